@@ -1,0 +1,179 @@
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatDate } from '@/components/organizations/organization-table';
+import {
+  ChangeSlugForm,
+  DeleteOrganizationForm,
+  RenameOrganizationForm,
+  SuspensionForm,
+} from '@/components/organizations/organization-settings';
+import { StatePanel } from '@/components/organizations/state-panel';
+import { requireBuilderPage } from '@/lib/auth/require';
+import { db } from '@/lib/db/client';
+import { DETAIL_LIST_LIMIT, findOrganizationBySlug } from '@/lib/organizations/queries';
+import { effectiveInvitationStatus } from '@/lib/organizations/state';
+
+export const metadata = { title: 'Organization' };
+
+const INVITATION_STATUS_LABELS = { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' } as const;
+const DELIVERY_LABELS = { queued: 'Queued', sent: 'Sent', failed: 'Failed', bounced: 'Bounced' } as const;
+
+export default async function OrganizationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { slug } = await params;
+  await requireBuilderPage(`/organizations/${slug}`);
+  const flags = await searchParams;
+  const now = new Date();
+  const lookup = await findOrganizationBySlug(await db(), slug, now);
+  if (lookup.kind === 'redirect') redirect(`/organizations/${lookup.slug}`);
+  if (lookup.kind === 'missing') notFound();
+  const organization = lookup.organization;
+  const org = { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status };
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> {organization.name}
+      </nav>
+      {flags.created ? (
+        <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
+          Organization created. Next: invite its first member.
+        </p>
+      ) : null}
+      {flags.slugChanged ? (
+        <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
+          Slug changed. Links with the old slug redirect here.
+        </p>
+      ) : null}
+      <header>
+        <h1 className="text-2xl font-semibold">{organization.name}</h1>
+        <dl className="mt-2 flex flex-wrap gap-x-8 gap-y-1 text-sm text-slate-700">
+          <div className="flex gap-2">
+            <dt className="font-medium">Slug</dt>
+            <dd className="font-mono">{organization.slug}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="font-medium">Created</dt>
+            <dd>
+              <time dateTime={organization.createdAt.toISOString()}>{formatDate(organization.createdAt)}</time>
+            </dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="font-medium">Status</dt>
+            <dd>{organization.status === 'suspended' ? 'Suspended' : 'Active'}</dd>
+          </div>
+          <div className="flex gap-2">
+            <dt className="font-medium">Last end-user activity</dt>
+            <dd>{organization.lastEndUserActivityAt ? formatDate(organization.lastEndUserActivityAt) : 'None yet'}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <StatePanel state={organization.state} reasons={organization.stateReasons} />
+
+      <section aria-labelledby="members-heading" className="space-y-3">
+        <h2 id="members-heading" className="text-lg font-semibold">
+          Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
+        </h2>
+        {organization.memberships.length ? (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Members</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Email</th>
+                  <th scope="col" className="px-4 py-2">Role</th>
+                  <th scope="col" className="px-4 py-2">Status</th>
+                  <th scope="col" className="px-4 py-2">Joined</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {organization.memberships.map((membership) => (
+                  <tr key={membership.id}>
+                    <td className="px-4 py-2">{membership.user.email}</td>
+                    <td className="px-4 py-2 capitalize">{membership.role}</td>
+                    <td className="px-4 py-2 capitalize">{membership.status}</td>
+                    <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {organization._count.memberships > DETAIL_LIST_LIMIT ? (
+              <p className="px-4 py-2 text-sm text-slate-600">Showing the first {DETAIL_LIST_LIMIT} members.</p>
+            ) : null}
+          </div>
+        ) : (
+          <EmptyState title="No members yet">
+            <p>Members join by accepting an invitation. Invite the first member of the operating team.</p>
+          </EmptyState>
+        )}
+      </section>
+
+      <section aria-labelledby="invitations-heading" className="space-y-3">
+        <h2 id="invitations-heading" className="text-lg font-semibold">
+          Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
+        </h2>
+        {organization.invitations.length ? (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Invitations</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-2">Email</th>
+                  <th scope="col" className="px-4 py-2">Role</th>
+                  <th scope="col" className="px-4 py-2">Status</th>
+                  <th scope="col" className="px-4 py-2">Delivery</th>
+                  <th scope="col" className="px-4 py-2">Expires</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {organization.invitations.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td className="px-4 py-2">{invitation.email}</td>
+                    <td className="px-4 py-2 capitalize">{invitation.role}</td>
+                    <td className="px-4 py-2">{INVITATION_STATUS_LABELS[effectiveInvitationStatus(invitation, now)]}</td>
+                    <td className="px-4 py-2">
+                      {DELIVERY_LABELS[invitation.deliveryStatus]}
+                      {invitation.deliveryError ? <span className="block text-xs text-red-800">{invitation.deliveryError}</span> : null}
+                    </td>
+                    <td className="px-4 py-2">{formatDate(invitation.expiresAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <EmptyState title="No invitations yet">
+            <p>Invitations bring in the organization’s first operating team by email.</p>
+          </EmptyState>
+        )}
+      </section>
+
+      <section aria-labelledby="settings-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
+        <h2 id="settings-heading" className="text-lg font-semibold">
+          Settings
+        </h2>
+        <div className="grid gap-8 md:grid-cols-2">
+          <RenameOrganizationForm organization={org} />
+          <ChangeSlugForm organization={org} />
+        </div>
+        <div className="grid gap-8 border-t border-slate-200 pt-6 md:grid-cols-2">
+          <div>
+            <h3 className="mb-2 font-semibold">{org.status === 'suspended' ? 'Reactivate' : 'Suspend'}</h3>
+            <SuspensionForm organization={org} />
+          </div>
+          <div>
+            <h3 className="mb-2 font-semibold text-red-800">Delete</h3>
+            <DeleteOrganizationForm organization={org} />
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

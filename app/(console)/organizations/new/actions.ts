@@ -1,0 +1,14 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { currentBuilder } from '@/lib/auth/session';
+import { createOrganizationCommand } from '@/lib/organizations/commands';
+import type { Result } from '@/lib/result';
+
+export async function createOrganizationAction(_previous: Result<unknown> | null, form: FormData) {
+  const result = await createOrganizationCommand(await currentBuilder(), form);
+  if (!result.ok) return result;
+  revalidatePath('/organizations');
+  redirect(`/organizations/${result.data.slug}?created=1`);
+}

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { CreateOrganizationForm } from '@/components/organizations/create-organization-form';
+import { requireBuilderPage } from '@/lib/auth/require';
+
+export const metadata = { title: 'Create Organization' };
+
+export default async function NewOrganizationPage() {
+  await requireBuilderPage('/organizations/new');
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> New
+      </nav>
+      <h1 className="text-2xl font-semibold">Create Organization</h1>
+      <p className="max-w-xl text-sm text-slate-700">
+        An organization is one customer account, team or workspace of your app. After creating it, invite its first
+        operating team.
+      </p>
+      <CreateOrganizationForm />
+    </div>
+  );
+}

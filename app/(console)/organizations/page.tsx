@@ -1,0 +1,111 @@
+import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
+import { FilterChips } from '@/components/organizations/filter-chips';
+import { OrganizationTable } from '@/components/organizations/organization-table';
+import { requireBuilderPage } from '@/lib/auth/require';
+import { db } from '@/lib/db/client';
+import { FILTER_EMPTY_STATES } from '@/lib/organizations/empty-states';
+import type { OrganizationFilterId } from '@/lib/organizations/filters';
+import { listOrganizations } from '@/lib/organizations/queries';
+import { organizationListQuerySchema } from '@/lib/organizations/schemas';
+
+export const metadata = { title: 'Organizations' };
+
+function hrefWith(params: { filter: string; q: string; page?: number }) {
+  const search = new URLSearchParams();
+  if (params.filter !== 'all') search.set('filter', params.filter);
+  if (params.q) search.set('q', params.q);
+  if (params.page && params.page > 1) search.set('page', String(params.page));
+  const query = search.toString();
+  return query ? `/organizations?${query}` : '/organizations';
+}
+
+export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireBuilderPage('/organizations');
+  const raw = await searchParams;
+  const query = organizationListQuerySchema.parse({
+    filter: typeof raw.filter === 'string' ? raw.filter : undefined,
+    q: typeof raw.q === 'string' ? raw.q : undefined,
+    page: typeof raw.page === 'string' ? raw.page : undefined,
+  });
+  const list = await listOrganizations(await db(), query, new Date());
+  const empty = FILTER_EMPTY_STATES[query.filter as OrganizationFilterId];
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Organizations</h1>
+        <Link href="/organizations/new" className={buttonClasses('primary')}>
+          Create Organization
+        </Link>
+      </div>
+
+      <form method="get" action="/organizations" role="search" className="flex max-w-xl gap-2">
+        {query.filter !== 'all' ? <input type="hidden" name="filter" value={query.filter} /> : null}
+        <label htmlFor="organization-search" className="sr-only">
+          Search by name or slug
+        </label>
+        <input
+          id="organization-search"
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          placeholder="Search by name or slug"
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
+        <button type="submit" className={buttonClasses('secondary')}>
+          Search
+        </button>
+        {query.q ? (
+          <Link href={hrefWith({ filter: query.filter, q: '' })} className={buttonClasses('ghost')}>
+            Clear
+          </Link>
+        ) : null}
+      </form>
+
+      <FilterChips
+        active={query.filter as OrganizationFilterId}
+        counts={list.counts}
+        hrefFor={(filter) => hrefWith({ filter, q: query.q })}
+      />
+
+      <p className="text-sm text-slate-600" role="status" aria-live="polite">
+        {list.total === 1 ? '1 organization' : `${list.total} organizations`}
+        {query.q ? ` matching “${query.q}”` : ''}
+      </p>
+
+      {list.rows.length ? (
+        <>
+          <OrganizationTable rows={list.rows} />
+          <Pagination
+            page={list.page}
+            pageCount={list.pageCount}
+            hrefFor={(page) => hrefWith({ filter: query.filter, q: query.q, page })}
+            label="Organizations pages"
+          />
+        </>
+      ) : query.q ? (
+        <EmptyState title={`No organizations match “${query.q}”`}>
+          <p>Check the spelling, search by slug, or <Link href={hrefWith({ filter: query.filter, q: '' })}>clear the search</Link>.</p>
+        </EmptyState>
+      ) : list.page > 1 && list.total > 0 ? (
+        <EmptyState title="This page is past the end of the list">
+          <p>
+            <Link href={hrefWith({ filter: query.filter, q: query.q })}>Go to the first page</Link>
+          </p>
+        </EmptyState>
+      ) : (
+        <EmptyState title={empty.title}>
+          <p>{empty.next}</p>
+          {empty.link ? (
+            <p className="mt-3">
+              <Link href={empty.link.href}>{empty.link.label}</Link>
+            </p>
+          ) : null}
+        </EmptyState>
+      )}
+    </div>
+  );
+}

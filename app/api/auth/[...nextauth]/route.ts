@@ -1,0 +1,29 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { handlers } from '@/lib/auth/auth';
+import { getConfig } from '@/lib/config';
+import { isSameOrigin } from '@/lib/http/client-ip';
+
+const EMAIL_CALLBACK = '/api/auth/callback/nodemailer';
+
+export async function GET(request: NextRequest) {
+  const url = new URL(request.url);
+  // A GET never signs anyone in: send the link's holder to the confirmation page instead.
+  if (url.pathname === EMAIL_CALLBACK) {
+    const confirm = new URL('/login/verify', getConfig().appUrl);
+    url.searchParams.forEach((value, key) => confirm.searchParams.set(key, value));
+    return NextResponse.redirect(confirm, 303);
+  }
+  return handlers.GET(request);
+}
+
+export async function POST(request: NextRequest) {
+  const url = new URL(request.url);
+  // Sign-in links are requested only through the rate-limited form on /login.
+  if (url.pathname.startsWith('/api/auth/signin')) {
+    return NextResponse.json({ error: 'not_found' }, { status: 404 });
+  }
+  if (!isSameOrigin(request, getConfig().appUrl)) {
+    return NextResponse.json({ error: 'cross_origin', message: 'This request must come from the Orgdesk console.' }, { status: 403 });
+  }
+  return handlers.POST(request);
+}

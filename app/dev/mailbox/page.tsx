@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
+import { db } from '@/lib/db/client';
+import { listDevMail } from '@/lib/email/dev-mailbox';
+import { isDevMailboxEnabled } from '@/lib/email/dev-mailbox-access';
+
+export const metadata = { title: 'Dev mailbox' };
+export const dynamic = 'force-dynamic';
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+
+export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  if (!isDevMailboxEnabled()) notFound();
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { messages, pageCount, total } = await listDevMail(await db(), page);
+  return (
+    <main id="main" className="mx-auto max-w-4xl space-y-6 px-6 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/organizations">Console</Link> <span aria-hidden="true">/</span> Dev mailbox
+      </nav>
+      <h1 className="text-2xl font-semibold">Dev mailbox</h1>
+      <p className="text-sm text-slate-700">
+        No <code>SMTP_URL</code> is set, so every email the console sends lands here instead ({total} so far). Set{' '}
+        <code>SMTP_URL</code> to send real mail.
+      </p>
+      {messages.length ? (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Messages, newest first</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2">Subject</th>
+                <th scope="col" className="px-4 py-2">To</th>
+                <th scope="col" className="px-4 py-2">Sent (UTC)</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <th scope="row" className="px-4 py-2 text-left font-medium">
+                    <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+                  </th>
+                  <td className="px-4 py-2">{message.to}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{timeFormat.format(message.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <EmptyState title="No mail yet">
+          <p>
+            Ask for a sign-in link at <Link href="/login">/login</Link> and it appears here.
+          </p>
+        </EmptyState>
+      )}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `/dev/mailbox?page=${p}`} label="Mailbox pages" />
+    </main>
+  );
+}

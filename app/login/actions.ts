@@ -1,0 +1,50 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { validationFailure, formValues } from '@/lib/actions/run';
+import { signIn } from '@/lib/auth/auth';
+import { isBuilderEmail } from '@/lib/auth/builders';
+import { safeCallbackPath } from '@/lib/auth/links';
+import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { emailSchema } from '@/lib/email/schemas';
+import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
+import { fail, type Result } from '@/lib/result';
+import { clientIp } from '@/lib/http/client-ip';
+
+const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
+
+export async function requestSignInLinkAction(_previous: Result<null> | null, form: FormData): Promise<Result<null>> {
+  const values = formValues(form);
+  const parsed = requestSignInSchema.safeParse(values);
+  if (!parsed.success) return validationFailure(parsed.error, values);
+  const { email } = parsed.data;
+  const now = new Date();
+  const client = await db();
+  const ip = clientIp(await headers());
+  const [perAddress, perIp] = await Promise.all([
+    hitRateLimit(client, `sign-in:email:${email}`, RATE_LIMITS.signInPerAddress, now),
+    hitRateLimit(client, `sign-in:ip:${ip}`, RATE_LIMITS.signInPerIp, now),
+  ]);
+  if (!perAddress.allowed || !perIp.allowed) {
+    const wait = Math.max(perAddress.allowed ? 0 : perAddress.retryAfterSeconds, perIp.allowed ? 0 : perIp.retryAfterSeconds);
+    return fail('rate_limited', `Too many sign-in requests. Wait ${describeRetry(wait)} and try again.`, { values });
+  }
+  const config = getConfig();
+  // Only builders get a link; everyone sees the same page next, so nobody learns who is a builder.
+  if (isBuilderEmail(email, config.builders)) {
+    await signIn('nodemailer', {
+      email,
+      redirect: false,
+      redirectTo: safeCallbackPath(parsed.data.callbackUrl, config.appUrl),
+    });
+  }
+  redirect('/login/check-email');
+}
+
+export async function signOutAction() {
+  const { signOut } = await import('@/lib/auth/auth');
+  await signOut({ redirectTo: '/login' });
+}

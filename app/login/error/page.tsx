@@ -1,0 +1,23 @@
+import Link from 'next/link';
+import { AuthCard } from '@/components/auth/auth-card';
+
+export const metadata = { title: 'Sign-in problem' };
+
+const MESSAGES: Record<string, string> = {
+  Verification: 'This sign-in link has already been used or has expired. Links work once, for 15 minutes.',
+  AccessDenied: 'This address can’t sign in to the console.',
+  Configuration: 'The sign-in link is incomplete.',
+};
+
+export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const { error } = await searchParams;
+  const message = (typeof error === 'string' && MESSAGES[error]) || 'Signing in didn’t work.';
+  return (
+    <AuthCard title="You’re not signed in">
+      <p>{message}</p>
+      <p>
+        <Link href="/login">Ask for a new sign-in link</Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useActionState } from 'react';
+import { requestSignInLinkAction } from '@/app/login/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [result, action] = useActionState(requestSignInLinkAction, null);
+  const values = result && !result.ok ? result.values : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage result={result && !result.ok && result.code !== 'invalid_input' ? result : null} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <TextField
+        label="Email address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email ?? ''}
+        key={values?.email ?? ''}
+        errors={result && !result.ok ? result.fieldErrors?.email : undefined}
+      />
+      <SubmitButton className="w-full" pendingLabel="Sending link…">
+        Email me a sign-in link
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,192 @@
+'use client';
+
+import { useActionState, useEffect, useRef } from 'react';
+import {
+  changeOrganizationSlugAction,
+  deleteOrganizationAction,
+  reactivateOrganizationAction,
+  renameOrganizationAction,
+  suspendOrganizationAction,
+} from '@/app/(console)/organizations/[slug]/actions';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import type { Failure, Result } from '@/lib/result';
+
+type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended' };
+
+function failureOf(result: unknown): Failure | null {
+  return result && typeof result === 'object' && 'ok' in result && result.ok === false ? (result as Failure) : null;
+}
+
+function FieldForm({
+  organization,
+  action,
+  field,
+  label,
+  initial,
+  hint,
+  submit,
+  success,
+}: {
+  organization: Org;
+  action: typeof renameOrganizationAction;
+  field: 'name' | 'slug';
+  label: string;
+  initial: string;
+  hint: string;
+  submit: string;
+  success: string;
+}) {
+  const [result, formAction] = useActionState(action, null);
+  const failure = failureOf(result);
+  const typed = failure?.values?.[field];
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="organizationId" value={organization.id} />
+      <TextField
+        label={label}
+        name={field}
+        defaultValue={typed ?? initial}
+        key={`${field}:${typed ?? initial}:${failure ? 'failed' : 'ok'}`}
+        required
+        autoComplete="off"
+        hint={hint}
+        errors={failure?.fieldErrors?.[field]}
+      />
+      <FormMessage result={failure?.fieldErrors ? null : (result as Result<unknown> | null)} success={success} />
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        {submit}
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function RenameOrganizationForm({ organization }: { organization: Org }) {
+  return (
+    <FieldForm
+      organization={organization}
+      action={renameOrganizationAction}
+      field="name"
+      label="Organization name"
+      initial={organization.name}
+      hint="1–100 characters."
+      submit="Rename"
+      success="Name saved."
+    />
+  );
+}
+
+export function ChangeSlugForm({ organization }: { organization: Org }) {
+  return (
+    <FieldForm
+      organization={organization}
+      action={changeOrganizationSlugAction}
+      field="slug"
+      label="Slug"
+      initial={organization.slug}
+      hint="Links with the old slug keep working: they redirect here."
+      submit="Change slug"
+      success="Slug changed."
+    />
+  );
+}
+
+export function SuspensionForm({ organization }: { organization: Org }) {
+  const suspended = organization.status === 'suspended';
+  const [result, formAction] = useActionState(suspended ? reactivateOrganizationAction : suspendOrganizationAction, null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  if (suspended) {
+    return (
+      <form action={formAction} className="space-y-3">
+        <input type="hidden" name="organizationId" value={organization.id} />
+        <p className="text-sm text-slate-700">This organization is suspended, so it shows as Needs attention.</p>
+        <FormMessage result={failureOf(result)} />
+        <SubmitButton variant="secondary" pendingLabel="Reactivating…">
+          Reactivate organization
+        </SubmitButton>
+      </form>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-700">Suspending marks the organization as Needs attention until you reactivate it.</p>
+      <FormMessage result={failureOf(result)} />
+      <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>
+        Suspend organization…
+      </Button>
+      <dialog ref={dialog} aria-labelledby="suspend-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction} onSubmit={() => dialog.current?.close()} className="space-y-4">
+          <input type="hidden" name="organizationId" value={organization.id} />
+          <h2 id="suspend-title" className="text-lg font-semibold">
+            Suspend {organization.name}?
+          </h2>
+          <p className="text-sm text-slate-700">The organization will show as Needs attention. You can reactivate it at any time.</p>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger">
+              Suspend
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}
+
+export function DeleteOrganizationForm({ organization }: { organization: Org }) {
+  const [result, formAction] = useActionState(deleteOrganizationAction, null);
+  const failure = failureOf(result);
+  const dialog = useRef<HTMLDialogElement>(null);
+  // A rejected confirmation keeps the dialog open, with the error beside the field.
+  useEffect(() => {
+    if (failure?.fieldErrors && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [failure]);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-700">
+        Deleting removes the organization with its members, invitations and domains. This can’t be undone.
+      </p>
+      {failure && !failure.fieldErrors ? <FormMessage result={failure} /> : null}
+      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>
+        Delete organization…
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="delete-title"
+        className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form action={formAction} className="space-y-4" noValidate>
+          <input type="hidden" name="organizationId" value={organization.id} />
+          <h2 id="delete-title" className="text-lg font-semibold">
+            Delete {organization.name}?
+          </h2>
+          <p className="text-sm text-slate-700">
+            Its members, invitations and domains are deleted with it. Type <strong className="font-mono">{organization.slug}</strong> to
+            confirm.
+          </p>
+          <TextField
+            label="Slug to confirm"
+            name="confirmSlug"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={failure?.values?.confirmSlug ?? ''}
+            key={failure?.values?.confirmSlug ?? ''}
+            errors={failure?.fieldErrors?.confirmSlug}
+          />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <SubmitButton variant="danger" pendingLabel="Deleting…">
+              Delete organization
+            </SubmitButton>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}

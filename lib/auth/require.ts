@@ -1,0 +1,9 @@
+import { redirect } from 'next/navigation';
+import { currentBuilder, type Actor } from './session';
+
+/** For console pages: the builder, or a redirect to sign-in. */
+export async function requireBuilderPage(returnTo?: string): Promise<Actor> {
+  const actor = await currentBuilder();
+  if (!actor) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : '/login');
+  return actor;
+}

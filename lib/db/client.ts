@@ -1,0 +1,47 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { PGlite } from '@electric-sql/pglite';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { openPglite } from './pglite';
+import { resolveDatabaseTarget, type DatabaseTarget } from './target';
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+/** Anything that can run queries: the client or a transaction. */
+export type DbOrTx = PrismaClient | Tx;
+
+type Holder = { client?: Promise<PrismaClient>; pglite?: PGlite };
+// One client per process, kept on globalThis so `next dev` reloads don't open PGlite's folder twice.
+const holder = ((globalThis as { __orgdeskDb?: Holder }).__orgdeskDb ??= {});
+
+export function createClient(target: DatabaseTarget, pglite?: PGlite): Promise<PrismaClient> {
+  return (async () => {
+    if (target.kind === 'postgres') {
+      // The state and search queries cross PostgreSQL's JIT threshold and get slower with it.
+      const adapter = new PrismaPg({ connectionString: target.url, options: '-c jit=off', max: 10 });
+      return new PrismaClient({ adapter });
+    }
+    const instance = pglite ?? (await openPglite(target.dataDir));
+    holder.pglite = instance;
+    return new PrismaClient({ adapter: new PrismaPGlite(instance) });
+  })();
+}
+
+/** The app's database client, chosen at run time from DATABASE_URL. */
+export function db(): Promise<PrismaClient> {
+  holder.client ??= createClient(resolveDatabaseTarget(process.env.DATABASE_URL));
+  return holder.client;
+}
+
+/** Tests and scripts swap in their own client (a restored PGlite snapshot, say). */
+export function setDb(client: Promise<PrismaClient> | undefined) {
+  holder.client = client;
+}
+
+/** Releases the PGlite folder (scripts must close it before the server opens it). */
+export async function closePglite() {
+  const instance = holder.pglite;
+  holder.pglite = undefined;
+  holder.client = undefined;
+  if (instance && !instance.closed) await instance.close();
+}

@@ -1,0 +1,116 @@
+import crypto from 'node:crypto';
+import type { DbOrTx } from '@/lib/db/client';
+import type {
+  ActivityKind,
+  ConnectionStatus,
+  DeliveryStatus,
+  DomainStatus,
+  InvitationStatus,
+  MemberRole,
+  MembershipStatus,
+} from '@/lib/generated/prisma/client';
+
+/**
+ * Low-level record writers for demo data and test factories. They write facts only: the caller
+ * recomputes the organization's state afterwards, inside the same transaction.
+ */
+
+export async function addMember(
+  tx: DbOrTx,
+  organizationId: string,
+  email: string,
+  options: { role?: MemberRole; status?: MembershipStatus; createdAt?: Date } = {},
+) {
+  const user = await tx.user.upsert({
+    where: { email },
+    create: { email, emailVerified: new Date() },
+    update: {},
+    select: { id: true },
+  });
+  return tx.membership.create({
+    data: {
+      organizationId,
+      userId: user.id,
+      role: options.role ?? 'member',
+      status: options.status ?? 'active',
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+    },
+  });
+}
+
+export async function addInvitation(
+  tx: DbOrTx,
+  organizationId: string,
+  email: string,
+  options: {
+    role?: MemberRole;
+    status?: InvitationStatus;
+    deliveryStatus?: DeliveryStatus;
+    deliveryError?: string | null;
+    expiresAt: Date;
+    isTest?: boolean;
+    createdAt?: Date;
+  },
+) {
+  return tx.invitation.create({
+    data: {
+      organizationId,
+      email,
+      role: options.role ?? 'member',
+      status: options.status ?? 'pending',
+      deliveryStatus: options.deliveryStatus ?? 'sent',
+      deliveryError: options.deliveryError ?? null,
+      expiresAt: options.expiresAt,
+      isTest: options.isTest ?? false,
+      // A hash of a token nobody holds: these records can't be accepted.
+      tokenHash: crypto.randomBytes(32).toString('hex'),
+      sendCount: options.deliveryStatus === 'queued' ? 0 : 1,
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+    },
+  });
+}
+
+export async function addDomain(
+  tx: DbOrTx,
+  organizationId: string,
+  name: string,
+  options: { status?: DomainStatus; dependents?: string[] } = {},
+) {
+  return tx.domain.create({
+    data: {
+      organizationId,
+      name,
+      status: options.status ?? 'pending',
+      dependents: options.dependents ?? [],
+      verifiedAt: options.status === 'verified' ? new Date() : null,
+    },
+  });
+}
+
+export async function setSsoConnection(
+  tx: DbOrTx,
+  organizationId: string,
+  status: ConnectionStatus,
+  certificateExpiresAt: Date | null = null,
+) {
+  return tx.ssoConnection.upsert({
+    where: { organizationId },
+    create: { organizationId, status, certificateExpiresAt },
+    update: { status, certificateExpiresAt },
+  });
+}
+
+export async function setDirectory(tx: DbOrTx, organizationId: string, status: ConnectionStatus) {
+  return tx.directory.upsert({ where: { organizationId }, create: { organizationId, status }, update: { status } });
+}
+
+export async function addActivity(
+  tx: DbOrTx,
+  organizationId: string,
+  occurredAt: Date,
+  options: { kind?: ActivityKind; actorEmail?: string | null } = {},
+) {
+  return tx.endUserActivity.create({
+    data: { organizationId, occurredAt, kind: options.kind ?? 'api_event', actorEmail: options.actorEmail ?? null },
+  });
+}

@@ -1,0 +1,13 @@
+/** The caller's address as the nearest proxy reports it; "unknown" when there is none. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
+}
+
+/** State-changing route handlers accept only same-origin browser posts. */
+export function isSameOrigin(request: Request, appUrl: string): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  const allowed = new Set([new URL(appUrl).origin, new URL(request.url).origin]);
+  return allowed.has(origin);
+}

@@ -1,0 +1,49 @@
+import type { DbOrTx } from '@/lib/db/client';
+
+export interface RateLimitRule {
+  /** Allowed hits per window. */
+  limit: number;
+  windowMs: number;
+}
+
+/** The limits, defined once. */
+export const RATE_LIMITS = {
+  signInPerAddress: { limit: 5, windowMs: 15 * 60_000 },
+  signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
+
+export interface RateLimitOutcome {
+  allowed: boolean;
+  count: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts one hit against `key` in a fixed window, atomically in the database, so the limit holds
+ * across every app instance.
+ */
+export async function hitRateLimit(client: DbOrTx, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitOutcome> {
+  const resetAt = new Date(now.getTime() + rule.windowMs);
+  const [row] = await client.$queryRaw<{ count: number; reset_at: Date }[]>`
+    INSERT INTO rate_limits (key, count, reset_at) VALUES (${key}, 1, ${resetAt})
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.reset_at <= ${now} THEN 1 ELSE rate_limits.count + 1 END,
+      reset_at = CASE WHEN rate_limits.reset_at <= ${now} THEN ${resetAt} ELSE rate_limits.reset_at END
+    RETURNING count, reset_at`;
+  const count = Number(row!.count);
+  return {
+    allowed: count <= rule.limit,
+    count,
+    retryAfterSeconds: Math.max(1, Math.ceil((row!.reset_at.getTime() - now.getTime()) / 1000)),
+  };
+}
+
+export function describeRetry(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
+
+/** Drops windows that ended; run by anything periodic. */
+export async function pruneRateLimits(client: DbOrTx, now: Date) {
+  return client.rateLimit.deleteMany({ where: { resetAt: { lt: now } } });
+}

@@ -1,0 +1,25 @@
+/** What every action and domain mutation returns for expected outcomes. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type Failure = {
+  ok: false;
+  code: string;
+  message: string;
+  fieldErrors?: FieldErrors;
+  /** What the user typed, so a form can keep it. */
+  values?: Record<string, string>;
+  /** Extra data for the form, e.g. a suggested free slug. */
+  hint?: Record<string, string>;
+};
+export type Success<T> = { ok: true; data: T };
+export type Result<T> = Success<T> | Failure;
+
+export function ok<T>(data: T): Success<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: string, message: string, extra: Omit<Failure, 'ok' | 'code' | 'message'> = {}): Failure {
+  return { ok: false, code, message, ...extra };
+}
+
+export const notFound = () => fail('not_found', 'That organization or record was not found. It may have been deleted.');

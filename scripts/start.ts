@@ -1,0 +1,12 @@
+/** `npm start`: validate settings, apply pending migrations, serve the built console. Never seeds. */
+import { configOrExit, migrateOrExit, runNext } from './boot';
+
+async function main() {
+  if (process.env.ORGDESK_DEV !== '1') process.env.NODE_ENV = 'production';
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const config = configOrExit();
+  await migrateOrExit();
+  runNext(['start', '--port', String(config.port)]);
+}
+
+void main();

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { countByFilter, getFilter } from '@/lib/organizations/filters';
+import { safeCallbackPath, confirmationLinkFromCallback } from '@/lib/auth/links';
+import { safeHeader } from '@/lib/email/headers';
+
+describe('filter chips', () => {
+  it('groups states as the design says', () => {
+    expect(countByFilter({ setup: 2, pending: 3, ready: 5, active: 7, needs_attention: 11 })).toEqual({
+      'needs-action': 13,
+      waiting: 3,
+      ready: 5,
+      live: 7,
+      all: 28,
+    });
+  });
+  it('falls back to All for an unknown chip', () => {
+    expect(getFilter('bogus').id).toBe('all');
+    expect(getFilter('waiting').states).toEqual(['pending']);
+  });
+});
+
+describe('sign-in links', () => {
+  it('point at the confirmation page on APP_URL, keeping token, email and callback', () => {
+    const link = confirmationLinkFromCallback(
+      'http://internal:3000/api/auth/callback/nodemailer?callbackUrl=%2Forganizations&token=abc&email=a%40b.com',
+      'https://orgdesk.example.com',
+    );
+    expect(link).toBe('https://orgdesk.example.com/login/verify?token=abc&email=a%40b.com&callbackUrl=%2Forganizations');
+  });
+  it.each([
+    ['/organizations/acme', '/organizations/acme'],
+    ['https://orgdesk.example.com/organizations?q=a', '/organizations?q=a'],
+    ['https://evil.example/phish', '/organizations'],
+    ['//evil.example/x', '/organizations'],
+    [undefined, '/organizations'],
+  ])('follows only same-origin callbacks: %j', (value, expected) => {
+    expect(safeCallbackPath(value, 'https://orgdesk.example.com')).toBe(expected);
+  });
+});
+
+describe('safeHeader', () => {
+  it('folds CR, LF and other controls', () => {
+    expect(safeHeader('Welcome to Acme\r\nBcc: evil@x.com')).toBe('Welcome to Acme Bcc: evil@x.com');
+  });
+});

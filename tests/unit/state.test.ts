@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIVITY_WINDOW_MS,
+  countPendingInvitations,
+  deriveOrganizationState,
+  effectiveInvitationStatus,
+  nextStateChangeAt,
+  type InvitationFact,
+  type OrganizationFacts,
+} from '@/lib/organizations/state';
+
+const NOW = new Date('2026-06-15T12:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+function facts(overrides: Partial<OrganizationFacts> = {}): OrganizationFacts {
+  return {
+    status: 'active',
+    memberCount: 0,
+    activeMemberCount: 0,
+    openInvitations: [],
+    acceptedInvitationCount: 0,
+    domains: [],
+    sso: null,
+    directory: null,
+    lastEndUserActivityAt: null,
+    ...overrides,
+  };
+}
+
+function invitation(overrides: Partial<InvitationFact> = {}): InvitationFact {
+  return { email: 'a@acme.com', status: 'pending', expiresAt: at(3 * DAY), deliveryStatus: 'sent', ...overrides };
+}
+
+const team = { memberCount: 2, activeMemberCount: 2 };
+
+describe('deriveOrganizationState: each rule', () => {
+  const cases: [string, Partial<OrganizationFacts>, string, string[]][] = [
+    ['no members and no invitations is Setup', {}, 'setup', []],
+    ['only revoked or accepted-elsewhere history is Setup', { acceptedInvitationCount: 0 }, 'setup', []],
+    ['an unexpired pending invitation is Pending', { openInvitations: [invitation()] }, 'pending', []],
+    ['an active member is Ready', team, 'ready', []],
+    ['recent end-user activity is Active', { ...team, lastEndUserActivityAt: at(-DAY) }, 'active', []],
+    ['suspended is Needs attention', { status: 'suspended' }, 'needs_attention', ['suspended']],
+    [
+      'a failed delivery of a pending invitation',
+      { openInvitations: [invitation({ deliveryStatus: 'failed', deliveryError: 'connection refused' })] },
+      'needs_attention',
+      ['invitation_delivery_failed'],
+    ],
+    ['a bounced invitation', { openInvitations: [invitation({ deliveryStatus: 'bounced' })] }, 'needs_attention', ['invitation_delivery_failed']],
+    [
+      'every invitation expired unused with no member',
+      { openInvitations: [invitation({ expiresAt: at(-DAY) }), invitation({ status: 'expired', expiresAt: at(-2 * DAY) })] },
+      'needs_attention',
+      ['invitations_all_expired'],
+    ],
+    ['members exist but none is active', { memberCount: 2, activeMemberCount: 0 }, 'needs_attention', ['no_active_members']],
+    [
+      'a pending domain that auto-join depends on',
+      { ...team, domains: [{ name: 'acme.com', status: 'pending', dependents: ['auto_join'] }] },
+      'needs_attention',
+      ['domain_unverified'],
+    ],
+    [
+      'a failed domain that SSO depends on',
+      { ...team, domains: [{ name: 'acme.com', status: 'failed', dependents: ['sso'] }] },
+      'needs_attention',
+      ['domain_unverified'],
+    ],
+    ['an SSO connection in error', { ...team, sso: { status: 'error' } }, 'needs_attention', ['sso_error']],
+    [
+      'an expired SSO certificate',
+      { ...team, sso: { status: 'active', certificateExpiresAt: at(-DAY) } },
+      'needs_attention',
+      ['sso_certificate_expired'],
+    ],
+    ['a directory in error', { ...team, directory: { status: 'error' } }, 'needs_attention', ['directory_error']],
+    [
+      'activity that stopped',
+      { ...team, lastEndUserActivityAt: at(-31 * DAY) },
+      'needs_attention',
+      ['activity_stopped'],
+    ],
+  ];
+  it.each(cases)('%s', (_name, input, state, codes) => {
+    const derived = deriveOrganizationState(facts(input), NOW);
+    expect(derived.state).toBe(state);
+    expect(derived.reasons.map((r) => r.code)).toEqual(codes);
+  });
+
+  it('an unverified domain nothing depends on is not a blocker', () => {
+    expect(deriveOrganizationState(facts({ ...team, domains: [{ name: 'x.com', status: 'pending', dependents: [] }] }), NOW).state).toBe('ready');
+  });
+
+  it('a verified domain that auto-join depends on is fine', () => {
+    const derived = deriveOrganizationState(
+      facts({ ...team, domains: [{ name: 'acme.com', status: 'verified', dependents: ['auto_join', 'sso'] }] }),
+      NOW,
+    );
+    expect(derived.state).toBe('ready');
+  });
+
+  it('draft SSO and directory connections are not blockers', () => {
+    expect(deriveOrganizationState(facts({ ...team, sso: { status: 'draft' }, directory: { status: 'draft' } }), NOW).state).toBe('ready');
+  });
+
+  it('a failed delivery on an expired invitation no longer blocks; the expiry rule takes over', () => {
+    const derived = deriveOrganizationState(
+      facts({ openInvitations: [invitation({ expiresAt: at(-DAY), deliveryStatus: 'failed' })] }),
+      NOW,
+    );
+    expect(derived.reasons.map((r) => r.code)).toEqual(['invitations_all_expired']);
+  });
+
+  it('an expired invitation is no blocker when an accepted one brought a member', () => {
+    const derived = deriveOrganizationState(
+      facts({ ...team, acceptedInvitationCount: 1, openInvitations: [invitation({ expiresAt: at(-DAY) })] }),
+      NOW,
+    );
+    expect(derived.state).toBe('ready');
+  });
+
+  it('reasons name the address, the domain and what depends on it', () => {
+    const derived = deriveOrganizationState(
+      facts({
+        ...team,
+        openInvitations: [invitation({ email: 'ops@globex.com', deliveryStatus: 'bounced', deliveryError: '550 no such user' })],
+        domains: [{ name: 'globex.com', status: 'pending', dependents: ['auto_join', 'sso', 'directory'] }],
+      }),
+      NOW,
+    );
+    expect(derived.reasons.map((r) => r.message)).toEqual([
+      'The invitation email to ops@globex.com bounced (550 no such user).',
+      'The domain globex.com is not verified, and auto-join, SSO and directory sync depends on it.',
+    ]);
+  });
+
+  it('collects every blocker, in rule order', () => {
+    const derived = deriveOrganizationState(
+      facts({ status: 'suspended', memberCount: 1, activeMemberCount: 0, sso: { status: 'error' }, directory: { status: 'error' } }),
+      NOW,
+    );
+    expect(derived.reasons.map((r) => r.code)).toEqual(['suspended', 'no_active_members', 'sso_error', 'directory_error']);
+  });
+});
+
+describe('deriveOrganizationState: precedence between rules', () => {
+  const pending = { openInvitations: [invitation()] };
+  const recent = { lastEndUserActivityAt: at(-DAY) };
+  const cases: [string, Partial<OrganizationFacts>, string][] = [
+    ['Needs attention beats Active', { ...team, ...recent, status: 'suspended' }, 'needs_attention'],
+    ['Needs attention beats Ready', { ...team, sso: { status: 'error' } }, 'needs_attention'],
+    ['Needs attention beats Pending', { openInvitations: [invitation(), invitation({ deliveryStatus: 'failed' })] }, 'needs_attention'],
+    ['Needs attention beats Setup', { status: 'suspended' }, 'needs_attention'],
+    ['Active beats Ready', { ...team, ...recent }, 'active'],
+    ['Active beats Pending', { ...team, ...pending, ...recent }, 'active'],
+    ['Active with recent activity and no members at all', { ...recent }, 'active'],
+    ['Ready beats Pending', { ...team, ...pending }, 'ready'],
+    ['Pending beats Setup', { ...pending }, 'pending'],
+    ['Pending with one unexpired and one expired invitation', { openInvitations: [invitation(), invitation({ expiresAt: at(-DAY) })] }, 'pending'],
+  ];
+  it.each(cases)('%s', (_name, input, state) => {
+    expect(deriveOrganizationState(facts(input), NOW).state).toBe(state);
+  });
+});
+
+describe('time boundaries', () => {
+  it('activity exactly one window ago has stopped; a millisecond later it is recent', () => {
+    expect(deriveOrganizationState(facts({ ...team, lastEndUserActivityAt: at(-ACTIVITY_WINDOW_MS) }), NOW).state).toBe('needs_attention');
+    expect(deriveOrganizationState(facts({ ...team, lastEndUserActivityAt: at(-ACTIVITY_WINDOW_MS + 1) }), NOW).state).toBe('active');
+  });
+
+  it('an invitation expiring exactly now is expired; a millisecond later it is pending', () => {
+    expect(effectiveInvitationStatus(invitation({ expiresAt: NOW }), NOW)).toBe('expired');
+    expect(deriveOrganizationState(facts({ openInvitations: [invitation({ expiresAt: NOW })] }), NOW).state).toBe('needs_attention');
+    expect(deriveOrganizationState(facts({ openInvitations: [invitation({ expiresAt: at(1) })] }), NOW).state).toBe('pending');
+  });
+
+  it('a certificate expiring exactly now has expired', () => {
+    const derived = deriveOrganizationState(facts({ ...team, sso: { status: 'active', certificateExpiresAt: NOW } }), NOW);
+    expect(derived.reasons.map((r) => r.code)).toEqual(['sso_certificate_expired']);
+    expect(deriveOrganizationState(facts({ ...team, sso: { status: 'active', certificateExpiresAt: at(1) } }), NOW).state).toBe('ready');
+  });
+
+  it('counts only unexpired pending invitations', () => {
+    const input = facts({
+      openInvitations: [invitation(), invitation({ expiresAt: NOW }), invitation({ status: 'expired' }), invitation({ expiresAt: at(DAY) })],
+    });
+    expect(countPendingInvitations(input, NOW)).toBe(2);
+  });
+});
+
+describe('nextStateChangeAt', () => {
+  it('is null when nothing changes with time', () => {
+    expect(nextStateChangeAt(facts(team), NOW)).toBeNull();
+  });
+
+  it('is the earliest of invitation expiry, activity window end and certificate expiry', () => {
+    const input = facts({
+      ...team,
+      openInvitations: [invitation({ expiresAt: at(5 * DAY) }), invitation({ expiresAt: at(2 * DAY) }), invitation({ expiresAt: at(-DAY) })],
+      lastEndUserActivityAt: at(-29 * DAY),
+      sso: { status: 'active', certificateExpiresAt: at(10 * DAY) },
+    });
+    expect(nextStateChangeAt(input, NOW)).toEqual(at(DAY));
+  });
+
+  it('the state derived just before the change differs from the state at the change', () => {
+    const input = facts({ openInvitations: [invitation({ expiresAt: at(DAY) })] });
+    const change = nextStateChangeAt(input, NOW)!;
+    expect(deriveOrganizationState(input, new Date(change.getTime() - 1)).state).toBe('pending');
+    expect(deriveOrganizationState(input, change).state).toBe('needs_attention');
+  });
+});
