@@ -2,7 +2,7 @@
 import { configOrExit, migrateOrExit, runNext } from './boot';
 
 async function main() {
-  if (process.env.ORGDESK_DEV !== '1') process.env.NODE_ENV = 'production';
+  if (process.env.ORGDESK_DEV !== '1') (process.env as Record<string, string>).NODE_ENV = 'production';
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const config = configOrExit();
   await migrateOrExit();

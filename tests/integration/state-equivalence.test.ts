@@ -1,0 +1,160 @@
+import crypto from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { addActivity, addDomain, addInvitation, addMember, setDirectory, setSsoConnection } from '@/lib/demo/records';
+import { ORGANIZATION_FILTERS } from '@/lib/organizations/filters';
+import { listOrganizations } from '@/lib/organizations/queries';
+import { catchUpOrganizationStates, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import {
+  countPendingInvitations,
+  deriveOrganizationState,
+  type OrganizationFacts,
+  type OrganizationStateName,
+} from '@/lib/organizations/state';
+
+const HOUR = 60 * 60 * 1000;
+// Offsets sit half an hour off the hour, so the milliseconds a test takes never cross a boundary.
+const offsetArb = fc.integer({ min: -50 * 24, max: 20 * 24 }).map((hours) => hours * HOUR + HOUR / 2);
+
+/** True about once in `n` draws. */
+const rarely = (n: number) => fc.integer({ min: 1, max: n }).map((draw) => draw === 1);
+
+const organizationArb = fc.record({
+  suspended: rarely(8),
+  members: fc.array(
+    fc.record({
+      role: fc.constantFrom('owner', 'admin', 'member'),
+      status: fc.constantFrom('active', 'active', 'active', 'suspended'),
+    }),
+    { maxLength: 3 },
+  ),
+  invitations: fc.array(
+    fc.record({
+      status: fc.constantFrom('pending', 'pending', 'accepted', 'revoked', 'expired'),
+      expiresIn: offsetArb,
+      delivery: fc.constantFrom('queued', 'sent', 'sent', 'failed', 'bounced'),
+      isTest: rarely(6),
+    }),
+    { maxLength: 3 },
+  ),
+  domains: fc.array(
+    fc.record({
+      status: fc.constantFrom('pending', 'verified', 'failed'),
+      dependents: fc.subarray(['auto_join', 'sso', 'directory']),
+    }),
+    { maxLength: 2 },
+  ),
+  sso: fc.option(
+    fc.record({ status: fc.constantFrom('draft', 'active', 'error'), certificateIn: fc.option(offsetArb, { freq: 2 }) }),
+    { freq: 3 },
+  ),
+  directory: fc.option(fc.constantFrom('draft', 'active', 'error'), { freq: 4 }),
+  activity: fc.array(fc.record({ at: offsetArb, by: fc.constantFrom('outsider', 'outsider', 'team', 'anonymous') }), { maxLength: 3 }),
+  /** How long ago the stored state was last computed. */
+  storedHoursAgo: fc.integer({ min: 0, max: 40 * 24 }),
+});
+type GeneratedOrganization = typeof organizationArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The facts the model implies, computed without the database. */
+function expectedFacts(model: GeneratedOrganization, emails: string[], t0: number): OrganizationFacts {
+  const team = new Set(model.members.flatMap((m, i) => (m.role === 'member' ? [] : [emails[i]!])));
+  const real = model.invitations.filter((i) => !i.isTest);
+  const activity = model.activity
+    .map((a, i) => ({ at: t0 + a.at, email: a.by === 'anonymous' ? null : a.by === 'team' ? (emails[model.members.findIndex((m) => m.role !== 'member')] ?? `outsider${i}@x.example`) : `outsider${i}@x.example` }))
+    .filter((a) => a.email === null || !team.has(a.email));
+  return {
+    status: model.suspended ? 'suspended' : 'active',
+    memberCount: model.members.length,
+    activeMemberCount: model.members.filter((m) => m.status === 'active').length,
+    openInvitations: real
+      .filter((i) => i.status === 'pending' || i.status === 'expired')
+      .map((i, n) => ({ email: `invitee${n}@x.example`, status: i.status, expiresAt: new Date(t0 + i.expiresIn), deliveryStatus: i.delivery })),
+    acceptedInvitationCount: real.filter((i) => i.status === 'accepted').length,
+    domains: model.domains.map((d, n) => ({ name: `d${n}.example`, status: d.status, dependents: d.dependents })),
+    sso: model.sso ? { status: model.sso.status, certificateExpiresAt: model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn) } : null,
+    directory: model.directory ? { status: model.directory } : null,
+    lastEndUserActivityAt: activity.length ? new Date(Math.max(...activity.map((a) => a.at))) : null,
+  };
+}
+
+async function insertModel(model: GeneratedOrganization, prefix: string, t0: number) {
+  const client = await db();
+  const suffix = crypto.randomBytes(5).toString('hex');
+  const emails = model.members.map((_, i) => `m${i}-${suffix}@x.example`);
+  const storedAt = new Date(t0 - model.storedHoursAgo * HOUR);
+  const id = await client.$transaction(async (tx) => {
+    const org = await tx.organization.create({
+      data: { name: `${prefix} ${suffix}`, slug: `${prefix}-${suffix}`, status: model.suspended ? 'suspended' : 'active' },
+    });
+    for (const [i, m] of model.members.entries()) await addMember(tx, org.id, emails[i]!, { role: m.role, status: m.status });
+    let n = 0;
+    for (const inv of model.invitations) {
+      const email = inv.isTest ? `test-${suffix}@x.example` : `invitee${n++}@x.example`;
+      await addInvitation(tx, org.id, email, { status: inv.status, expiresAt: new Date(t0 + inv.expiresIn), deliveryStatus: inv.delivery, isTest: inv.isTest });
+    }
+    for (const [i, d] of model.domains.entries()) await addDomain(tx, org.id, `d${i}.example`, { status: d.status, dependents: d.dependents });
+    if (model.sso) await setSsoConnection(tx, org.id, model.sso.status, model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn));
+    if (model.directory) await setDirectory(tx, org.id, model.directory);
+    for (const [i, a] of model.activity.entries()) {
+      const teamEmail = emails[model.members.findIndex((m) => m.role !== 'member')];
+      const actorEmail = a.by === 'anonymous' ? null : a.by === 'team' ? (teamEmail ?? `outsider${i}@x.example`) : `outsider${i}@x.example`;
+      await addActivity(tx, org.id, new Date(t0 + a.at), { actorEmail });
+    }
+    // The state as stored some time ago: reads must catch it up.
+    await recomputeOrganizationState(tx, org.id, storedAt);
+    return org.id;
+  });
+  return { id, facts: expectedFacts(model, emails, t0) };
+}
+
+describe('the stored state equals the pure rules over generated organizations', () => {
+  it('per organization, at write time and after time passes', async () => {
+    const seed = Date.now() ^ crypto.randomBytes(2).readUInt16BE();
+    const models = fc.sample(organizationArb, { numRuns: 60, seed });
+    const client = await db();
+    const t0 = Date.now();
+    for (const [index, model] of models.entries()) {
+      const { id, facts } = await insertModel(model, 'prop', t0);
+      for (const hoursLater of [0, 1, 24 * 7, 24 * 31, 24 * 60]) {
+        const now = new Date(t0 + hoursLater * HOUR + 1);
+        await catchUpOrganizationStates(client, now, { organizationId: id });
+        const stored = await client.organization.findUniqueOrThrow({ where: { id } });
+        const expected = deriveOrganizationState(facts, now);
+        const context = `seed ${seed}, model #${index}, +${hoursLater}h: ${JSON.stringify(model)}`;
+        expect(stored.state, context).toBe(expected.state);
+        expect(stored.stateReasons, context).toEqual(expected.reasons);
+        expect(stored.pendingInvitationCount, context).toBe(countPendingInvitations(facts, now));
+        expect(stored.memberCount, context).toBe(facts.memberCount);
+      }
+    }
+  });
+
+  it('the list page’s chip counts and rows equal the pure states, after catching up stale states', async () => {
+    const seed = Date.now() ^ crypto.randomBytes(2).readUInt16BE();
+    const models = fc.sample(organizationArb, { numRuns: 60, seed });
+    const prefix = `list${crypto.randomBytes(3).toString('hex')}`;
+    const t0 = Date.now();
+    const inserted = [];
+    for (const model of models) inserted.push(await insertModel(model, prefix, t0));
+    const now = new Date();
+    const client = await db();
+    const expectedStates = new Map(inserted.map((o) => [o.id, deriveOrganizationState(o.facts, now).state]));
+
+    for (const filter of ORGANIZATION_FILTERS) {
+      const states: readonly OrganizationStateName[] = filter.states;
+      const expectedIds = inserted.filter((o) => states.includes(expectedStates.get(o.id)!)).map((o) => o.id);
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const list = await listOrganizations(client, { filter: filter.id, q: prefix, page }, now);
+        expect(list.counts[filter.id], `seed ${seed}, chip ${filter.id}`).toBe(expectedIds.length);
+        for (const row of list.rows) {
+          expect(row.state, `seed ${seed}, ${row.slug}`).toBe(expectedStates.get(row.id));
+          seen.push(row.id);
+        }
+        if (page >= list.pageCount) break;
+      }
+      expect(seen.sort(), `seed ${seed}, chip ${filter.id}`).toEqual(expectedIds.sort());
+    }
+  });
+});
