@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 
+// Every page depends on the session or on run-time settings: nothing is prerendered at build time.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Orgdesk', template: '%s · Orgdesk' },
   description: 'Manage the customer organizations of your B2B app.',

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/login/actions';
-import { requireBuilderPage } from '@/lib/auth/require';
+import { currentBuilder } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const builder = await requireBuilderPage();
+  // Each page checks the session itself (and redirects with a return address); the layout only
+  // decides whether to show the signed-in chrome.
+  const builder = await currentBuilder();
+  if (!builder) return <>{children}</>;
   const devMailbox = getConfig().mail.transport === 'dev-mailbox';
   return (
     <div className="min-h-screen">
@@ -15,11 +18,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/organizations" className="text-lg font-bold tracking-tight text-slate-900 no-underline">
               Orgdesk
             </Link>
-            <Link href="/organizations" className="text-sm text-slate-700">
+            <Link href="/organizations" className="text-sm text-slate-700 no-underline hover:underline">
               Organizations
             </Link>
             {devMailbox ? (
-              <Link href="/dev/mailbox" className="text-sm text-slate-700">
+              <Link href="/dev/mailbox" className="text-sm text-slate-700 no-underline hover:underline">
                 Dev mailbox
               </Link>
             ) : null}

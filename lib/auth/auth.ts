@@ -4,28 +4,14 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/email/address';
-import { sendEmail } from '@/lib/email/mailer';
-import { renderSignInLink } from '@/emails/sign-in-link';
 import { isBuilderEmail } from './builders';
-import { confirmationLinkFromCallback } from './links';
-
-export const SIGN_IN_LINK_MINUTES = 15;
-export const SESSION_DAYS = 7;
-
-/** Sends the link, but only to builders: everybody else sees the same page and gets nothing. */
-export async function sendBuilderSignInLink(identifier: string, callbackUrl: string) {
-  const config = getConfig();
-  if (!isBuilderEmail(identifier, config.builders)) return { sent: false };
-  const url = confirmationLinkFromCallback(callbackUrl, config.appUrl);
-  await sendEmail({
-    to: identifier,
-    ...renderSignInLink({ url, host: new URL(config.appUrl).host, expiresInMinutes: SIGN_IN_LINK_MINUTES }),
-  });
-  return { sent: true };
-}
+import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendBuilderSignInLink } from './sign-in-link';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const config = getConfig();
+  // Auth.js builds its URLs and checks callback URLs against AUTH_URL: make it APP_URL, so the
+  // internal host behind a proxy never splits the session cookie from the redirect.
+  process.env.AUTH_URL ??= `${config.appUrl}/api/auth`;
   return {
     adapter: PrismaAdapter((await db()) as never),
     secret: config.authSecret,

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
-import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/auth';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link';
 import { getConfig } from '@/lib/config';
 
 export const metadata = { title: 'Check your email' };

@@ -3,7 +3,7 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { buttonClasses } from '@/components/ui/button';
 import { normalizeEmail } from '@/lib/email/address';
 
-export const metadata = { title: 'Confirm sign-in', referrer: 'no-referrer' };
+export const metadata = { title: 'Confirm sign-in' };
 
 /** The email link lands here. A GET changes nothing: the button POSTs the one-time token. */
 export default async function VerifyPage({

@@ -1,0 +1,75 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Ports are picked once in the runner process; workers inherit them through the environment.
+function pickPort(name: string, base: number) {
+  if (!process.env[name]) process.env[name] = String(base + Math.floor(Math.random() * 2000));
+  return Number(process.env[name]);
+}
+const appPort = pickPort('E2E_APP_PORT', 41000);
+const smtpPort = pickPort('E2E_SMTP_PORT', 43000);
+const sinkHttpPort = pickPort('E2E_SINK_HTTP_PORT', 45000);
+// localhost, not 127.0.0.1: Next.js rewrites loopback addresses to localhost in request URLs.
+const appUrl = `http://localhost:${appPort}`;
+const dataDir = `.data/e2e-${appPort}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: appUrl,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], storageState: '.data/e2e-auth/builder.json' },
+      dependencies: ['setup'],
+    },
+  ],
+  webServer: [
+    {
+      command: 'npx tsx tests/support/smtp-sink-server.ts',
+      url: `http://127.0.0.1:${sinkHttpPort}/health`,
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkHttpPort) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      url: `${appUrl}/login`,
+      env: {
+        DATABASE_URL: `pglite:${dataDir}`,
+        PORT: String(appPort),
+        APP_URL: appUrl,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
+        EMAIL_FROM: 'Orgdesk <no-reply@e2e.test>',
+        ADMIN_EMAILS: 'builder@e2e.test, @builders.e2e.test',
+        AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
+});

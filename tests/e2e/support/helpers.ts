@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const SINK = `http://127.0.0.1:${process.env.E2E_SINK_HTTP_PORT}`;
+
+type Mail = { to: string[]; subject: string; html: string; text: string; receivedAt: string };
+
+export async function mailbox(): Promise<Mail[]> {
+  const response = await fetch(`${SINK}/messages`);
+  return (await response.json()) as Mail[];
+}
+
+/** Waits for the newest email to `address` that arrived after `since`. */
+export async function waitForMail(address: string, since = 0, timeoutMs = 15_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = (await mailbox()).filter((m) => m.to.includes(address) && Date.parse(m.receivedAt) >= since).pop();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No email to ${address} arrived within ${timeoutMs} ms`);
+}
+
+export function linkIn(html: string, contains: string): string {
+  const link = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).find((href) => href.includes(contains));
+  if (!link) throw new Error(`No link containing ${contains}`);
+  return link;
+}
+
+/** Fails on serious or critical accessibility violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility on ${page.url()}`,
+  ).toEqual([]);
+}
+
+/** Signs in through the email link, the way a builder does. */
+export async function signInByEmail(page: Page, email: string) {
+  const since = Date.now();
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  const mail = await waitForMail(email, since);
+  const link = linkIn(mail.html, '/login/verify');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Confirm sign-in' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();
+  return link;
+}
+
+export function unique(prefix: string) {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
