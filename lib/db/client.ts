@@ -17,8 +17,14 @@ const holder = ((globalThis as { __orgdeskDb?: Holder }).__orgdeskDb ??= {});
 export function createClient(target: DatabaseTarget, pglite?: PGlite): Promise<PrismaClient> {
   return (async () => {
     if (target.kind === 'postgres') {
-      // The state and search queries cross PostgreSQL's JIT threshold and get slower with it.
-      const adapter = new PrismaPg({ connectionString: target.url, options: '-c jit=off', max: 10 });
+      // JIT makes the list queries slower once their cost estimate crosses its threshold, and the
+      // default random_page_cost (4, for spinning disks) steers searches into sequential scans
+      // that run ILIKE on every row instead of using the trigram indexes.
+      const adapter = new PrismaPg({
+        connectionString: target.url,
+        options: '-c jit=off -c random_page_cost=1.1',
+        max: 10,
+      });
       return new PrismaClient({ adapter });
     }
     const instance = pglite ?? (await openPglite(target.dataDir));

@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
-import { ORGANIZATIONS_PAGE_SIZE, type OrganizationListQuery } from './schemas';
+import { ORGANIZATIONS_PAGE_SIZE, encodeListCursor, type ListCursor, type OrganizationListQuery } from './schemas';
 import { ORGANIZATION_STATES, type OrganizationStateName, type StateReason } from './state';
 
 function escapeLike(term: string): string {
@@ -20,6 +20,17 @@ function searchWhere(q: string): Prisma.OrganizationWhereInput {
   };
 }
 
+/** Rows strictly after (older than) or before (newer than) a cursor, newest first. */
+function cursorWhere(cursor: ListCursor, direction: 'after' | 'before'): Prisma.OrganizationWhereInput {
+  const op = direction === 'after' ? 'lt' : 'gt';
+  return {
+    // The inclusive bound lets PostgreSQL start an index range scan at the cursor; the OR
+    // then settles ties on created_at by id.
+    createdAt: { [direction === 'after' ? 'lte' : 'gte']: cursor.createdAt },
+    OR: [{ createdAt: { [op]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [op]: cursor.id } }],
+  };
+}
+
 export type OrganizationListRow = {
   id: string;
   name: string;
@@ -31,22 +42,38 @@ export type OrganizationListRow = {
   createdAt: Date;
 };
 
+/** Per-state counts: the trigger-maintained counters, or a grouped count over the search's matches. */
+async function countStates(client: Db, q: string): Promise<Record<OrganizationStateName, number>> {
+  const counts = Object.fromEntries(ORGANIZATION_STATES.map((state) => [state, 0])) as Record<OrganizationStateName, number>;
+  if (!q) {
+    for (const row of await client.organizationStateCount.findMany()) counts[row.state] = Number(row.count);
+    return counts;
+  }
+  const groups = await client.organization.groupBy({ by: ['state'], where: searchWhere(q), _count: { _all: true } });
+  for (const group of groups) counts[group.state] = group._count._all;
+  return counts;
+}
+
 /** The organizations page: one page of rows for the chip and search, plus every chip's count. */
 export async function listOrganizations(client: Db, query: OrganizationListQuery, now: Date) {
   await catchUpOrganizationStates(client, now);
   const filter = getFilter(query.filter);
-  const search = searchWhere(query.q);
+  const direction = query.before && !query.after ? 'before' : 'after';
+  const cursor = direction === 'before' ? query.before : query.after;
   const where: Prisma.OrganizationWhereInput = {
-    ...search,
-    ...(filter.id === 'all' ? {} : { state: { in: [...filter.states] } }),
+    AND: [
+      searchWhere(query.q),
+      filter.id === 'all' ? {} : { state: { in: [...filter.states] } },
+      cursor ? cursorWhere(cursor, direction) : {},
+    ],
   };
-  const [groups, rows] = await Promise.all([
-    client.organization.groupBy({ by: ['state'], where: search, _count: { _all: true } }),
+  const order = direction === 'after' ? 'desc' : 'asc';
+  const [stateCounts, fetched] = await Promise.all([
+    countStates(client, query.q),
     client.organization.findMany({
       where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip: (query.page - 1) * ORGANIZATIONS_PAGE_SIZE,
-      take: ORGANIZATIONS_PAGE_SIZE,
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: ORGANIZATIONS_PAGE_SIZE + 1,
       select: {
         id: true,
         name: true,
@@ -59,20 +86,19 @@ export async function listOrganizations(client: Db, query: OrganizationListQuery
       },
     }),
   ]);
-  const stateCounts = Object.fromEntries(ORGANIZATION_STATES.map((state) => [state, 0])) as Record<
-    OrganizationStateName,
-    number
-  >;
-  for (const group of groups) stateCounts[group.state] = group._count._all;
+  const hasMore = fetched.length > ORGANIZATIONS_PAGE_SIZE;
+  const page = fetched.slice(0, ORGANIZATIONS_PAGE_SIZE);
+  const rows = (direction === 'after' ? page : page.reverse()) as OrganizationListRow[];
   const counts = countByFilter(stateCounts);
-  const total = counts[filter.id];
+  const first = rows[0];
+  const last = rows[rows.length - 1];
   return {
-    rows: rows as OrganizationListRow[],
+    rows,
     counts,
-    total,
-    page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / ORGANIZATIONS_PAGE_SIZE)),
+    total: counts[filter.id],
     pageSize: ORGANIZATIONS_PAGE_SIZE,
+    previousCursor: first && (direction === 'after' ? Boolean(cursor) : hasMore) ? encodeListCursor(first) : null,
+    nextCursor: last && (direction === 'after' ? hasMore : true) ? encodeListCursor(last) : null,
   };
 }
 
@@ -121,19 +147,14 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
     },
   });
   if (!organization) return null;
+  const lastActivity = await client.endUserActivity.findFirst({
+    where: { organizationId },
+    orderBy: { occurredAt: 'desc' },
+    select: { occurredAt: true },
+  });
   return {
     ...organization,
     stateReasons: organization.stateReasons as unknown as StateReason[],
-    lastEndUserActivityAt: (
-      await client.endUserActivity.findFirst({
-        where: { organizationId },
-        orderBy: { occurredAt: 'desc' },
-        select: { occurredAt: true },
-      })
-    )?.occurredAt ?? null,
+    lastEndUserActivityAt: lastActivity?.occurredAt ?? null,
   };
-}
-
-export async function isSlugTaken(client: Db, slug: string): Promise<boolean> {
-  return (await client.organization.count({ where: { slug } })) > 0;
 }

@@ -54,12 +54,26 @@ export type DeleteOrganizationInput = z.infer<typeof deleteOrganizationSchema>;
 
 export const ORGANIZATIONS_PAGE_SIZE = 25;
 
+/** A position in the list, ordered by creation time then id: `<ISO time>_<uuid>`. */
+export const listCursorSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/)
+  .transform((value) => ({ createdAt: new Date(value.slice(0, 24)), id: value.slice(25) }))
+  .refine((cursor) => !Number.isNaN(cursor.createdAt.getTime()));
+export type ListCursor = z.output<typeof listCursorSchema>;
+
+export function encodeListCursor(row: { createdAt: Date; id: string }): string {
+  return `${row.createdAt.toISOString()}_${row.id}`;
+}
+
 export const organizationListQuerySchema = z.object({
   filter: z.enum(['needs-action', 'waiting', 'ready', 'live', 'all']).catch('all'),
   q: z
     .string()
     .transform((value) => value.trim().slice(0, 100))
     .catch(''),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  /** Keyset pagination: rows after this cursor (next page) or before it (previous page). */
+  after: listCursorSchema.optional().catch(undefined),
+  before: listCursorSchema.optional().catch(undefined),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;

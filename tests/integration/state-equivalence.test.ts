@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/lib/db/client';
+import { db, type Db } from '@/lib/db/client';
+import { encodeListCursor, listCursorSchema } from '@/lib/organizations/schemas';
 import { addActivity, addDomain, addInvitation, addMember, setDirectory, setSsoConnection } from '@/lib/demo/records';
 import { ORGANIZATION_FILTERS } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
@@ -67,9 +68,10 @@ function expectedFacts(model: GeneratedOrganization, emails: string[], t0: numbe
     status: model.suspended ? 'suspended' : 'active',
     memberCount: model.members.length,
     activeMemberCount: model.members.filter((m) => m.status === 'active').length,
-    openInvitations: real
-      .filter((i) => i.status === 'pending' || i.status === 'expired')
-      .map((i, n) => ({ email: `invitee${n}@x.example`, status: i.status, expiresAt: new Date(t0 + i.expiresIn), deliveryStatus: i.delivery })),
+    openInvitations: model.invitations
+      .map((i, n) => ({ ...i, email: `invitee${n}@x.example` }))
+      .filter((i) => !i.isTest && (i.status === 'pending' || i.status === 'expired'))
+      .map((i) => ({ email: i.email, status: i.status, expiresAt: new Date(t0 + i.expiresIn), deliveryStatus: i.delivery })),
     acceptedInvitationCount: real.filter((i) => i.status === 'accepted').length,
     domains: model.domains.map((d, n) => ({ name: `d${n}.example`, status: d.status, dependents: d.dependents })),
     sso: model.sso ? { status: model.sso.status, certificateExpiresAt: model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn) } : null,
@@ -88,9 +90,8 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
       data: { name: `${prefix} ${suffix}`, slug: `${prefix}-${suffix}`, status: model.suspended ? 'suspended' : 'active' },
     });
     for (const [i, m] of model.members.entries()) await addMember(tx, org.id, emails[i]!, { role: m.role, status: m.status });
-    let n = 0;
-    for (const inv of model.invitations) {
-      const email = inv.isTest ? `test-${suffix}@x.example` : `invitee${n++}@x.example`;
+    for (const [n, inv] of model.invitations.entries()) {
+      const email = `invitee${n}@x.example`;
       await addInvitation(tx, org.id, email, { status: inv.status, expiresAt: new Date(t0 + inv.expiresIn), deliveryStatus: inv.delivery, isTest: inv.isTest });
     }
     for (const [i, d] of model.domains.entries()) await addDomain(tx, org.id, `d${i}.example`, { status: d.status, dependents: d.dependents });
@@ -106,6 +107,15 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
     return org.id;
   });
   return { id, facts: expectedFacts(model, emails, t0) };
+}
+
+function parseCursor(value: string) {
+  return listCursorSchema.parse(value);
+}
+
+async function firstCursorOf(client: Db, id: string) {
+  const row = await client.organization.findUniqueOrThrow({ where: { id }, select: { id: true, createdAt: true } });
+  return encodeListCursor(row);
 }
 
 describe('the stored state equals the pure rules over generated organizations', () => {
@@ -144,17 +154,46 @@ describe('the stored state equals the pure rules over generated organizations', 
     for (const filter of ORGANIZATION_FILTERS) {
       const states: readonly OrganizationStateName[] = filter.states;
       const expectedIds = inserted.filter((o) => states.includes(expectedStates.get(o.id)!)).map((o) => o.id);
-      const seen: string[] = [];
-      for (let page = 1; ; page++) {
-        const list = await listOrganizations(client, { filter: filter.id, q: prefix, page }, now);
+      // Walk forward with Next, then back with Previous: the same rows, in the same order.
+      const pages: string[][] = [];
+      let after: string | null = null;
+      for (;;) {
+        const list = await listOrganizations(client, { filter: filter.id, q: prefix, after: after ? parseCursor(after) : undefined }, now);
         expect(list.counts[filter.id], `seed ${seed}, chip ${filter.id}`).toBe(expectedIds.length);
-        for (const row of list.rows) {
-          expect(row.state, `seed ${seed}, ${row.slug}`).toBe(expectedStates.get(row.id));
-          seen.push(row.id);
-        }
-        if (page >= list.pageCount) break;
+        for (const row of list.rows) expect(row.state, `seed ${seed}, ${row.slug}`).toBe(expectedStates.get(row.id));
+        pages.push(list.rows.map((row) => row.id));
+        if (!list.nextCursor) break;
+        after = list.nextCursor;
       }
-      expect(seen.sort(), `seed ${seed}, chip ${filter.id}`).toEqual(expectedIds.sort());
+      const seen = pages.flat();
+      expect(new Set(seen).size).toBe(seen.length);
+      expect([...seen].sort(), `seed ${seed}, chip ${filter.id}`).toEqual([...expectedIds].sort());
+      for (let index = pages.length - 1; index > 0; index--) {
+        const cursor = await firstCursorOf(client, pages[index]![0]!);
+        const list = await listOrganizations(client, { filter: filter.id, q: prefix, before: parseCursor(cursor) }, now);
+        expect(list.rows.map((row) => row.id)).toEqual(pages[index - 1]);
+        expect(list.previousCursor === null).toBe(index - 1 === 0);
+      }
     }
+  });
+
+  it('the per-state counters equal a full count after creates, state changes and deletes', async () => {
+    const client = await db();
+    const seed = Date.now();
+    const models = fc.sample(organizationArb, { numRuns: 15, seed });
+    const t0 = Date.now();
+    const inserted = [];
+    for (const model of models) inserted.push(await insertModel(model, 'ctr', t0));
+    await client.organization.updateMany({ where: { id: { in: inserted.slice(0, 5).map((o) => o.id) } }, data: { state: 'needs_attention' } });
+    await client.organization.deleteMany({ where: { id: { in: inserted.slice(5, 9).map((o) => o.id) } } });
+    // Only these organizations: a future `now` must not touch other test files' rows.
+    for (const { id } of inserted) await catchUpOrganizationStates(client, new Date(t0 + 45 * 24 * HOUR), { organizationId: id });
+    // One snapshot for both reads, so concurrent test files can't skew the comparison.
+    const [counters, grouped] = await client.$transaction(
+      async (tx) => [await tx.organizationStateCount.findMany(), await tx.organization.groupBy({ by: ['state'], _count: { _all: true } })] as const,
+      { isolationLevel: 'RepeatableRead' },
+    );
+    const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));
+    for (const row of counters) expect(Number(row.count), `seed ${seed}, ${row.state}`).toBe(full[row.state] ?? 0);
   });
 });

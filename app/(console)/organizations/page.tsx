@@ -13,11 +13,12 @@ import { organizationListQuerySchema } from '@/lib/organizations/schemas';
 
 export const metadata = { title: 'Organizations' };
 
-function hrefWith(params: { filter: string; q: string; page?: number }) {
+function hrefWith(params: { filter: string; q: string; after?: string | null; before?: string | null }) {
   const search = new URLSearchParams();
   if (params.filter !== 'all') search.set('filter', params.filter);
   if (params.q) search.set('q', params.q);
-  if (params.page && params.page > 1) search.set('page', String(params.page));
+  if (params.after) search.set('after', params.after);
+  if (params.before) search.set('before', params.before);
   const query = search.toString();
   return query ? `/organizations?${query}` : '/organizations';
 }
@@ -28,7 +29,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const query = organizationListQuerySchema.parse({
     filter: typeof raw.filter === 'string' ? raw.filter : undefined,
     q: typeof raw.q === 'string' ? raw.q : undefined,
-    page: typeof raw.page === 'string' ? raw.page : undefined,
+    after: typeof raw.after === 'string' ? raw.after : undefined,
+    before: typeof raw.before === 'string' ? raw.before : undefined,
   });
   const list = await listOrganizations(await db(), query, new Date());
   const empty = FILTER_EMPTY_STATES[query.filter as OrganizationFilterId];
@@ -80,9 +82,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         <>
           <OrganizationTable rows={list.rows} />
           <Pagination
-            page={list.page}
-            pageCount={list.pageCount}
-            hrefFor={(page) => hrefWith({ filter: query.filter, q: query.q, page })}
+            previousHref={list.previousCursor ? hrefWith({ filter: query.filter, q: query.q, before: list.previousCursor }) : null}
+            nextHref={list.nextCursor ? hrefWith({ filter: query.filter, q: query.q, after: list.nextCursor }) : null}
             label="Organizations pages"
           />
         </>
@@ -90,7 +91,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         <EmptyState title={`No organizations match “${query.q}”`}>
           <p>Check the spelling, search by slug, or <Link href={hrefWith({ filter: query.filter, q: '' })}>clear the search</Link>.</p>
         </EmptyState>
-      ) : list.page > 1 && list.total > 0 ? (
+      ) : (query.after || query.before) && list.total > 0 ? (
         <EmptyState title="This page is past the end of the list">
           <p>
             <Link href={hrefWith({ filter: query.filter, q: query.q })}>Go to the first page</Link>

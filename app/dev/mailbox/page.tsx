@@ -56,7 +56,12 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           </p>
         </EmptyState>
       )}
-      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `/dev/mailbox?page=${p}`} label="Mailbox pages" />
+      <Pagination
+        previousHref={page > 1 ? `/dev/mailbox?page=${page - 1}` : null}
+        nextHref={page < pageCount ? `/dev/mailbox?page=${page + 1}` : null}
+        summary={`Page ${page} of ${pageCount}`}
+        label="Mailbox pages"
+      />
     </main>
   );
 }

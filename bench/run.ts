@@ -1,0 +1,101 @@
+/**
+ * npm run bench [-- --sizes 10000,100000] [-- --url postgresql://…] [-- --runs 60]
+ * Seeds PostgreSQL at each size and measures the organizations page's queries.
+ */
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createClient } from '../lib/db/client';
+import { applyMigrations } from '../lib/db/migrate';
+import { withPostgresRunner } from '../lib/db/runner';
+import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
+import { getOrganizationDetail, listOrganizations } from '../lib/organizations/queries';
+import { seedBenchData } from './seed';
+
+function arg(name: string, fallback: string) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+
+const baseUrl = arg('url', process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+const sizes = arg('sizes', '10000,100000').split(',').map(Number);
+const runs = Number(arg('runs', '60'));
+
+function percentile(samples: number[], p: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+async function benchSize(size: number) {
+  const name = `orgdesk_bench_${size}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await withPostgresRunner(url.toString(), (runner) => applyMigrations(runner));
+
+  const seeder = new pg.Client({ connectionString: url.toString() });
+  await seeder.connect();
+  const seedStart = performance.now();
+  const counts = await seedBenchData(seeder, size);
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  await seeder.end();
+  console.log(`\n${size.toLocaleString('en')} organizations seeded in ${seedSeconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
+
+  const client = await createClient({ kind: 'postgres', url: url.toString() });
+  const now = () => new Date();
+  const results: Record<string, { p50: number; p95: number }> = {};
+  for (const filter of ORGANIZATION_FILTERS) {
+    results[`list ${filter.label} (page 1 + 5 counts)`] = await measure(() => listOrganizations(client, { filter: filter.id, q: '' }, now()));
+  }
+  // A deep page: the cursor of the row 80% down the list.
+  const deep = await client.organization.findFirstOrThrow({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: Math.floor(size * 0.8), select: { id: true, createdAt: true } });
+  results['list All, deep page (80% down, keyset)'] = await measure(() =>
+    listOrganizations(client, { filter: 'all', q: '', after: { id: deep.id, createdAt: deep.createdAt } }, now()),
+  );
+  results['list Ready, deep page (80% down, keyset)'] = await measure(() =>
+    listOrganizations(client, { filter: 'ready', q: '', after: { id: deep.id, createdAt: deep.createdAt } }, now()),
+  );
+  results['search rare term ("org-4242")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'org-4242' }, now()));
+  results['search no match ("zzqx")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'zzqx' }, now()));
+  results['search common word ("Globex")'] = await measure(() => listOrganizations(client, { filter: 'needs-action', q: 'Globex' }, now()));
+  const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
+  results['detail page'] = await measure((i) => getOrganizationDetail(client, ids[i % ids.length]!, now()));
+  await client.$disconnect();
+  return results;
+}
+
+async function main() {
+  const all: Record<number, Record<string, { p50: number; p95: number }>> = {};
+  for (const size of sizes) all[size] = await benchSize(size);
+  const labels = Object.keys(all[sizes[0]!]!);
+  const header = ['query', ...sizes.flatMap((s) => [`p50@${s / 1000}k`, `p95@${s / 1000}k`])];
+  if (sizes.length > 1) header.push(`p95 growth ${sizes[0]! / 1000}k→${sizes.at(-1)! / 1000}k`);
+  console.log(`\n${header.join(' | ')}`);
+  for (const label of labels) {
+    const cells = sizes.flatMap((s) => [all[s]![label]!.p50.toFixed(1), all[s]![label]!.p95.toFixed(1)]);
+    if (sizes.length > 1) cells.push(`${(all[sizes.at(-1)!]![label]!.p95 / all[sizes[0]!]![label]!.p95).toFixed(2)}×`);
+    console.log(`${label} | ${cells.join(' | ')}`);
+  }
+  console.log(`\n(times in ms, ${runs} runs each after 5 warm-ups, PostgreSQL via the app's Prisma client)`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
