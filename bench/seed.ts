@@ -3,6 +3,7 @@ import type pg from 'pg';
 import {
   countPendingInvitations,
   deriveOrganizationState,
+  emptyOrganizationFacts,
   nextStateChangeAt,
   type OrganizationFacts,
 } from '../lib/organizations/state';
@@ -84,17 +85,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     const name = `${pick(WORDS)} ${pick(SUFFIXES)} ${i}`;
     // The mix: ~20% setup, ~15% pending, ~25% ready, ~30% active, the rest with blockers.
     const kind = random();
-    const facts: OrganizationFacts = {
-      status: random() < 0.02 ? 'suspended' : 'active',
-      memberCount: 0,
-      activeMemberCount: 0,
-      openInvitations: [],
-      acceptedInvitationCount: 0,
-      domains: [],
-      sso: null,
-      directory: null,
-      lastEndUserActivityAt: null,
-    };
+    const facts: OrganizationFacts = { ...emptyOrganizationFacts(), status: random() < 0.02 ? 'suspended' : 'active' };
     if (kind >= 0.2) {
       const invitationCount = 1 + Math.floor(random() * 4);
       for (let n = 0; n < invitationCount; n++) {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { OrganizationListRow } from '@/lib/organizations/queries';
 import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
+import { DataTable } from '@/components/ui/data-table';
 import { StateBadge } from './state-badge';
 
 const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -11,22 +12,19 @@ export function formatDate(date: Date) {
 
 export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Organizations</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">Name</th>
-            <th scope="col" className="px-4 py-3">Slug</th>
-            <th scope="col" className="px-4 py-3">State</th>
-            <th scope="col" className="px-4 py-3">Next step</th>
-            <th scope="col" className="px-4 py-3 text-right">Members</th>
-            <th scope="col" className="px-4 py-3 text-right">Pending invitations</th>
-            <th scope="col" className="px-4 py-3 text-right">Verified domains</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable
+      caption="Organizations"
+      columns={[
+        { label: 'Name' },
+        { label: 'Slug' },
+        { label: 'State' },
+        { label: 'Next step' },
+        { label: 'Members', align: 'right' },
+        { label: 'Pending invitations', align: 'right' },
+        { label: 'Verified domains', align: 'right' },
+        { label: 'Created' },
+      ]}
+    >
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50">
               <th scope="row" className="px-4 py-3 text-left font-medium">
@@ -45,8 +43,6 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

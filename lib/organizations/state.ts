@@ -49,6 +49,21 @@ export interface OrganizationFacts {
   lastEndUserActivityAt: Date | null;
 }
 
+/** An organization with nothing yet: the base that facts are built on. */
+export function emptyOrganizationFacts(): OrganizationFacts {
+  return {
+    status: 'active',
+    memberCount: 0,
+    activeMemberCount: 0,
+    openInvitations: [],
+    acceptedInvitationCount: 0,
+    domains: [],
+    sso: null,
+    directory: null,
+    lastEndUserActivityAt: null,
+  };
+}
+
 export type StateReasonCode =
   | 'suspended'
   | 'invitation_delivery_failed'

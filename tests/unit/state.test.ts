@@ -4,6 +4,7 @@ import {
   countPendingInvitations,
   deriveOrganizationState,
   effectiveInvitationStatus,
+  emptyOrganizationFacts,
   nextStateChangeAt,
   type InvitationFact,
   type OrganizationFacts,
@@ -14,18 +15,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
 function facts(overrides: Partial<OrganizationFacts> = {}): OrganizationFacts {
-  return {
-    status: 'active',
-    memberCount: 0,
-    activeMemberCount: 0,
-    openInvitations: [],
-    acceptedInvitationCount: 0,
-    domains: [],
-    sso: null,
-    directory: null,
-    lastEndUserActivityAt: null,
-    ...overrides,
-  };
+  return { ...emptyOrganizationFacts(), ...overrides };
 }
 
 function invitation(overrides: Partial<InvitationFact> = {}): InvitationFact {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/lib/db/client';
@@ -26,17 +27,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
         <code>SMTP_URL</code> to send real mail.
       </p>
       {messages.length ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Messages, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2">Subject</th>
-                <th scope="col" className="px-4 py-2">To</th>
-                <th scope="col" className="px-4 py-2">Sent (UTC)</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable caption="Messages, newest first" columns={[{ label: 'Subject' }, { label: 'To' }, { label: 'Sent (UTC)' }]}>
               {messages.map((message) => (
                 <tr key={message.id}>
                   <th scope="row" className="px-4 py-2 text-left font-medium">
@@ -46,9 +37,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
                   <td className="px-4 py-2 whitespace-nowrap">{timeFormat.format(message.createdAt)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : (
         <EmptyState title="No mail yet">
           <p>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDate } from '@/components/organizations/organization-table';
 import {
@@ -82,18 +83,11 @@ export default async function OrganizationPage({
           Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
         </h2>
         {organization.memberships.length ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Members</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Email</th>
-                  <th scope="col" className="px-4 py-2">Role</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Joined</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable
+            caption="Members"
+            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}
+            footer={organization._count.memberships > DETAIL_LIST_LIMIT ? `Showing the first ${DETAIL_LIST_LIMIT} members.` : undefined}
+          >
                 {organization.memberships.map((membership) => (
                   <tr key={membership.id}>
                     <td className="px-4 py-2">{membership.user.email}</td>
@@ -102,12 +96,7 @@ export default async function OrganizationPage({
                     <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-            {organization._count.memberships > DETAIL_LIST_LIMIT ? (
-              <p className="px-4 py-2 text-sm text-slate-600">Showing the first {DETAIL_LIST_LIMIT} members.</p>
-            ) : null}
-          </div>
+          </DataTable>
         ) : (
           <EmptyState title="No members yet">
             <p>Members join by accepting an invitation. Invite the first member of the operating team.</p>
@@ -120,19 +109,11 @@ export default async function OrganizationPage({
           Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
         </h2>
         {organization.invitations.length ? (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Invitations</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Email</th>
-                  <th scope="col" className="px-4 py-2">Role</th>
-                  <th scope="col" className="px-4 py-2">Status</th>
-                  <th scope="col" className="px-4 py-2">Delivery</th>
-                  <th scope="col" className="px-4 py-2">Expires</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <DataTable
+            caption="Invitations"
+            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Delivery' }, { label: 'Expires' }]}
+            footer={organization._count.invitations > DETAIL_LIST_LIMIT ? `Showing the newest ${DETAIL_LIST_LIMIT} invitations.` : undefined}
+          >
                 {organization.invitations.map((invitation) => (
                   <tr key={invitation.id}>
                     <td className="px-4 py-2">{invitation.email}</td>
@@ -145,9 +126,7 @@ export default async function OrganizationPage({
                     <td className="px-4 py-2">{formatDate(invitation.expiresAt)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         ) : (
           <EmptyState title="No invitations yet">
             <p>Invitations bring in the organization’s first operating team by email.</p>

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+
+export type Column = { label: string; align?: 'left' | 'right' };
+
+/** A bordered table with an announced caption and column headers; rows come as children. */
+export function DataTable({ caption, columns, children, footer }: { caption: string; columns: Column[]; children: ReactNode; footer?: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={`px-4 py-3 ${column.align === 'right' ? 'text-right' : ''}`}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+      {footer ? <p className="px-4 py-2 text-sm text-slate-600">{footer}</p> : null}
+    </div>
+  );
+}
