@@ -17,6 +17,11 @@ const nextConfig: NextConfig = {
           { key: 'Referrer-Policy', value: 'same-origin' },
         ],
       },
+      {
+        // The invitation page's URL carries its token: it must never leak in a Referer.
+        source: '/invite/:token*',
+        headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
+      },
     ];
   },
 };

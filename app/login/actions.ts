@@ -3,20 +3,21 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validationFailure, formValues } from '@/lib/actions/run';
-import { signIn } from '@/lib/auth/auth';
+import { formValues, validationFailure } from '@/lib/actions/run';
+import { signIn, signOut } from '@/lib/auth/auth';
 import { isBuilderEmail } from '@/lib/auth/builders';
 import { safeCallbackPath } from '@/lib/auth/links';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { emailSchema } from '@/lib/email/schemas';
+import { clientIp } from '@/lib/http/client-ip';
 import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
-import { clientIp } from '@/lib/http/client-ip';
 
 const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
 
-export async function requestSignInLinkAction(_previous: Result<null> | null, form: FormData): Promise<Result<null>> {
+/** Validates, rate-limits per address and per IP, then asks Auth.js for a link. */
+async function requestSignInLink(form: FormData, audience: 'builder' | 'member'): Promise<Result<null>> {
   const values = formValues(form);
   const parsed = requestSignInSchema.safeParse(values);
   if (!parsed.success) return validationFailure(parsed.error, values);
@@ -33,18 +34,30 @@ export async function requestSignInLinkAction(_previous: Result<null> | null, fo
     return fail('rate_limited', `Too many sign-in requests. Wait ${describeRetry(wait)} and try again.`, { values });
   }
   const config = getConfig();
+  if (audience === 'member') {
+    await signIn('nodemailer', { email, redirect: false, redirectTo: '/account' });
+    redirect('/account/login/check-email');
+  }
   // Only builders get a link; everyone sees the same page next, so nobody learns who is a builder.
   if (isBuilderEmail(email, config.builders)) {
-    await signIn('nodemailer', {
-      email,
-      redirect: false,
-      redirectTo: safeCallbackPath(parsed.data.callbackUrl, config.appUrl),
-    });
+    const target = safeCallbackPath(parsed.data.callbackUrl, config.appUrl);
+    await signIn('nodemailer', { email, redirect: false, redirectTo: target.startsWith('/account') ? '/organizations' : target });
   }
   redirect('/login/check-email');
 }
 
+export async function requestSignInLinkAction(_previous: Result<null> | null, form: FormData): Promise<Result<null>> {
+  return requestSignInLink(form, 'builder');
+}
+
+export async function requestMemberSignInLinkAction(_previous: Result<null> | null, form: FormData): Promise<Result<null>> {
+  return requestSignInLink(form, 'member');
+}
+
 export async function signOutAction() {
-  const { signOut } = await import('@/lib/auth/auth');
   await signOut({ redirectTo: '/login' });
+}
+
+export async function memberSignOutAction() {
+  await signOut({ redirectTo: '/account/login' });
 }

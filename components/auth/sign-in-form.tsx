@@ -1,13 +1,13 @@
 'use client';
 
 import { useActionState } from 'react';
-import { requestSignInLinkAction } from '@/app/login/actions';
+import { requestMemberSignInLinkAction, requestSignInLinkAction } from '@/app/login/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [result, action] = useActionState(requestSignInLinkAction, null);
+export function SignInForm({ callbackUrl, audience = 'builder' }: { callbackUrl?: string; audience?: 'builder' | 'member' }) {
+  const [result, action] = useActionState(audience === 'member' ? requestMemberSignInLinkAction : requestSignInLinkAction, null);
   const values = result && !result.ok ? result.values : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>

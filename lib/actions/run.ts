@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/session';
 import { fail, type Failure, type FieldErrors, type Result } from '@/lib/result';
 
+/** Form fields as strings; a field sent more than once (checkboxes) becomes a list. */
 export function formValues(form: FormData | Record<string, unknown>): Record<string, string> {
   const entries = form instanceof FormData ? [...form.entries()] : Object.entries(form);
   const values: Record<string, string> = {};
@@ -9,6 +10,20 @@ export function formValues(form: FormData | Record<string, unknown>): Record<str
     if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
   }
   return values;
+}
+
+function parseInput(form: FormData | Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = formValues(form);
+  const entries = form instanceof FormData ? [...form.entries()] : Object.entries(form);
+  for (const [key, value] of entries) {
+    if (Array.isArray(value)) input[key] = value;
+    else if (key.endsWith('[]')) {
+      const name = key.slice(0, -2);
+      input[name] = [...((input[name] as string[] | undefined) ?? []), value];
+      delete input[key];
+    }
+  }
+  return input;
 }
 
 export function validationFailure(error: z.ZodError, values: Record<string, string>): Failure {
@@ -33,7 +48,7 @@ export function builderCommand<S extends z.ZodType, T>(
   return async (actor: Actor | null, form: FormData | Record<string, unknown>): Promise<Result<T>> => {
     if (!actor || actor.kind !== 'builder') return unauthenticated();
     const values = formValues(form);
-    const parsed = schema.safeParse(values);
+    const parsed = schema.safeParse(parseInput(form));
     if (!parsed.success) return validationFailure(parsed.error, values);
     const result = await handler(parsed.data, actor);
     if (!result.ok && !result.values) return { ...result, values };

@@ -4,8 +4,7 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/email/address';
-import { isBuilderEmail } from './builders';
-import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendBuilderSignInLink } from './sign-in-link';
+import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink } from './sign-in-link';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const config = getConfig();
@@ -29,14 +28,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           return address;
         },
         sendVerificationRequest: async ({ identifier, url }) => {
-          await sendBuilderSignInLink(identifier, url);
+          await sendSignInLink(identifier, url);
         },
       }),
     ],
     callbacks: {
-      // Creating a link is always "allowed" so the response never reveals who is a builder;
-      // using one requires the address to be a builder's.
-      signIn: ({ user, email }) => (email?.verificationRequest ? true : isBuilderEmail(user.email, config.builders)),
+      // A link proves its address. Builder links reach builders only (sendSignInLink), and every
+      // console page and action checks the builder list itself, so a member's session opens
+      // nothing but the member area.
+      signIn: () => true,
     },
   };
 });

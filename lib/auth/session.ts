@@ -13,3 +13,11 @@ export async function currentBuilder(): Promise<Actor | null> {
   if (!isBuilderEmail(email, getConfig().builders)) return null;
   return { kind: 'builder', userId, email };
 }
+
+/** Whoever is signed in, builder or member. */
+export async function currentUser(): Promise<{ userId: string; email: string } | null> {
+  const session = await auth();
+  const email = session?.user?.email;
+  const userId = session?.user?.id;
+  return email && userId ? { userId, email } : null;
+}

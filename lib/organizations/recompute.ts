@@ -3,6 +3,16 @@ import { loadOrganizationFacts } from './facts';
 import { countPendingInvitations, deriveOrganizationState, nextStateChangeAt, type DerivedState } from './state';
 
 /**
+ * Locks one organization's row for the rest of the transaction, so changes to its facts
+ * serialize. False when it does not exist.
+ */
+export async function lockOrganization(tx: DbOrTx, organizationId: string): Promise<boolean> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  return locked.length > 0;
+}
+
+/**
  * Recomputes the stored state of one organization from its facts. Call it inside the transaction
  * of every change to those facts. It locks the organization row first, so concurrent changes
  * serialize and the last writer reads every committed fact.
@@ -12,9 +22,7 @@ export async function recomputeOrganizationState(
   organizationId: string,
   now: Date,
 ): Promise<DerivedState | null> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
-  if (!locked.length) return null;
+  if (!(await lockOrganization(tx, organizationId))) return null;
   const facts = await loadOrganizationFacts(tx, organizationId);
   if (!facts) return null;
   const derived = deriveOrganizationState(facts, now);

@@ -10,6 +10,10 @@ export interface RateLimitRule {
 export const RATE_LIMITS = {
   signInPerAddress: { limit: 5, windowMs: 15 * 60_000 },
   signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  /** Addresses invited (including test invitations) per organization. */
+  invitationSendsPerOrganization: { limit: 100, windowMs: 60 * 60_000 },
+  invitationResendsPerInvitation: { limit: 3, windowMs: 60 * 60_000 },
+  invitationAcceptsPerIp: { limit: 30, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitOutcome {
@@ -22,12 +26,18 @@ export interface RateLimitOutcome {
  * Counts one hit against `key` in a fixed window, atomically in the database, so the limit holds
  * across every app instance.
  */
-export async function hitRateLimit(client: DbOrTx, key: string, rule: RateLimitRule, now: Date): Promise<RateLimitOutcome> {
+export async function hitRateLimit(
+  client: DbOrTx,
+  key: string,
+  rule: RateLimitRule,
+  now: Date,
+  weight = 1,
+): Promise<RateLimitOutcome> {
   const resetAt = new Date(now.getTime() + rule.windowMs);
   const [row] = await client.$queryRaw<{ count: number; reset_at: Date }[]>`
-    INSERT INTO rate_limits (key, count, reset_at) VALUES (${key}, 1, ${resetAt})
+    INSERT INTO rate_limits (key, count, reset_at) VALUES (${key}, ${weight}, ${resetAt})
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limits.reset_at <= ${now} THEN 1 ELSE rate_limits.count + 1 END,
+      count = CASE WHEN rate_limits.reset_at <= ${now} THEN ${weight} ELSE rate_limits.count + ${weight} END,
       reset_at = CASE WHEN rate_limits.reset_at <= ${now} THEN ${resetAt} ELSE rate_limits.reset_at END
     RETURNING count, reset_at`;
   const count = Number(row!.count);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendBuilderSignInLink } from '@/lib/auth/sign-in-link';
+import { sendSignInLink } from '@/lib/auth/sign-in-link';
 import { resetConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { getDevMail, listDevMail } from '@/lib/email/dev-mailbox';
@@ -25,7 +25,7 @@ describe('sign-in links over real SMTP', () => {
   });
 
   it('a builder receives one email whose link opens the confirmation page on APP_URL', async () => {
-    const result = await sendBuilderSignInLink(TEST_BUILDER, `${CALLBACK}${encodeURIComponent(TEST_BUILDER)}`);
+    const result = await sendSignInLink(TEST_BUILDER, `${CALLBACK}${encodeURIComponent(TEST_BUILDER)}`);
     expect(result.sent).toBe(true);
     const mail = await sink.waitFor((m) => m.to.includes(TEST_BUILDER));
     expect(mail.subject).toBe('Sign in to Orgdesk');
@@ -37,17 +37,26 @@ describe('sign-in links over real SMTP', () => {
 
   it('an address under an @domain builder entry also receives a link', async () => {
     const address = uniqueEmail('lead', TEST_BUILDER_DOMAIN);
-    expect((await sendBuilderSignInLink(address, `${CALLBACK}${encodeURIComponent(address)}`)).sent).toBe(true);
+    expect((await sendSignInLink(address, `${CALLBACK}${encodeURIComponent(address)}`)).sent).toBe(true);
     await sink.waitFor((m) => m.to.includes(address));
   });
 
   it('anyone else gets no email at all', async () => {
     const outsider = uniqueEmail('outsider', 'evil.example');
     const before = sink.messages.length;
-    expect((await sendBuilderSignInLink(outsider, `${CALLBACK}${encodeURIComponent(outsider)}`)).sent).toBe(false);
+    expect((await sendSignInLink(outsider, `${CALLBACK}${encodeURIComponent(outsider)}`)).sent).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.messages.length).toBe(before);
     expect(sink.messages.some((m) => m.to.includes(outsider))).toBe(false);
+  });
+
+  it('a member link (back to /account) goes to any address, and says it opens the member area', async () => {
+    const member = uniqueEmail('member', 'customer.example');
+    const memberCallback = `http://internal:3000/api/auth/callback/nodemailer?callbackUrl=${encodeURIComponent('http://orgdesk.test:3000/account')}&token=m3mb3r&email=`;
+    const result = await sendSignInLink(member, `${memberCallback}${encodeURIComponent(member)}`);
+    expect(result).toEqual({ sent: true, audience: 'member' });
+    const mail = await sink.waitFor((m) => m.to.includes(member));
+    expect(mail.text).toContain('see your organizations');
   });
 
   it('CR and LF in a subject never reach a header', async () => {

@@ -13,12 +13,13 @@ import { StatePanel } from '@/components/organizations/state-panel';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
 import { DETAIL_LIST_LIMIT, findOrganizationBySlug } from '@/lib/organizations/queries';
-import { effectiveInvitationStatus } from '@/lib/organizations/state';
+import { InvitationList } from '@/components/invitations/invitation-list';
+import { InviteMembersForm } from '@/components/invitations/invite-members-form';
+import { listInvitations } from '@/lib/invitations/queries';
+import { invitationStatusFilterSchema } from '@/lib/invitations/schemas';
 
 export const metadata = { title: 'Organization' };
 
-const INVITATION_STATUS_LABELS = { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' } as const;
-const DELIVERY_LABELS = { queued: 'Queued', sent: 'Sent', failed: 'Failed', bounced: 'Bounced' } as const;
 
 export default async function OrganizationPage({
   params,
@@ -28,13 +29,15 @@ export default async function OrganizationPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { slug } = await params;
-  await requireBuilderPage(`/organizations/${slug}`);
+  const builder = await requireBuilderPage(`/organizations/${slug}`);
   const flags = await searchParams;
   const now = new Date();
   const lookup = await findOrganizationBySlug(await db(), slug, now);
   if (lookup.kind === 'redirect') redirect(`/organizations/${lookup.slug}`);
   if (lookup.kind === 'missing') notFound();
   const organization = lookup.organization;
+  const invitationFilter = invitationStatusFilterSchema.parse(flags.invitations);
+  const invitations = await listInvitations(await db(), organization.id, invitationFilter, now);
   const org = { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status };
 
   return (
@@ -104,34 +107,12 @@ export default async function OrganizationPage({
         )}
       </section>
 
-      <section aria-labelledby="invitations-heading" className="space-y-3">
+      <section aria-labelledby="invitations-heading" className="space-y-4">
         <h2 id="invitations-heading" className="text-lg font-semibold">
           Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
         </h2>
-        {organization.invitations.length ? (
-          <DataTable
-            caption="Invitations"
-            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Delivery' }, { label: 'Expires' }]}
-            footer={organization._count.invitations > DETAIL_LIST_LIMIT ? `Showing the newest ${DETAIL_LIST_LIMIT} invitations.` : undefined}
-          >
-                {organization.invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td className="px-4 py-2">{invitation.email}</td>
-                    <td className="px-4 py-2 capitalize">{invitation.role}</td>
-                    <td className="px-4 py-2">{INVITATION_STATUS_LABELS[effectiveInvitationStatus(invitation, now)]}</td>
-                    <td className="px-4 py-2">
-                      {DELIVERY_LABELS[invitation.deliveryStatus]}
-                      {invitation.deliveryError ? <span className="block text-xs text-red-800">{invitation.deliveryError}</span> : null}
-                    </td>
-                    <td className="px-4 py-2">{formatDate(invitation.expiresAt)}</td>
-                  </tr>
-                ))}
-          </DataTable>
-        ) : (
-          <EmptyState title="No invitations yet">
-            <p>Invitations bring in the organization’s first operating team by email.</p>
-          </EmptyState>
-        )}
+        <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
+        <InvitationList organizationId={organization.id} slug={organization.slug} filter={invitationFilter} data={invitations} now={now} />
       </section>
 
       <section aria-labelledby="settings-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">

@@ -1,0 +1,17 @@
+import { redirect } from 'next/navigation';
+import { AuthCard } from '@/components/auth/auth-card';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { currentUser } from '@/lib/auth/session';
+
+export const metadata = { title: 'Member sign-in' };
+
+export default async function MemberLoginPage() {
+  if (await currentUser()) redirect('/account');
+  return (
+    <AuthCard title="Sign in to your organizations">
+      <p>Enter your email address and we’ll send you a sign-in link. You’ll see the organizations you belong to.</p>
+      <SignInForm audience="member" />
+      <p className="text-xs text-slate-600">Building or running Orgdesk? Builders sign in at <a href="/login">/login</a>.</p>
+    </AuthCard>
+  );
+}

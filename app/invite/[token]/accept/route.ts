@@ -1,0 +1,51 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { createSession, sessionCookieName } from '@/lib/auth/member-session';
+import { currentUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { clientIp } from '@/lib/http/client-ip';
+import { acceptInvitation } from '@/lib/invitations/accept';
+import { RATE_LIMITS, hitRateLimit } from '@/lib/rate-limit';
+
+/**
+ * "Accept invitation" POSTs here. The invitation page sends no referrer (its URL holds the token),
+ * so browsers post `Origin: null`; Sec-Fetch-Site tells a same-origin form apart from a forged one.
+ */
+function isSameSiteForm(request: NextRequest, appUrl: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== 'null' && origin === new URL(appUrl).origin;
+}
+
+export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const config = getConfig();
+  const back = new URL(`/invite/${encodeURIComponent(token)}`, config.appUrl);
+  if (!isSameSiteForm(request, config.appUrl)) {
+    return NextResponse.json({ error: 'cross_site', message: 'Accept the invitation from its page.' }, { status: 403 });
+  }
+  const client = await db();
+  const now = new Date();
+  const limit = await hitRateLimit(client, `accept:ip:${clientIp(request.headers)}`, RATE_LIMITS.invitationAcceptsPerIp, now);
+  if (!limit.allowed) {
+    back.searchParams.set('error', 'rate_limited');
+    return NextResponse.redirect(back, 303);
+  }
+  const visitor = await currentUser();
+  const result = await acceptInvitation(client, token, visitor?.email ?? null, now);
+  // Every refusal is explained by the invitation page itself, which re-reads the token.
+  if (!result.ok) return NextResponse.redirect(back, 303);
+  const response = NextResponse.redirect(new URL(`/account?joined=${encodeURIComponent(result.data.organization.slug)}`, config.appUrl), 303);
+  if (!visitor) {
+    const session = await createSession(client, result.data.userId, now);
+    response.cookies.set(sessionCookieName(config.appUrl), session.sessionToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.appUrl.startsWith('https:'),
+      path: '/',
+      expires: session.expires,
+    });
+  }
+  return response;
+}

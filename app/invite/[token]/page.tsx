@@ -1,0 +1,95 @@
+import Link from 'next/link';
+import { AuthCard } from '@/components/auth/auth-card';
+import { buttonClasses } from '@/components/ui/button';
+import { ROLE_LABELS } from '@/lib/access/roles';
+import { currentUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { ACCEPT_PROBLEMS, lookupInvitationToken, problemFor } from '@/lib/invitations/accept';
+
+export const metadata = { title: 'Invitation', referrer: 'no-referrer' };
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** The invited member's page. A GET shows the invitation and changes nothing. */
+export default async function InvitationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
+  const { token } = await params;
+  const { error } = await searchParams;
+  const visitor = await currentUser();
+  const lookup = await lookupInvitationToken(await db(), token, new Date());
+  const problem = problemFor(lookup, visitor?.email ?? null);
+
+  if (lookup.kind !== 'found') {
+    return (
+      <AuthCard title={lookup.kind === 'rotated' ? 'This link was replaced' : 'Invitation not found'}>
+        <p>{ACCEPT_PROBLEMS[lookup.kind]}</p>
+      </AuthCard>
+    );
+  }
+  const { invitation } = lookup;
+  const details = (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+      <dt className="font-medium">Organization</dt>
+      <dd>{invitation.organization.name}</dd>
+      <dt className="font-medium">Role</dt>
+      <dd>{ROLE_LABELS[invitation.role].label}</dd>
+      <dt className="font-medium">Invited by</dt>
+      <dd>{invitation.invitedByEmail ?? 'An administrator'}</dd>
+      <dt className="font-medium">Invited address</dt>
+      <dd>{invitation.email}</dd>
+      <dt className="font-medium">Expires</dt>
+      <dd>{dateFormat.format(invitation.expiresAt)} UTC</dd>
+    </dl>
+  );
+
+  if (problem === 'wrong_account') {
+    return (
+      <AuthCard title={`Join ${invitation.organization.name}`}>
+        {details}
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+          You’re signed in as <strong>{visitor?.email}</strong>, but this invitation is for <strong>{invitation.email}</strong>.
+          To accept it, sign out and open the link again. To keep using {visitor?.email}, ask for an invitation to that address.
+        </p>
+        <p>
+          <Link href="/account">Go to your organizations</Link>
+        </p>
+      </AuthCard>
+    );
+  }
+  if (problem) {
+    return (
+      <AuthCard title={problem === 'accepted' ? 'Invitation already accepted' : problem === 'test' ? 'Test invitation' : 'This invitation can’t be used'}>
+        {details}
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+          {ACCEPT_PROBLEMS[problem]}
+        </p>
+        {problem === 'accepted' ? (
+          <p>
+            <Link href="/account/login">Sign in to see your organizations</Link>
+          </p>
+        ) : null}
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title={`Join ${invitation.organization.name}`}>
+      {details}
+      {error === 'rate_limited' ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
+          Too many attempts from your network. Wait a few minutes and try again.
+        </p>
+      ) : null}
+      <form method="post" action={`/invite/${token}/accept`}>
+        <button type="submit" className={`${buttonClasses('primary')} w-full`}>
+          Accept invitation
+        </button>
+      </form>
+      <p>Accepting signs you in as {invitation.email}.</p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { formatDate } from '@/components/organizations/organization-table';
+import { ROLE_LABELS } from '@/lib/access/roles';
+import { INVITATION_LIST_LIMIT, type listInvitations } from '@/lib/invitations/queries';
+import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
+import { INVITATION_STATUS_FILTERS, type InvitationStatusFilter } from '@/lib/invitations/schemas';
+import { effectiveInvitationStatus } from '@/lib/organizations/state';
+import { ResendInvitationButton, RevokeInvitationButton } from './invitation-actions';
+
+const STATUS_LABELS = { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' } as const;
+const FILTER_LABELS: Record<InvitationStatusFilter, string> = { all: 'All', pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' };
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+type Data = Awaited<ReturnType<typeof listInvitations>>;
+
+export function InvitationList({
+  organizationId,
+  slug,
+  filter,
+  data,
+  now,
+}: {
+  organizationId: string;
+  slug: string;
+  filter: InvitationStatusFilter;
+  data: Data;
+  now: Date;
+}) {
+  return (
+    <div className="space-y-3">
+      <nav aria-label="Filter invitations by status">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {INVITATION_STATUS_FILTERS.map((id) => (
+            <li key={id}>
+              <Link
+                href={id === 'all' ? `/organizations/${slug}#invitations-heading` : `/organizations/${slug}?invitations=${id}#invitations-heading`}
+                aria-current={id === filter ? 'page' : undefined}
+                className={`rounded-full border px-3 py-1 no-underline ${id === filter ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800'}`}
+              >
+                {FILTER_LABELS[id]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {data.lastTest ? (
+        <p className="text-sm text-slate-700">
+          Test invitation last sent to {data.lastTest.email} on {timeFormat.format(data.lastTest.createdAt)} UTC (
+          {data.lastTest.deliveryStatus === 'sent' ? 'delivered to the mail server' : data.lastTest.deliveryStatus}).
+        </p>
+      ) : null}
+      {data.rows.length ? (
+        <DataTable
+          caption="Invitations"
+          columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Delivery' }, { label: 'Actions' }]}
+          footer={data.total > INVITATION_LIST_LIMIT ? `Showing the newest ${INVITATION_LIST_LIMIT} of ${data.total}.` : undefined}
+        >
+          {data.rows.map((invitation) => {
+            const status = effectiveInvitationStatus(invitation, now);
+            return (
+              <tr key={invitation.id} className="align-top">
+                <td className="px-4 py-3">{invitation.email}</td>
+                <td className="px-4 py-3">{ROLE_LABELS[invitation.role].label}</td>
+                <td className="px-4 py-3">
+                  <span className="font-medium">{STATUS_LABELS[status]}</span>
+                  <span className="block text-xs text-slate-600">
+                    {status === 'pending' || status === 'expired' ? describeExpiry(invitation.expiresAt, now) : null}
+                    {status === 'accepted' && invitation.acceptedAt
+                      ? `by ${invitation.acceptedBy?.email ?? invitation.email} on ${formatDate(invitation.acceptedAt)}`
+                      : null}
+                    {status === 'revoked' && invitation.revokedAt ? `on ${formatDate(invitation.revokedAt)}` : null}
+                  </span>
+                </td>
+                <td className="px-4 py-3">
+                  <span className="font-medium capitalize">{invitation.deliveryStatus}</span>
+                  <span className="block text-xs text-slate-600">
+                    {invitation.deliveryStatus === 'sent' && invitation.lastSentAt ? `${timeFormat.format(invitation.lastSentAt)} UTC` : null}
+                  </span>
+                  {invitation.deliveryError ? <span className="block text-xs text-red-800">{invitation.deliveryError}</span> : null}
+                  <span className="block text-xs text-slate-600">
+                    Sent {invitation.sendCount} {invitation.sendCount === 1 ? 'time' : 'times'}
+                  </span>
+                </td>
+                <td className="px-4 py-3">
+                  <div className="flex flex-col gap-2">
+                    {canResend(status) ? (
+                      <>
+                        <ResendInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                        <span className="text-xs text-slate-600">Resend only if they didn’t receive it. A resend replaces the link.</span>
+                      </>
+                    ) : null}
+                    {canRevoke(status) ? (
+                      <RevokeInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
+      ) : (
+        <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>
+          <p>Invitations bring in the organization’s first operating team by email. Use the form above.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+'use client';
+
+import { useActionState, useEffect, useState } from 'react';
+import {
+  reviewInvitationsAction,
+  sendInvitationsAction,
+  sendTestInvitationAction,
+} from '@/app/(console)/organizations/[slug]/invitations/actions';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
+import { INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
+import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
+import type { Failure, Result } from '@/lib/result';
+
+type Props = { organizationId: string; slug: string; builderEmail: string };
+
+function failureOf(result: Result<unknown> | null): Failure | null {
+  return result && !result.ok ? result : null;
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {errors.join(' ')}
+    </p>
+  ) : null;
+}
+
+export function InviteMembersForm({ organizationId, slug, builderEmail }: Props) {
+  const [addresses, setAddresses] = useState('');
+  const [role, setRole] = useState<(typeof MEMBER_ROLES)[number]>('member');
+  const [days, setDays] = useState(String(INVITATION_LIFETIME_DAYS.default));
+  const [review, reviewAction] = useActionState(reviewInvitationsAction, null);
+  const [sent, sendAction] = useActionState(sendInvitationsAction, null);
+  const [test, testAction] = useActionState(sendTestInvitationAction, null);
+  const [reviewedAt, setReviewedAt] = useState<string | null>(null);
+
+  // Once sent, start afresh: the list is cleared and the review closes.
+  useEffect(() => {
+    if (sent?.ok) {
+      setAddresses('');
+      setReviewedAt(null);
+    }
+  }, [sent]);
+
+  const reviewFailure = failureOf(review);
+  const rows: ReviewRow[] | null = review?.ok && reviewedAt === addresses ? (review.data as { rows: ReviewRow[] }).rows : null;
+  const sentOk = sent?.ok ? (sent.data as { sent: string[] }).sent : null;
+  const readyCount = rows?.filter((row) => row.status === 'ready' && row.warnings.length === 0).length ?? 0;
+  const warnedCount = rows?.filter((row) => row.status === 'ready' && row.warnings.length > 0).length ?? 0;
+  const previewHref = `/organizations/${slug}/invitations/preview?role=${role}&days=${encodeURIComponent(days)}`;
+
+  return (
+    <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
+      <h3 className="text-base font-semibold">Invite members</h3>
+      <form
+        action={(form) => {
+          setReviewedAt(String(form.get('addresses') ?? ''));
+          reviewAction(form);
+        }}
+        className="space-y-4"
+        noValidate
+      >
+        <input type="hidden" name="organizationId" value={organizationId} />
+        <div>
+          <label htmlFor="invite-addresses" className="block text-sm font-medium">
+            Email addresses
+          </label>
+          <p id="invite-addresses-hint" className="mt-1 text-sm text-slate-600">
+            One address, or paste many separated by commas or new lines, or a CSV with an “email” column (up to{' '}
+            {MAX_ADDRESSES_PER_BATCH}). You’ll review each address before anything is sent.
+          </p>
+          <textarea
+            id="invite-addresses"
+            name="addresses"
+            rows={4}
+            value={addresses}
+            onChange={(event) => setAddresses(event.target.value)}
+            aria-describedby={`invite-addresses-hint${reviewFailure?.fieldErrors?.addresses ? ' invite-addresses-error' : ''}`}
+            aria-invalid={reviewFailure?.fieldErrors?.addresses ? true : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+          />
+          <FieldError id="invite-addresses-error" errors={reviewFailure?.fieldErrors?.addresses} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor="invite-role" className="block text-sm font-medium">
+              Role
+            </label>
+            <p id="invite-role-hint" className="mt-1 text-sm text-slate-600">
+              Choose the least privileged role that works. {ROLE_LABELS[role].description}
+            </p>
+            <select
+              id="invite-role"
+              name="role"
+              value={role}
+              onChange={(event) => setRole(event.target.value as typeof role)}
+              aria-describedby="invite-role-hint"
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            >
+              {MEMBER_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="invite-days" className="block text-sm font-medium">
+              Expires after (days)
+            </label>
+            <p id="invite-days-hint" className="mt-1 text-sm text-slate-600">
+              {INVITATION_LIFETIME_DAYS.min}–{INVITATION_LIFETIME_DAYS.max} days; {INVITATION_LIFETIME_DAYS.default} by default.
+            </p>
+            <input
+              id="invite-days"
+              name="expiresInDays"
+              type="number"
+              inputMode="numeric"
+              min={INVITATION_LIFETIME_DAYS.min}
+              max={INVITATION_LIFETIME_DAYS.max}
+              value={days}
+              onChange={(event) => setDays(event.target.value)}
+              aria-describedby={`invite-days-hint${reviewFailure?.fieldErrors?.expiresInDays ? ' invite-days-error' : ''}`}
+              aria-invalid={reviewFailure?.fieldErrors?.expiresInDays ? true : undefined}
+              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            <FieldError id="invite-days-error" errors={reviewFailure?.fieldErrors?.expiresInDays} />
+          </div>
+        </div>
+        <FormMessage result={reviewFailure && !reviewFailure.fieldErrors ? reviewFailure : null} />
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton pendingLabel="Reviewing…">Review addresses</SubmitButton>
+          <a href={previewHref} target="_blank" rel="noopener">
+            Preview the email
+          </a>
+        </div>
+      </form>
+
+      {rows ? (
+        <form action={sendAction} className="space-y-3 border-t border-slate-200 pt-4">
+          <h4 className="font-semibold">Review before sending</h4>
+          <input type="hidden" name="organizationId" value={organizationId} />
+          <input type="hidden" name="addresses" value={addresses} />
+          <input type="hidden" name="role" value={role} />
+          <input type="hidden" name="expiresInDays" value={days} />
+          <div className="overflow-x-auto rounded-md border border-slate-200">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Addresses to invite</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Address</th>
+                  <th scope="col" className="px-3 py-2">Check</th>
+                  <th scope="col" className="px-3 py-2">Send</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((row, index) => (
+                  <tr key={`${row.input}-${index}`}>
+                    <td className="px-3 py-2 font-mono text-xs">{row.address ?? row.input}</td>
+                    <td className="px-3 py-2">
+                      <span className={row.status === 'ready' ? 'font-medium text-emerald-800' : 'font-medium text-red-800'}>
+                        {REVIEW_STATUS_LABELS[row.status]}
+                      </span>
+                      {row.reason ? <span className="block text-xs text-slate-700">{row.reason}</span> : null}
+                      {row.warnings.map((warning) => (
+                        <span key={warning} className="block text-xs text-amber-800">
+                          Warning: {REVIEW_WARNING_LABELS[warning]}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="px-3 py-2">
+                      {row.status !== 'ready' ? (
+                        <span className="text-xs text-slate-600">Not sent</span>
+                      ) : row.warnings.length ? (
+                        <label className="flex items-center gap-2 text-xs">
+                          <input type="checkbox" name="confirm[]" value={row.address!} /> Send anyway
+                        </label>
+                      ) : (
+                        <span className="text-xs text-emerald-800">Will be sent</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-sm text-slate-700">
+            {readyCount} ready{warnedCount ? `, ${warnedCount} with warnings (tick “Send anyway” to include them)` : ''}. Only these are
+            sent.
+          </p>
+          <FormMessage result={failureOf(sent)} />
+          <SubmitButton pendingLabel="Sending…">Send invitations</SubmitButton>
+        </form>
+      ) : null}
+      {sentOk ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
+          {sentOk.length === 1 ? `Invitation queued for ${sentOk[0]}.` : `${sentOk.length} invitations queued.`} Delivery status shows in the
+          list below.
+        </p>
+      ) : null}
+
+      <form action={testAction} className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+        <input type="hidden" name="organizationId" value={organizationId} />
+        <input type="hidden" name="role" value={role} />
+        <input type="hidden" name="expiresInDays" value={days} />
+        <p className="text-sm text-slate-700">Before a larger rollout, send yourself the same email, marked as a test ({builderEmail}).</p>
+        <SubmitButton variant="secondary" pendingLabel="Sending test…">
+          Send a test invitation to me
+        </SubmitButton>
+        {test?.ok ? (
+          <p role="status" className="text-sm text-green-800">
+            Test invitation queued for {builderEmail}.
+          </p>
+        ) : (
+          <FormMessage result={failureOf(test)} />
+        )}
+      </form>
+    </div>
+  );
+}

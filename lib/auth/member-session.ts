@@ -1,0 +1,16 @@
+import crypto from 'node:crypto';
+import type { DbOrTx } from '@/lib/db/client';
+import { SESSION_DAYS } from './sign-in-link';
+
+/** Auth.js's database-session cookie, with its __Secure- prefix on https. */
+export function sessionCookieName(appUrl: string): string {
+  return appUrl.startsWith('https:') ? '__Secure-authjs.session-token' : 'authjs.session-token';
+}
+
+/** Starts an Auth.js database session for a user (after accepting an invitation). */
+export async function createSession(client: DbOrTx, userId: string, now: Date) {
+  const sessionToken = crypto.randomBytes(32).toString('hex');
+  const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000);
+  await client.session.create({ data: { sessionToken, userId, expires } });
+  return { sessionToken, expires };
+}

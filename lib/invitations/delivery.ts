@@ -1,0 +1,95 @@
+import { getConfig } from '@/lib/config';
+import type { Db } from '@/lib/db/client';
+import { sendEmail } from '@/lib/email/mailer';
+import {
+  cancelMessage,
+  claimDueMessages,
+  markMessageFailed,
+  markMessageForRetry,
+  markMessageSent,
+  type ClaimedMessage,
+} from '@/lib/email/outbox';
+import { recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { renderInvitation } from '@/emails/invitation';
+import { MAX_DELIVERY_ATTEMPTS, classifyDeliveryError, retryDelayMs } from './policy';
+import { deriveInvitationToken, hashToken } from './tokens';
+
+export function acceptUrl(token: string): string {
+  return `${getConfig().appUrl}/invite/${token}`;
+}
+
+type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled';
+
+async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date): Promise<Outcome> {
+  const invitation = message.invitationId
+    ? await client.invitation.findUnique({
+        where: { id: message.invitationId },
+        include: { organization: { select: { name: true } } },
+      })
+    : null;
+  // Revoked, accepted or re-sent since it was queued: this message is no longer wanted.
+  if (!invitation || invitation.tokenNonce !== message.tokenNonce || (invitation.status !== 'pending' && !invitation.isTest)) {
+    await cancelMessage(client, message.id);
+    return 'cancelled';
+  }
+  const token = deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
+  const tokenHash = hashToken(token);
+  if (tokenHash !== invitation.tokenHash) {
+    // AUTH_SECRET changed since the invitation was made: keep the stored hash in step with the link.
+    await client.invitation.update({ where: { id: invitation.id }, data: { tokenHash } });
+  }
+  const email = renderInvitation({
+    organizationName: invitation.organization.name,
+    inviterEmail: invitation.invitedByEmail ?? 'Your administrator',
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    acceptUrl: acceptUrl(token),
+    isTest: invitation.isTest,
+  });
+  try {
+    await sendEmail({ to: invitation.email, ...email });
+  } catch (error) {
+    const { kind, words } = classifyDeliveryError(error as { responseCode?: number; code?: string; message?: string });
+    const finalAttempt = kind === 'permanent' || message.attempts >= MAX_DELIVERY_ATTEMPTS;
+    await client.$transaction(async (tx) => {
+      if (finalAttempt) await markMessageFailed(tx, message.id, words);
+      else await markMessageForRetry(tx, message.id, words, new Date(now.getTime() + retryDelayMs(message.attempts)));
+      await tx.invitation.updateMany({
+        where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
+        data: {
+          deliveryStatus: finalAttempt ? (kind === 'permanent' ? 'bounced' : 'failed') : 'queued',
+          deliveryError: finalAttempt ? words : `${words} Retrying automatically.`,
+        },
+      });
+      if (finalAttempt) await recomputeOrganizationState(tx, invitation.organizationId, now);
+    });
+    return finalAttempt ? 'failed' : 'retry';
+  }
+  await client.$transaction(async (tx) => {
+    await markMessageSent(tx, message.id, now);
+    await tx.invitation.updateMany({
+      where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
+      data: { deliveryStatus: 'sent', deliveryError: null, lastSentAt: now, sendCount: { increment: 1 } },
+    });
+    await recomputeOrganizationState(tx, invitation.organizationId, now);
+  });
+  return 'sent';
+}
+
+/**
+ * One dispatcher pass: claims due outbox rows and sends them. Safe to run in several processes
+ * at once. Returns what happened, for logs and tests.
+ */
+export async function deliverQueuedEmail(client: Db, now = new Date(), limit = 20) {
+  const claimed = await claimDueMessages(client, now, limit);
+  const outcomes: Record<Outcome, number> = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
+  for (const message of claimed) {
+    if (message.kind !== 'invitation') {
+      await markMessageFailed(client, message.id, `Unknown message kind "${message.kind}".`);
+      outcomes.failed++;
+      continue;
+    }
+    outcomes[await deliverInvitation(client, message, now)]++;
+  }
+  return { claimed: claimed.length, ...outcomes };
+}

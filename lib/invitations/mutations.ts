@@ -1,0 +1,185 @@
+import crypto from 'node:crypto';
+import type { Actor } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import type { Db, Tx } from '@/lib/db/client';
+import { cancelQueuedForInvitation, enqueueEmail } from '@/lib/email/outbox';
+import type { MemberRole } from '@/lib/generated/prisma/client';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { effectiveInvitationStatus } from '@/lib/organizations/state';
+import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
+import { fail, notFound, ok, type Result } from '@/lib/result';
+import { splitAddressInput } from './parse';
+import { MAX_ADDRESSES_PER_BATCH, canResend, canRevoke, invitationExpiresAt } from './policy';
+import { loadReviewContext } from './queries';
+import { reviewAddresses, sendableAddresses, type ReviewRow } from './review';
+import type { InvitationRefInput, ReviewInvitationsInput, SendInvitationsInput, TestInvitationInput } from './schemas';
+import { deriveInvitationToken, hashToken, newTokenNonce } from './tokens';
+
+function tooMany(count: number) {
+  return fail('too_many_addresses', `That is ${count} addresses. Invite at most ${MAX_ADDRESSES_PER_BATCH} at a time.`, {
+    fieldErrors: { addresses: [`Paste at most ${MAX_ADDRESSES_PER_BATCH} addresses at a time (you pasted ${count}).`] },
+  });
+}
+
+/** The review step: every pasted address, normalized and marked. Writes nothing. */
+export async function reviewInvitations(client: Db, input: ReviewInvitationsInput, now: Date): Promise<Result<{ rows: ReviewRow[] }>> {
+  const organization = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
+  if (!organization) return notFound();
+  const entries = splitAddressInput(input.addresses);
+  if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
+  if (!entries.length) return fail('invalid_input', 'Enter at least one email address.', { fieldErrors: { addresses: ['Enter at least one email address.'] } });
+  const context = await loadReviewContext(client, input.organizationId, now);
+  return ok({ rows: reviewAddresses(entries, context) });
+}
+
+/** A new pending invitation and its queued email, inside the caller's transaction. */
+async function insertInvitation(
+  tx: Tx,
+  organizationId: string,
+  actor: Actor,
+  email: string,
+  role: MemberRole,
+  days: number,
+  isTest: boolean,
+  now: Date,
+) {
+  const id = crypto.randomUUID();
+  const tokenNonce = newTokenNonce();
+  const token = deriveInvitationToken(getConfig().authSecret, id, tokenNonce);
+  const invitation = await tx.invitation.create({
+    data: {
+      id,
+      organizationId,
+      email,
+      role,
+      isTest,
+      tokenNonce,
+      tokenHash: hashToken(token),
+      lifetimeDays: days,
+      expiresAt: invitationExpiresAt(now, days),
+      deliveryStatus: 'queued',
+      invitedByEmail: actor.email,
+      invitedById: actor.userId,
+      createdAt: now,
+    },
+  });
+  await enqueueEmail(tx, { kind: 'invitation', invitationId: id, tokenNonce, toAddress: email }, now);
+  return invitation;
+}
+
+async function takeSendAllowance(client: Db, organizationId: string, count: number, now: Date) {
+  const limit = await hitRateLimit(client, `invitations:org:${organizationId}`, RATE_LIMITS.invitationSendsPerOrganization, now, count);
+  if (limit.allowed) return null;
+  return fail(
+    'rate_limited',
+    `This organization has reached ${RATE_LIMITS.invitationSendsPerOrganization.limit} invitations an hour. Wait ${describeRetry(limit.retryAfterSeconds)} and send the rest.`,
+  );
+}
+
+/**
+ * Sends the ready addresses (and warned ones the builder confirmed): each invitation and its
+ * email are written in one transaction, re-reviewed on the server, never trusting the form.
+ */
+export async function createInvitations(
+  client: Db,
+  actor: Actor,
+  input: SendInvitationsInput,
+  now: Date,
+): Promise<Result<{ sent: string[]; rows: ReviewRow[] }>> {
+  const entries = splitAddressInput(input.addresses);
+  if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
+  const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
+  if (!exists) return notFound();
+  const preview = reviewAddresses(entries, await loadReviewContext(client, input.organizationId, now));
+  const wanted = sendableAddresses(preview, new Set(input.confirm));
+  if (!wanted.length) {
+    return fail('nothing_to_send', 'No address is ready to send. Fix or remove the marked addresses, or confirm the warned ones.');
+  }
+  const refused = await takeSendAllowance(client, input.organizationId, wanted.length, now);
+  if (refused) return refused;
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    // Re-review under the lock: a concurrent send can't invite the same address twice.
+    const rows = reviewAddresses(entries, await loadReviewContext(tx, input.organizationId, now));
+    const sendable = sendableAddresses(rows, new Set(input.confirm));
+    // An expired invitation to the same address is superseded by the new one.
+    await tx.invitation.updateMany({
+      where: { organizationId: input.organizationId, email: { in: sendable }, status: 'pending', expiresAt: { lte: now }, isTest: false },
+      data: { status: 'expired' },
+    });
+    for (const email of sendable) await insertInvitation(tx, input.organizationId, actor, email, input.role, input.expiresInDays, false, now);
+    await recomputeOrganizationState(tx, input.organizationId, now);
+    return ok({ sent: sendable, rows });
+  });
+}
+
+/** The same email, to the builder, marked as a test: it can't grant membership or move the state. */
+export async function sendTestInvitation(client: Db, actor: Actor, input: TestInvitationInput, now: Date): Promise<Result<{ email: string }>> {
+  const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
+  if (!exists) return notFound();
+  const refused = await takeSendAllowance(client, input.organizationId, 1, now);
+  if (refused) return refused;
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    await insertInvitation(tx, input.organizationId, actor, actor.email, input.role, input.expiresInDays, true, now);
+    return ok({ email: actor.email });
+  });
+}
+
+async function findScopedInvitation(tx: Tx, input: InvitationRefInput) {
+  // Scoped by organization: another organization's invitation id answers "not found".
+  return tx.invitation.findFirst({ where: { id: input.invitationId, organizationId: input.organizationId } });
+}
+
+/** Rotates the token (the old link stops working), renews the expiry and queues the email again. */
+export async function resendInvitation(client: Db, input: InvitationRefInput, now: Date): Promise<Result<{ email: string }>> {
+  const exists = await client.invitation.findFirst({ where: { id: input.invitationId, organizationId: input.organizationId }, select: { id: true } });
+  if (!exists) return notFound();
+  const limit = await hitRateLimit(client, `invitations:resend:${input.invitationId}`, RATE_LIMITS.invitationResendsPerInvitation, now);
+  if (!limit.allowed) {
+    return fail(
+      'rate_limited',
+      `This invitation was sent ${RATE_LIMITS.invitationResendsPerInvitation.limit} times in the last hour. Wait ${describeRetry(limit.retryAfterSeconds)} before resending; check the address and its spam folder meanwhile.`,
+    );
+  }
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const invitation = await findScopedInvitation(tx, input);
+    if (!invitation) return notFound();
+    const status = effectiveInvitationStatus(invitation, now);
+    if (!canResend(status)) return fail('not_resendable', `This invitation is ${status}; only pending or expired invitations can be resent.`);
+    const tokenNonce = newTokenNonce();
+    const tokenHash = hashToken(deriveInvitationToken(getConfig().authSecret, invitation.id, tokenNonce));
+    await tx.retiredInvitationToken.create({ data: { tokenHash: invitation.tokenHash, invitationId: invitation.id, retiredAt: now } });
+    await cancelQueuedForInvitation(tx, invitation.id);
+    await tx.invitation.update({
+      where: { id: invitation.id },
+      data: {
+        tokenNonce,
+        tokenHash,
+        status: 'pending',
+        expiresAt: invitationExpiresAt(now, invitation.lifetimeDays),
+        deliveryStatus: 'queued',
+        deliveryError: null,
+      },
+    });
+    await enqueueEmail(tx, { kind: 'invitation', invitationId: invitation.id, tokenNonce, toAddress: invitation.email }, now);
+    await recomputeOrganizationState(tx, input.organizationId, now);
+    return ok({ email: invitation.email });
+  });
+}
+
+/** Revokes a pending invitation: its link stops working at once and queued mail is dropped. */
+export async function revokeInvitation(client: Db, input: InvitationRefInput, now: Date): Promise<Result<{ email: string }>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const invitation = await findScopedInvitation(tx, input);
+    if (!invitation) return notFound();
+    const status = effectiveInvitationStatus(invitation, now);
+    if (!canRevoke(status)) return fail('not_revocable', `This invitation is ${status}; only pending invitations can be revoked.`);
+    await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: now } });
+    await cancelQueuedForInvitation(tx, invitation.id);
+    await recomputeOrganizationState(tx, input.organizationId, now);
+    return ok({ email: invitation.email });
+  });
+}

@@ -1,0 +1,60 @@
+import type { DbOrTx } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ReviewContext } from './review';
+import { isConsumerMailDomain } from '@/lib/domains/consumer';
+import type { InvitationStatusFilter } from './schemas';
+
+/** What the review step checks addresses against, read inside the caller's transaction. */
+export async function loadReviewContext(tx: DbOrTx, organizationId: string, now: Date): Promise<ReviewContext> {
+  const [members, pending, domains] = await Promise.all([
+    tx.membership.findMany({ where: { organizationId }, select: { user: { select: { email: true } } } }),
+    tx.invitation.findMany({
+      where: { organizationId, isTest: false, status: 'pending', expiresAt: { gt: now } },
+      select: { email: true },
+    }),
+    tx.domain.findMany({ where: { organizationId, status: 'verified' }, select: { name: true } }),
+  ]);
+  return {
+    memberEmails: new Set(members.map((m) => m.user.email)),
+    pendingEmails: new Set(pending.map((i) => i.email)),
+    verifiedDomains: domains,
+    isConsumerDomain: isConsumerMailDomain,
+  };
+}
+
+export const INVITATION_LIST_LIMIT = 50;
+
+function statusWhere(filter: InvitationStatusFilter, now: Date): Prisma.InvitationWhereInput {
+  switch (filter) {
+    case 'pending':
+      return { status: 'pending', expiresAt: { gt: now } };
+    case 'expired':
+      return { OR: [{ status: 'expired' }, { status: 'pending', expiresAt: { lte: now } }] };
+    case 'accepted':
+      return { status: 'accepted' };
+    case 'revoked':
+      return { status: 'revoked' };
+    default:
+      return {};
+  }
+}
+
+/** The invitation list on the organization page, newest first, filtered by effective status. */
+export async function listInvitations(client: DbOrTx, organizationId: string, filter: InvitationStatusFilter, now: Date) {
+  const where: Prisma.InvitationWhereInput = { organizationId, isTest: false, ...statusWhere(filter, now) };
+  const [rows, total, lastTest] = await Promise.all([
+    client.invitation.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: INVITATION_LIST_LIMIT,
+      include: { acceptedBy: { select: { email: true } } },
+    }),
+    client.invitation.count({ where }),
+    client.invitation.findFirst({
+      where: { organizationId, isTest: true },
+      orderBy: { createdAt: 'desc' },
+      select: { email: true, createdAt: true, deliveryStatus: true, lastSentAt: true, deliveryError: true },
+    }),
+  ]);
+  return { rows, total, lastTest };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { MEMBER_ROLES } from '@/lib/access/roles';
+import { organizationIdSchema } from '@/lib/organizations/schemas';
+import { DEFAULT_INVITATION_ROLE, INVITATION_LIFETIME_DAYS } from './policy';
+
+export const invitationRoleSchema = z.enum(MEMBER_ROLES, { error: 'Choose a role.' }).default(DEFAULT_INVITATION_ROLE);
+
+export const expiresInDaysSchema = z.coerce
+  .number({ error: 'Enter a number of days.' })
+  .int('Enter a whole number of days.')
+  .min(INVITATION_LIFETIME_DAYS.min, `Choose ${INVITATION_LIFETIME_DAYS.min} to ${INVITATION_LIFETIME_DAYS.max} days.`)
+  .max(INVITATION_LIFETIME_DAYS.max, `Choose ${INVITATION_LIFETIME_DAYS.min} to ${INVITATION_LIFETIME_DAYS.max} days.`)
+  .default(INVITATION_LIFETIME_DAYS.default);
+
+export const reviewInvitationsSchema = z.object({
+  organizationId: organizationIdSchema,
+  addresses: z
+    .string({ error: 'Enter at least one email address.' })
+    .max(50_000, 'That list is too long. Paste at most 200 addresses at a time.')
+    .refine((value) => value.trim() !== '', 'Enter at least one email address.'),
+  role: invitationRoleSchema,
+  expiresInDays: expiresInDaysSchema,
+});
+export type ReviewInvitationsInput = z.infer<typeof reviewInvitationsSchema>;
+
+/** Sending re-reviews the same list on the server; `confirm` names warned addresses to send anyway. */
+export const sendInvitationsSchema = reviewInvitationsSchema.extend({
+  confirm: z.array(z.string()).default([]),
+});
+export type SendInvitationsInput = z.infer<typeof sendInvitationsSchema>;
+
+export const testInvitationSchema = z.object({
+  organizationId: organizationIdSchema,
+  role: invitationRoleSchema,
+  expiresInDays: expiresInDaysSchema,
+});
+export type TestInvitationInput = z.infer<typeof testInvitationSchema>;
+
+export const invitationRefSchema = z.object({
+  organizationId: organizationIdSchema,
+  invitationId: z.string().uuid('Unknown invitation.'),
+});
+export type InvitationRefInput = z.infer<typeof invitationRefSchema>;
+
+export const INVITATION_STATUS_FILTERS = ['all', 'pending', 'accepted', 'revoked', 'expired'] as const;
+export const invitationStatusFilterSchema = z.enum(INVITATION_STATUS_FILTERS).catch('all');
+export type InvitationStatusFilter = z.infer<typeof invitationStatusFilterSchema>;
