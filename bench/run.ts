@@ -9,6 +9,7 @@ import { applyMigrations } from '../lib/db/migrate';
 import { withPostgresRunner } from '../lib/db/runner';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listOrganizations } from '../lib/organizations/queries';
+import { benchInvitations } from './invitations';
 import { seedBenchData } from './seed';
 
 function arg(name: string, fallback: string) {
@@ -72,6 +73,15 @@ async function benchSize(size: number) {
   results['search rare term ("org-4242")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'org-4242' }, now()));
   results['search no match ("zzqx")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'zzqx' }, now()));
   results['search common word ("Globex")'] = await measure(() => listOrganizations(client, { filter: 'needs-action', q: 'Globex' }, now()));
+  if (size === sizes.at(-1)) {
+    const invites = await benchInvitations(client, Number(arg('invitations', '1000')));
+    console.log(
+      `\nInvitations at ${size.toLocaleString('en')} organizations: ${invites.queued} queued at ${invites.queuePerSecond.toFixed(0)}/s ` +
+        `(review + insert + outbox, 100 per transaction); ${invites.sent} sent through the outbox to a local SMTP server at ` +
+        `${invites.sendPerSecond.toFixed(0)}/s by one dispatcher (${invites.received} received); accept p50 ${invites.acceptP50.toFixed(1)} ms, ` +
+        `p95 ${invites.acceptP95.toFixed(1)} ms over ${invites.accepts} accepts.`,
+    );
+  }
   const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
   results['detail page'] = await measure((i) => getOrganizationDetail(client, ids[i % ids.length]!, now()));
   await client.$disconnect();

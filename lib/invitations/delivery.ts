@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
-import { sendEmail } from '@/lib/email/mailer';
+import { SEND_CONCURRENCY, sendEmail } from '@/lib/email/mailer';
 import {
   cancelMessage,
   claimDueMessages,
@@ -71,7 +71,10 @@ async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date)
       where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
       data: { deliveryStatus: 'sent', deliveryError: null, lastSentAt: now, sendCount: { increment: 1 } },
     });
-    await recomputeOrganizationState(tx, invitation.organizationId, now);
+    // Queued -> sent changes no state rule; only a delivery that had failed needs the state redone.
+    if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
+      await recomputeOrganizationState(tx, invitation.organizationId, now);
+    }
   });
   return 'sent';
 }
@@ -83,13 +86,18 @@ async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date)
 export async function deliverQueuedEmail(client: Db, now = new Date(), limit = 20) {
   const claimed = await claimDueMessages(client, now, limit);
   const outcomes: Record<Outcome, number> = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
-  for (const message of claimed) {
-    if (message.kind !== 'invitation') {
-      await markMessageFailed(client, message.id, `Unknown message kind "${message.kind}".`);
-      outcomes.failed++;
-      continue;
+  const queue = [...claimed];
+  // A few sends at once over pooled SMTP connections: each waits mostly on network round trips.
+  const workers = Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, async () => {
+    for (let message = queue.shift(); message; message = queue.shift()) {
+      if (message.kind !== 'invitation') {
+        await markMessageFailed(client, message.id, `Unknown message kind "${message.kind}".`);
+        outcomes.failed++;
+        continue;
+      }
+      outcomes[await deliverInvitation(client, message, now)]++;
     }
-    outcomes[await deliverInvitation(client, message, now)]++;
-  }
+  });
+  await Promise.all(workers);
   return { claimed: claimed.length, ...outcomes };
 }

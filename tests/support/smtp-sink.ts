@@ -12,12 +12,22 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */
-export async function startSmtpSink(port = 0, options: { rejectRecipients?: (address: string) => boolean } = {}) {
+export async function startSmtpSink(
+  port = 0,
+  options: {
+    rejectRecipients?: (address: string) => boolean;
+    /** Benchmarks only count what arrives; parsing each message costs the sender a round of latency. */
+    parse?: boolean;
+  } = {},
+) {
   const messages: ReceivedMail[] = [];
+  let received = 0;
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    // No reverse DNS of the client: this machine has no resolver to ask, and each lookup stalls.
+    disableReverseLookup: true,
     logger: false,
     onRcptTo(address, _session, callback) {
       if (options.rejectRecipients?.(address.address)) {
@@ -27,6 +37,12 @@ export async function startSmtpSink(port = 0, options: { rejectRecipients?: (add
       callback();
     },
     onData(stream, session, callback) {
+      received++;
+      if (options.parse === false) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => callback());
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           messages.push({
@@ -52,6 +68,7 @@ export async function startSmtpSink(port = 0, options: { rejectRecipients?: (add
     port: address.port,
     url: `smtp://127.0.0.1:${address.port}?tls=off`,
     messages,
+    received: () => received,
     /** Resolves with the first message matching, or rejects after `timeoutMs`. */
     async waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 5000): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;
