@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { Failure, Result } from '@/lib/result';
 
 type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended' };
@@ -96,7 +97,6 @@ export function ChangeSlugForm({ organization }: { organization: Org }) {
 export function SuspensionForm({ organization }: { organization: Org }) {
   const suspended = organization.status === 'suspended';
   const [result, formAction] = useActionState(suspended ? reactivateOrganizationAction : suspendOrganizationAction, null);
-  const dialog = useRef<HTMLDialogElement>(null);
   if (suspended) {
     return (
       <form action={formAction} className="space-y-3">
@@ -113,26 +113,15 @@ export function SuspensionForm({ organization }: { organization: Org }) {
     <div className="space-y-3">
       <p className="text-sm text-slate-700">Suspending marks the organization as Needs attention until you reactivate it.</p>
       <FormMessage result={failureOf(result)} />
-      <Button type="button" variant="secondary" onClick={() => dialog.current?.showModal()}>
-        Suspend organization…
-      </Button>
-      <dialog ref={dialog} aria-labelledby="suspend-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
-        <form action={formAction} onSubmit={() => dialog.current?.close()} className="space-y-4">
-          <input type="hidden" name="organizationId" value={organization.id} />
-          <h2 id="suspend-title" className="text-lg font-semibold">
-            Suspend {organization.name}?
-          </h2>
-          <p className="text-sm text-slate-700">The organization will show as Needs attention. You can reactivate it at any time.</p>
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger">
-              Suspend
-            </Button>
-          </div>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        trigger="Suspend organization…"
+        title={`Suspend ${organization.name}?`}
+        confirmLabel="Suspend"
+        action={formAction}
+        fields={{ organizationId: organization.id }}
+      >
+        The organization will show as Needs attention. You can reactivate it at any time.
+      </ConfirmDialog>
     </div>
   );
 }

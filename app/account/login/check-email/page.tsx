@@ -1,23 +1,7 @@
-import Link from 'next/link';
-import { AuthCard } from '@/components/auth/auth-card';
-import { SIGN_IN_LINK_MINUTES } from '@/lib/auth/sign-in-link';
-import { isDevMailboxEnabled } from '@/lib/email/dev-mailbox-access';
+import { CheckEmailCard } from '@/components/auth/check-email-card';
 
 export const metadata = { title: 'Check your email' };
 
 export default function MemberCheckEmailPage() {
-  return (
-    <AuthCard title="Check your email">
-      <p>We sent a sign-in link. It works once, within {SIGN_IN_LINK_MINUTES} minutes.</p>
-      <p>Nothing arrived after a few minutes? Check your spam folder, then ask for a new link.</p>
-      {isDevMailboxEnabled() ? (
-        <p>
-          Development: open the <Link href="/dev/mailbox">dev mailbox</Link>.
-        </p>
-      ) : null}
-      <p>
-        <Link href="/account/login">Back to sign in</Link>
-      </p>
-    </AuthCard>
-  );
+  return <CheckEmailCard intro="We sent you a sign-in link." backHref="/account/login" />;
 }
