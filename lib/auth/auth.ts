@@ -4,6 +4,8 @@ import { PrismaAdapter } from '@auth/prisma-adapter';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/email/address';
+import { autoJoinOnSignIn } from '@/lib/domains/auto-join';
+import { isBuilderEmail } from './builders';
 import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink } from './sign-in-link';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
@@ -37,6 +39,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       // console page and action checks the builder list itself, so a member's session opens
       // nothing but the member area.
       signIn: () => true,
+    },
+    events: {
+      // A member's email sign-in proves the address: auto-join may add them to organizations.
+      signIn: async ({ user }) => {
+        if (!user.id || isBuilderEmail(user.email, config.builders)) return;
+        await autoJoinOnSignIn(await db(), user.id, new Date());
+      },
     },
   };
 });

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { runDueDomainChecks } from '@/lib/domains/checker';
 import { deliverQueuedEmail } from '@/lib/invitations/delivery';
 import { pruneRateLimits } from '@/lib/rate-limit';
 
@@ -8,6 +9,7 @@ import { pruneRateLimits } from '@/lib/rate-limit';
  */
 export const JOBS = [
   { name: 'email-outbox', everyMs: 5_000, run: async () => deliverQueuedEmail(await db()) },
+  { name: 'domain-checks', everyMs: 60_000, run: async () => runDueDomainChecks(await db(), new Date()) },
   { name: 'prune-rate-limits', everyMs: 10 * 60_000, run: async () => pruneRateLimits(await db(), new Date()) },
 ] as const;
 

@@ -1,0 +1,48 @@
+import type { Db } from '@/lib/db/client';
+import { emailDomain } from '@/lib/email/address';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { domainMatches } from './match';
+
+/** a.b.acme.com -> [a.b.acme.com, b.acme.com, acme.com]: the names a domain could match under. */
+function parentNames(domain: string): string[] {
+  const labels = domain.split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+}
+
+/**
+ * Auto-join after a sign-in: a user whose email is verified joins every organization that has
+ * auto-join on and a verified domain matching the address, with the approved role. Each join is
+ * end-user activity. Returns the organizations joined.
+ */
+export async function autoJoinOnSignIn(client: Db, userId: string, now: Date) {
+  const user = await client.user.findUnique({ where: { id: userId } });
+  if (!user?.emailVerified) return [];
+  const domain = emailDomain(user.email);
+  const candidates = await client.domain.findMany({
+    where: {
+      name: { in: parentNames(domain) },
+      status: 'verified',
+      organization: { autoJoinEnabled: true, status: 'active' },
+    },
+    select: { name: true, includeSubdomains: true, organizationId: true },
+  });
+  const organizationIds = [...new Set(candidates.filter((d) => domainMatches(domain, d.name, d.includeSubdomains)).map((d) => d.organizationId))];
+  const joined: string[] = [];
+  for (const organizationId of organizationIds) {
+    const didJoin = await client.$transaction(async (tx) => {
+      if (!(await lockOrganization(tx, organizationId))) return false;
+      // Re-check under the lock: auto-join or the domain may have changed since.
+      const organization = await tx.organization.findUnique({ where: { id: organizationId } });
+      const verified = await tx.domain.findMany({ where: { organizationId, status: 'verified', name: { in: parentNames(domain) } } });
+      if (!organization?.autoJoinEnabled || !verified.some((d) => domainMatches(domain, d.name, d.includeSubdomains))) return false;
+      const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId } } });
+      if (existing) return false;
+      await tx.membership.create({ data: { organizationId, userId, role: organization.autoJoinRole, createdAt: now } });
+      await tx.endUserActivity.create({ data: { organizationId, kind: 'auto_join', actorEmail: user.email, occurredAt: now } });
+      await recomputeOrganizationState(tx, organizationId, now);
+      return true;
+    });
+    if (didJoin) joined.push(organizationId);
+  }
+  return joined;
+}

@@ -1,0 +1,124 @@
+import type { Actor } from '@/lib/auth/session';
+import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { fail, notFound, ok, type Result } from '@/lib/result';
+import { checkDomain, newVerificationToken, type TxtLookup } from './checker';
+import { lookupTxt } from './dns';
+import { normalizeDomainInput } from './normalize';
+import type { AddDomainInput, DomainRefInput, EnableAutoJoinInput, IncludeSubdomainsInput } from './schemas';
+
+export async function addDomain(client: Db, input: AddDomainInput, now: Date): Promise<Result<{ id: string; name: string }>> {
+  const normalized = normalizeDomainInput(input.domain);
+  if (!normalized.ok) {
+    const message = normalized.suggestion ? `${normalized.reason} Keep just “${normalized.suggestion}”?` : normalized.reason;
+    return fail('invalid_input', message, {
+      fieldErrors: { domain: [message] },
+      values: { domain: input.domain },
+      hint: normalized.suggestion ? { suggestedDomain: normalized.suggestion } : undefined,
+    });
+  }
+  try {
+    return await client.$transaction(async (tx) => {
+      if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+      const domain = await tx.domain.create({
+        data: {
+          organizationId: input.organizationId,
+          name: normalized.name,
+          displayName: normalized.displayName,
+          verificationToken: newVerificationToken(),
+          pendingSince: now,
+          nextCheckAt: now,
+          createdAt: now,
+        },
+      });
+      return ok({ id: domain.id, name: domain.name });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return fail('already_added', `${normalized.name} is already on this organization.`, {
+        fieldErrors: { domain: [`${normalized.name} is already on this organization.`] },
+        values: { domain: input.domain },
+      });
+    }
+    throw error;
+  }
+}
+
+async function scopedDomain(client: Db, input: DomainRefInput) {
+  // Scoped by organization: another organization's domain id answers "not found".
+  return client.domain.findFirst({ where: { id: input.domainId, organizationId: input.organizationId } });
+}
+
+/** "Verify now": checks DNS at once and records the outcome. */
+export async function verifyDomainNow(client: Db, input: DomainRefInput, now: Date, lookup: TxtLookup = lookupTxt) {
+  const domain = await scopedDomain(client, input);
+  if (!domain) return notFound();
+  const outcome = await checkDomain(client, domain.id, now, lookup);
+  const after = await client.domain.findUniqueOrThrow({ where: { id: domain.id } });
+  return ok({ status: after.status, result: after.lastCheckResult ?? '', outcome: outcome?.kind ?? 'absent' });
+}
+
+export async function setIncludeSubdomains(client: Db, input: IncludeSubdomainsInput) {
+  const { count } = await client.domain.updateMany({
+    where: { id: input.domainId, organizationId: input.organizationId },
+    data: { includeSubdomains: input.includeSubdomains },
+  });
+  return count ? ok({ includeSubdomains: input.includeSubdomains }) : notFound();
+}
+
+export async function removeDomain(client: Db, input: DomainRefInput, now: Date): Promise<Result<{ name: string; autoJoinTurnedOff: boolean }>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const domain = await tx.domain.findFirst({ where: { id: input.domainId, organizationId: input.organizationId } });
+    if (!domain) return notFound();
+    await tx.domain.delete({ where: { id: domain.id } });
+    // Auto-join needs a verified domain: with the last one gone, it turns off.
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId } });
+    const verifiedLeft = await tx.domain.count({ where: { organizationId: input.organizationId, status: 'verified' } });
+    const autoJoinTurnedOff = organization.autoJoinEnabled && verifiedLeft === 0;
+    if (autoJoinTurnedOff) await turnAutoJoinOff(tx, input.organizationId);
+    await recomputeOrganizationState(tx, input.organizationId, now);
+    return ok({ name: domain.name, autoJoinTurnedOff });
+  });
+}
+
+async function turnAutoJoinOff(tx: Parameters<Parameters<Db['$transaction']>[0]>[0], organizationId: string) {
+  await tx.organization.update({ where: { id: organizationId }, data: { autoJoinEnabled: false } });
+  const domains = await tx.domain.findMany({ where: { organizationId, dependents: { has: 'auto_join' } } });
+  for (const domain of domains) {
+    await tx.domain.update({ where: { id: domain.id }, data: { dependents: domain.dependents.filter((d) => d !== 'auto_join') } });
+  }
+}
+
+/**
+ * Turns auto-join on. The server insists on both conditions, whatever the form sent: at least one
+ * verified domain, and an explicit approval, recorded with who, when and the role.
+ */
+export async function enableAutoJoin(client: Db, actor: Actor, input: EnableAutoJoinInput, now: Date) {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const verified = await tx.domain.findMany({ where: { organizationId: input.organizationId, status: 'verified' } });
+    if (!verified.length) {
+      return fail('no_verified_domain', 'Auto-join needs at least one verified domain. Verify a domain first.');
+    }
+    await tx.organization.update({
+      where: { id: input.organizationId },
+      data: { autoJoinEnabled: true, autoJoinRole: input.role, autoJoinApprovedAt: now, autoJoinApprovedBy: actor.email },
+    });
+    for (const domain of verified) {
+      await tx.domain.update({ where: { id: domain.id }, data: { dependents: [...new Set([...domain.dependents, 'auto_join'])] } });
+    }
+    await recomputeOrganizationState(tx, input.organizationId, now);
+    return ok({ role: input.role, domains: verified.map((d) => d.name) });
+  });
+}
+
+export async function disableAutoJoin(client: Db, organizationId: string, now: Date) {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, organizationId))) return notFound();
+    await turnAutoJoinOff(tx, organizationId);
+    await recomputeOrganizationState(tx, organizationId, now);
+    return ok({ enabled: false });
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { MEMBER_ROLES } from '@/lib/access/roles';
+import { organizationIdSchema } from '@/lib/organizations/schemas';
+
+export const addDomainSchema = z.object({
+  organizationId: organizationIdSchema,
+  domain: z.string({ error: 'Enter a domain, like acme.com.' }).max(300, 'That is too long for a domain.'),
+});
+export type AddDomainInput = z.infer<typeof addDomainSchema>;
+
+export const domainRefSchema = z.object({
+  organizationId: organizationIdSchema,
+  domainId: z.string().uuid('Unknown domain.'),
+});
+export type DomainRefInput = z.infer<typeof domainRefSchema>;
+
+export const includeSubdomainsSchema = domainRefSchema.extend({
+  includeSubdomains: z.enum(['on', 'off']).transform((value) => value === 'on'),
+});
+export type IncludeSubdomainsInput = z.infer<typeof includeSubdomainsSchema>;
+
+export const enableAutoJoinSchema = z.object({
+  organizationId: organizationIdSchema,
+  role: z.enum(MEMBER_ROLES, { error: 'Choose a role.' }).default('member'),
+  approve: z.literal('yes', { error: 'Approve the access model to turn auto-join on.' }),
+});
+export type EnableAutoJoinInput = z.infer<typeof enableAutoJoinSchema>;
+
+export const organizationOnlySchema = z.object({ organizationId: organizationIdSchema });
