@@ -8,6 +8,8 @@ function pickPort(name: string, base: number) {
 const appPort = pickPort('E2E_APP_PORT', 41000);
 const smtpPort = pickPort('E2E_SMTP_PORT', 43000);
 const sinkHttpPort = pickPort('E2E_SINK_HTTP_PORT', 45000);
+const dnsPort = pickPort('E2E_DNS_PORT', 47000);
+const dnsControlPort = pickPort('E2E_DNS_CONTROL_PORT', 49000);
 // localhost, not 127.0.0.1: Next.js rewrites loopback addresses to localhost in request URLs.
 const appUrl = `http://localhost:${appPort}`;
 const dataDir = `.data/e2e-${appPort}`;
@@ -39,10 +41,17 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    // Runs first, on the still-empty database: every chip's own empty state.
+    {
+      name: 'fresh',
+      testMatch: /\.fresh\.ts/,
+      use: { ...devices['Desktop Chrome'], storageState: '.data/e2e-auth/builder.json' },
+      dependencies: ['setup'],
+    },
     {
       name: 'chromium',
       use: { ...devices['Desktop Chrome'], storageState: '.data/e2e-auth/builder.json' },
-      dependencies: ['setup'],
+      dependencies: ['fresh'],
     },
   ],
   webServer: [
@@ -50,6 +59,13 @@ export default defineConfig({
       command: 'npx tsx tests/support/smtp-sink-server.ts',
       url: `http://127.0.0.1:${sinkHttpPort}/health`,
       env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkHttpPort) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'npx tsx tests/support/dns-server-process.ts',
+      url: `http://127.0.0.1:${dnsControlPort}/health`,
+      env: { DNS_TEST_PORT: String(dnsPort), DNS_CONTROL_PORT: String(dnsControlPort) },
       reuseExistingServer: false,
       timeout: 30_000,
     },
@@ -65,6 +81,7 @@ export default defineConfig({
         ADMIN_EMAILS: 'builder@e2e.test, @builders.e2e.test',
         AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
         NEXT_TELEMETRY_DISABLED: '1',
+        DNS_SERVERS: `127.0.0.1:${dnsPort}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -14,8 +14,8 @@ export function ResendInvitationButton({ organizationId, invitationId, email }: 
     <form action={action} className="space-y-1">
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="invitationId" value={invitationId} />
-      <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingLabel="Resending…" aria-label={`Resend invitation to ${email}`}>
-        Resend
+      <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingLabel="Resending…">
+        Resend<span className="sr-only"> invitation to {email}</span>
       </SubmitButton>
       <FormMessage result={result} success="Resent with a new link; the old link no longer works." />
     </form>
@@ -27,8 +27,11 @@ export function RevokeInvitationButton({ organizationId, invitationId, email }: 
   return (
     <div className="space-y-1">
       <ConfirmDialog
-        trigger="Revoke…"
-        triggerLabel={`Revoke invitation to ${email}`}
+        trigger={
+          <>
+            Revoke<span className="sr-only"> invitation to {email}</span>…
+          </>
+        }
         triggerVariant="ghost"
         triggerClassName="px-2 py-1 text-xs text-red-800"
         title={`Revoke the invitation to ${email}?`}

@@ -9,7 +9,6 @@ import { Button } from './button';
  */
 export function ConfirmDialog({
   trigger,
-  triggerLabel,
   triggerVariant = 'secondary',
   triggerClassName = '',
   title,
@@ -19,7 +18,6 @@ export function ConfirmDialog({
   fields,
 }: {
   trigger: ReactNode;
-  triggerLabel?: string;
   triggerVariant?: 'secondary' | 'ghost' | 'danger';
   triggerClassName?: string;
   title: string;
@@ -32,7 +30,7 @@ export function ConfirmDialog({
   const titleId = `confirm-${Object.values(fields).join('-')}-${confirmLabel.replace(/\W+/g, '-')}`;
   return (
     <>
-      <Button type="button" variant={triggerVariant} className={triggerClassName} aria-label={triggerLabel} onClick={() => dialog.current?.showModal()}>
+      <Button type="button" variant={triggerVariant} className={triggerClassName} onClick={() => dialog.current?.showModal()}>
         {trigger}
       </Button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">

@@ -12,7 +12,7 @@ export async function loadReviewContext(tx: DbOrTx, organizationId: string, now:
       where: { organizationId, isTest: false, status: 'pending', expiresAt: { gt: now } },
       select: { email: true },
     }),
-    tx.domain.findMany({ where: { organizationId, status: 'verified' }, select: { name: true } }),
+    tx.domain.findMany({ where: { organizationId, status: 'verified' }, select: { name: true, includeSubdomains: true } }),
   ]);
   return {
     memberEmails: new Set(members.map((m) => m.user.email)),

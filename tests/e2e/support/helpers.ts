@@ -2,6 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const SINK = `http://127.0.0.1:${process.env.E2E_SINK_HTTP_PORT}`;
+const DNS_CONTROL = `http://127.0.0.1:${process.env.E2E_DNS_CONTROL_PORT}`;
+
+/** Publishes TXT records on the test's DNS server, which the app under test resolves against. */
+export async function publishTxt(name: string, txt: string[]) {
+  const response = await fetch(`${DNS_CONTROL}/records`, { method: 'PUT', body: JSON.stringify({ name, txt }) });
+  if (!response.ok) throw new Error(`DNS control answered ${response.status}`);
+}
 
 type Mail = { to: string[]; subject: string; html: string; text: string; receivedAt: string };
 

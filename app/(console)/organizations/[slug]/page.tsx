@@ -13,6 +13,7 @@ import { StatePanel } from '@/components/organizations/state-panel';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
 import { DETAIL_LIST_LIMIT, findOrganizationBySlug } from '@/lib/organizations/queries';
+import { DomainsSection } from '@/components/domains/domains-section';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import { listInvitations } from '@/lib/invitations/queries';
@@ -114,6 +115,8 @@ export default async function OrganizationPage({
         <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
         <InvitationList organizationId={organization.id} slug={organization.slug} filter={invitationFilter} data={invitations} now={now} />
       </section>
+
+      <DomainsSection organization={organization} domains={organization.domains} />
 
       <section aria-labelledby="settings-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="settings-heading" className="text-lg font-semibold">

@@ -1,0 +1,216 @@
+'use client';
+
+import { useActionState, useEffect, useState } from 'react';
+import {
+  addDomainAction,
+  disableAutoJoinAction,
+  enableAutoJoinAction,
+  includeSubdomainsAction,
+  removeDomainAction,
+  verifyDomainAction,
+} from '@/app/(console)/organizations/[slug]/domains/actions';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
+import type { Failure, Result } from '@/lib/result';
+
+function failureOf(result: Result<unknown> | null): Failure | null {
+  return result && !result.ok ? result : null;
+}
+
+export function AddDomainForm({ organizationId }: { organizationId: string }) {
+  const [result, action] = useActionState(addDomainAction, null);
+  const [value, setValue] = useState('');
+  const failure = failureOf(result);
+  const suggestion = failure?.hint?.suggestedDomain;
+  // Added: clear the field for the next one.
+  useEffect(() => {
+    if (result?.ok) setValue('');
+  }, [result]);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <TextField
+        label="Domain"
+        name="domain"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="acme.com"
+        hint="The email domain the organization owns, e.g. acme.com. You’ll prove it with a DNS record."
+        errors={failure?.fieldErrors?.domain}
+      />
+      {suggestion ? (
+        <button type="button" className="text-sm font-medium text-blue-700 underline" onClick={() => setValue(suggestion)}>
+          Use “{suggestion}”
+        </button>
+      ) : null}
+      <FormMessage result={failure?.fieldErrors ? null : failure} />
+      <SubmitButton pendingLabel="Adding…">Add domain</SubmitButton>
+    </form>
+  );
+}
+
+type DomainRef = { organizationId: string; domainId: string; name: string };
+
+export function VerifyNowButton({ organizationId, domainId, name }: DomainRef) {
+  const [result, action] = useActionState(verifyDomainAction, null);
+  const outcome = result?.ok ? (result.data as { status: string; result: string }) : null;
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <input type="hidden" name="domainId" value={domainId} />
+      <SubmitButton variant="secondary" className="px-3 py-1 text-xs" pendingLabel="Checking DNS…">
+        Verify now<span className="sr-only"> for {name}</span>
+      </SubmitButton>
+      {outcome ? (
+        <p role="status" className="text-xs text-slate-700">
+          {outcome.status === 'verified' ? 'Verified.' : outcome.result}
+        </p>
+      ) : (
+        <FormMessage result={failureOf(result)} />
+      )}
+    </form>
+  );
+}
+
+export function IncludeSubdomainsForm({ organizationId, domainId, name, includeSubdomains }: DomainRef & { includeSubdomains: boolean }) {
+  const [result, action] = useActionState(includeSubdomainsAction, null);
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <input type="hidden" name="domainId" value={domainId} />
+      <input type="hidden" name="includeSubdomains" value={includeSubdomains ? 'off' : 'on'} />
+      <p className="text-xs text-slate-700">
+        Subdomains (like eu.{name}) {includeSubdomains ? 'are included.' : 'are not included.'}
+      </p>
+      <SubmitButton variant="ghost" className="px-2 py-1 text-xs" pendingLabel="Saving…">
+        {includeSubdomains ? 'Exclude subdomains' : 'Include subdomains'}
+      </SubmitButton>
+      <FormMessage result={failureOf(result)} />
+    </form>
+  );
+}
+
+export function RemoveDomainButton({ organizationId, domainId, name }: DomainRef) {
+  const [result, action] = useActionState(removeDomainAction, null);
+  return (
+    <div className="space-y-1">
+      <ConfirmDialog
+        trigger={
+          <>
+            Remove<span className="sr-only"> {name}</span>…
+          </>
+        }
+        triggerVariant="ghost"
+        triggerClassName="px-2 py-1 text-xs text-red-800"
+        title={`Remove ${name}?`}
+        confirmLabel="Remove domain"
+        action={action}
+        fields={{ organizationId, domainId }}
+      >
+        Auto-join stops matching addresses at {name}. If it is the last verified domain, auto-join turns off.
+      </ConfirmDialog>
+      <FormMessage result={failureOf(result)} />
+    </div>
+  );
+}
+
+export function AutoJoinPanel({
+  organizationId,
+  enabled,
+  role,
+  approvedBy,
+  approvedAt,
+  verifiedDomains,
+}: {
+  organizationId: string;
+  enabled: boolean;
+  role: (typeof MEMBER_ROLES)[number];
+  approvedBy: string | null;
+  approvedAt: string | null;
+  verifiedDomains: string[];
+}) {
+  const [enableResult, enable] = useActionState(enableAutoJoinAction, null);
+  const [disableResult, disable] = useActionState(disableAutoJoinAction, null);
+  const [chosenRole, setChosenRole] = useState(role);
+  const failure = failureOf(enableResult);
+  if (enabled) {
+    return (
+      <form action={disable} className="space-y-3">
+        <input type="hidden" name="organizationId" value={organizationId} />
+        <p className="text-sm text-slate-800">
+          <strong>Auto-join is on.</strong> People who sign in at /account/login with a verified address at{' '}
+          {verifiedDomains.join(', ') || 'a verified domain'} join as {ROLE_LABELS[role].label}. Approved by {approvedBy ?? 'a builder'}
+          {approvedAt ? ` on ${approvedAt}` : ''}.
+        </p>
+        <FormMessage result={failureOf(disableResult)} />
+        <SubmitButton variant="secondary" pendingLabel="Turning off…">
+          Turn auto-join off
+        </SubmitButton>
+      </form>
+    );
+  }
+  if (!verifiedDomains.length) {
+    return (
+      <p className="text-sm text-slate-700">
+        Auto-join is off. It can be turned on once the organization has a verified domain: add one above and verify it.
+      </p>
+    );
+  }
+  return (
+    <form action={enable} className="space-y-3" noValidate>
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <p className="text-sm text-slate-700">
+        Auto-join is off. When on, anyone who signs in with a verified address at {verifiedDomains.join(', ')} joins this organization.
+      </p>
+      <div>
+        <label htmlFor="auto-join-role" className="block text-sm font-medium">
+          Role for people who auto-join
+        </label>
+        <p id="auto-join-role-hint" className="mt-1 text-sm text-slate-600">
+          Choose the least privileged role that works.
+        </p>
+        <select
+          id="auto-join-role"
+          name="role"
+          value={chosenRole}
+          onChange={(event) => setChosenRole(event.target.value as typeof role)}
+          aria-describedby="auto-join-role-hint"
+          className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+        >
+          {MEMBER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="approve"
+            value="yes"
+            className="mt-1"
+            aria-describedby={failure?.fieldErrors?.approve ? 'auto-join-approve-error' : undefined}
+            aria-invalid={failure?.fieldErrors?.approve ? true : undefined}
+          />
+          <span>
+            I approve this access model: anyone with a verified address at these domains may join as {ROLE_LABELS[chosenRole].label}.
+          </span>
+        </label>
+        {failure?.fieldErrors?.approve ? (
+          <p id="auto-join-approve-error" className="mt-1 text-sm text-red-700">
+            {failure.fieldErrors.approve.join(' ')}
+          </p>
+        ) : null}
+      </div>
+      <FormMessage result={failure?.fieldErrors ? null : failure} />
+      <SubmitButton pendingLabel="Turning on…">Turn auto-join on</SubmitButton>
+    </form>
+  );
+}
