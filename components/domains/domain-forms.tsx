@@ -13,6 +13,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { RoleSelect } from '@/components/access/role-select';
 import { MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
 import type { Failure, Result } from '@/lib/result';
 
@@ -167,28 +168,7 @@ export function AutoJoinPanel({
       <p className="text-sm text-slate-700">
         Auto-join is off. When on, anyone who signs in with a verified address at {verifiedDomains.join(', ')} joins this organization.
       </p>
-      <div>
-        <label htmlFor="auto-join-role" className="block text-sm font-medium">
-          Role for people who auto-join
-        </label>
-        <p id="auto-join-role-hint" className="mt-1 text-sm text-slate-600">
-          Choose the least privileged role that works.
-        </p>
-        <select
-          id="auto-join-role"
-          name="role"
-          value={chosenRole}
-          onChange={(event) => setChosenRole(event.target.value as typeof role)}
-          aria-describedby="auto-join-role-hint"
-          className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
-        >
-          {MEMBER_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r].label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <RoleSelect id="auto-join-role" label="Role for people who auto-join" value={chosenRole} onChange={setChosenRole} />
       <div>
         <label className="flex items-start gap-2 text-sm">
           <input

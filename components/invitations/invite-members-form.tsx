@@ -8,7 +8,8 @@ import {
 } from '@/app/(console)/organizations/[slug]/invitations/actions';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
+import { RoleSelect } from '@/components/access/role-select';
+import type { MemberRoleName } from '@/lib/access/roles';
 import { INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
 import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
 import type { Failure, Result } from '@/lib/result';
@@ -29,7 +30,7 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 
 export function InviteMembersForm({ organizationId, slug, builderEmail }: Props) {
   const [addresses, setAddresses] = useState('');
-  const [role, setRole] = useState<(typeof MEMBER_ROLES)[number]>('member');
+  const [role, setRole] = useState<MemberRoleName>('member');
   const [days, setDays] = useState(String(INVITATION_LIFETIME_DAYS.default));
   const [review, reviewAction] = useActionState(reviewInvitationsAction, null);
   const [sent, sendAction] = useActionState(sendInvitationsAction, null);
@@ -84,28 +85,7 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
           <FieldError id="invite-addresses-error" errors={reviewFailure?.fieldErrors?.addresses} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="invite-role" className="block text-sm font-medium">
-              Role
-            </label>
-            <p id="invite-role-hint" className="mt-1 text-sm text-slate-600">
-              Choose the least privileged role that works. {ROLE_LABELS[role].description}
-            </p>
-            <select
-              id="invite-role"
-              name="role"
-              value={role}
-              onChange={(event) => setRole(event.target.value as typeof role)}
-              aria-describedby="invite-role-hint"
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            >
-              {MEMBER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r].label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RoleSelect id="invite-role" label="Role" value={role} onChange={setRole} describeChoice />
           <div>
             <label htmlFor="invite-days" className="block text-sm font-medium">
               Expires after (days)

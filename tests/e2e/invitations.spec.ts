@@ -10,7 +10,7 @@ async function newOrganization(page: Page, name: string) {
 
 async function invite(page: Page, addresses: string, options: { role?: string } = {}) {
   await page.getByLabel('Email addresses').fill(addresses);
-  if (options.role) await page.getByLabel('Role').selectOption({ label: options.role });
+  if (options.role) await page.getByLabel('Role', { exact: true }).selectOption({ label: options.role });
   await page.getByRole('button', { name: 'Review addresses' }).click();
   await expect(page.getByRole('heading', { name: 'Review before sending' })).toBeVisible();
 }
@@ -172,7 +172,7 @@ test('signed in as someone else, acceptance is refused and names both addresses'
 test('the email preview is one click from the invite form, with the organization’s data', async ({ page }) => {
   const name = `Preview ${unique('')}`;
   await newOrganization(page, name);
-  await page.getByLabel('Role').selectOption({ label: 'Admin' });
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Admin' });
   const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Preview the email' }).click()]);
   await expect(preview.getByText(`You're invited to join ${name}`)).toBeVisible();
   await expect(preview.getByText('as Admin')).toBeVisible();

@@ -1,0 +1,43 @@
+'use client';
+
+import { MEMBER_ROLES, ROLE_LABELS, type MemberRoleName } from '@/lib/access/roles';
+
+/** A labelled role picker, least privileged first, with the advice to pick the least that works. */
+export function RoleSelect({
+  id,
+  label,
+  value,
+  onChange,
+  describeChoice = false,
+}: {
+  id: string;
+  label: string;
+  value: MemberRoleName;
+  onChange: (role: MemberRoleName) => void;
+  describeChoice?: boolean;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+        Choose the least privileged role that works.{describeChoice ? ` ${ROLE_LABELS[value].description}` : ''}
+      </p>
+      <select
+        id={id}
+        name="role"
+        value={value}
+        onChange={(event) => onChange(event.target.value as MemberRoleName)}
+        aria-describedby={`${id}-hint`}
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+      >
+        {MEMBER_ROLES.map((role) => (
+          <option key={role} value={role}>
+            {ROLE_LABELS[role].label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
