@@ -30,7 +30,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
               <th scope="row" className="px-4 py-3 text-left font-medium">
                 <Link href={`/organizations/${row.slug}`}>{row.name}</Link>
               </th>
-              <td className="px-4 py-3 font-mono text-xs text-slate-700">{row.slug}</td>
+              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-700">{row.slug}</td>
               <td className="px-4 py-3">
                 <StateBadge state={row.state} />
               </td>
