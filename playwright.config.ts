@@ -10,6 +10,8 @@ const smtpPort = pickPort('E2E_SMTP_PORT', 43000);
 const sinkHttpPort = pickPort('E2E_SINK_HTTP_PORT', 45000);
 const dnsPort = pickPort('E2E_DNS_PORT', 47000);
 const dnsControlPort = pickPort('E2E_DNS_CONTROL_PORT', 49000);
+const devAppPort = pickPort('E2E_DEV_APP_PORT', 51000);
+const devAppUrl = `http://localhost:${devAppPort}`;
 // localhost, not 127.0.0.1: Next.js rewrites loopback addresses to localhost in request URLs.
 const appUrl = `http://localhost:${appPort}`;
 const dataDir = `.data/e2e-${appPort}`;
@@ -53,6 +55,8 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], storageState: '.data/e2e-auth/builder.json' },
       dependencies: ['fresh'],
     },
+    // A second app without SMTP_URL in development mode: the dev mailbox.
+    { name: 'dev-mailbox', testMatch: /\.devmode\.ts/, use: { ...devices['Desktop Chrome'], baseURL: devAppUrl } },
   ],
   webServer: [
     {
@@ -82,6 +86,21 @@ export default defineConfig({
         AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
         NEXT_TELEMETRY_DISABLED: '1',
         DNS_SERVERS: `127.0.0.1:${dnsPort}`,
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `node -e "require('fs').rmSync('.data/e2e-dev-${devAppPort}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      url: `${devAppUrl}/login`,
+      env: {
+        ORGDESK_DEV: '1',
+        ORGDESK_SCHEDULER: 'off',
+        DATABASE_URL: `pglite:.data/e2e-dev-${devAppPort}`,
+        PORT: String(devAppPort),
+        NEXT_TELEMETRY_DISABLED: '1',
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/helpers';
+
+// This project's app runs without SMTP_URL outside production: mail goes to the dev mailbox.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test('in development, the sign-in link lands in the dev mailbox, linked from the sign-in page, and its link works', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByText('Development: no SMTP server is configured')).toBeVisible();
+  await page.getByLabel('Email address').fill('builder@orgdesk.localhost');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await page.getByRole('link', { name: 'dev mailbox' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Dev mailbox' })).toBeVisible();
+  const row = page.getByRole('row', { name: /Sign in to Orgdesk/ }).first();
+  await expect(row).toContainText('builder@orgdesk.localhost');
+  await expect(row.getByRole('cell').last()).toHaveText(/\d{4}.*\d{1,2}:\d{2}/);
+  await expectAccessible(page);
+  await row.getByRole('link', { name: 'Sign in to Orgdesk' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Sign in to Orgdesk', level: 1 })).toBeVisible();
+  await expect(page.getByText('Plain-text part')).toBeVisible();
+  await expectAccessible(page, { skipFrames: true });
+  await page.frameLocator('iframe').getByRole('link', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dev mailbox' })).toBeVisible();
+});
