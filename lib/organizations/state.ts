@@ -127,7 +127,9 @@ export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[]
   if (facts.status === 'suspended') {
     reasons.push({ code: 'suspended', message: 'The organization is suspended.' });
   }
-  for (const invitation of facts.openInvitations) {
+  // Reasons come out in a stable order (by address, by domain), whatever order the facts were read in.
+  const byEmail = [...facts.openInvitations].sort((a, b) => a.email.localeCompare(b.email));
+  for (const invitation of byEmail) {
     if (!isUnexpiredPending(invitation, now)) continue;
     if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
       const verb = invitation.deliveryStatus === 'bounced' ? 'bounced' : 'could not be delivered';
@@ -162,7 +164,7 @@ export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[]
           : `The organization has ${facts.memberCount} members, but none is active.`,
     });
   }
-  for (const domain of facts.domains) {
+  for (const domain of [...facts.domains].sort((a, b) => a.name.localeCompare(b.name))) {
     if (domain.status === 'verified' || domain.dependents.length === 0) continue;
     const what = joinWords(domain.dependents.map((d) => DEPENDENT_LABELS[d] ?? d));
     const status = domain.status === 'failed' ? 'failed verification' : 'is not verified';

@@ -126,6 +126,16 @@ describe('deriveOrganizationState: each rule', () => {
     ]);
   });
 
+  it('lists reasons in a stable order, whatever order the facts arrive in', () => {
+    const a = invitation({ email: 'a@x.com', deliveryStatus: 'failed' });
+    const b = invitation({ email: 'b@x.com', deliveryStatus: 'bounced' });
+    const d1 = { name: 'a.example', status: 'pending' as const, dependents: ['sso'] };
+    const d2 = { name: 'b.example', status: 'failed' as const, dependents: ['sso'] };
+    const one = deriveOrganizationState(facts({ ...team, openInvitations: [a, b], domains: [d1, d2] }), NOW);
+    const other = deriveOrganizationState(facts({ ...team, openInvitations: [b, a], domains: [d2, d1] }), NOW);
+    expect(other.reasons).toEqual(one.reasons);
+  });
+
   it('collects every blocker, in rule order', () => {
     const derived = deriveOrganizationState(
       facts({ status: 'suspended', memberCount: 1, activeMemberCount: 0, sso: { status: 'error' }, directory: { status: 'error' } }),
