@@ -77,7 +77,8 @@ export default defineConfig({
       command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
       url: `${appUrl}/login`,
       env: {
-        DATABASE_URL: `pglite:${dataDir}`,
+        // E2E_DATABASE_URL runs the journeys on PostgreSQL (an empty database); PGlite otherwise.
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? `pglite:${dataDir}`,
         PORT: String(appPort),
         APP_URL: appUrl,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}?tls=off`,
