@@ -1,4 +1,5 @@
 import { ROLE_LABELS, type MemberRoleName } from '@/lib/access/roles';
+import { formatLongDateTime } from '@/lib/format';
 import { button, escapeHtml, htmlFrame, type RenderedEmail } from './layout';
 
 export interface InvitationEmailProps {
@@ -19,11 +20,10 @@ export const previewProps: InvitationEmailProps = {
   isTest: false,
 };
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 export function renderInvitation(props: InvitationEmailProps = previewProps): RenderedEmail {
   const role = ROLE_LABELS[props.role].label;
-  const expires = `${dateFormat.format(props.expiresAt)} UTC`;
+  const expires = formatLongDateTime(props.expiresAt);
   const testPrefix = props.isTest ? '[Test] ' : '';
   const subject = `${testPrefix}You're invited to join ${props.organizationName}`;
   const testNote = props.isTest

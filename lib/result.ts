@@ -22,4 +22,9 @@ export function fail(code: string, message: string, extra: Omit<Failure, 'ok' | 
   return { ok: false, code, message, ...extra };
 }
 
+/** The failure in an action's result, or null (no result yet, or success). */
+export function failureOf(result: unknown): Failure | null {
+  return result && typeof result === 'object' && 'ok' in result && result.ok === false ? (result as Failure) : null;
+}
+
 export const notFound = () => fail('not_found', 'That organization or record was not found. It may have been deleted.');

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { memberSignOutAction } from '@/app/login/actions';
-import { formatDate } from '@/components/organizations/organization-table';
+import { formatDate } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ROLE_LABELS } from '@/lib/access/roles';

@@ -15,11 +15,8 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { RoleSelect } from '@/components/access/role-select';
 import { MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
-import type { Failure, Result } from '@/lib/result';
+import { failureOf } from '@/lib/result';
 
-function failureOf(result: Result<unknown> | null): Failure | null {
-  return result && !result.ok ? result : null;
-}
 
 export function AddDomainForm({ organizationId }: { organizationId: string }) {
   const [result, action] = useActionState(addDomainAction, null);

@@ -1,4 +1,4 @@
-import { formatDate } from '@/components/organizations/organization-table';
+import { formatDate } from '@/lib/format';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { MemberRoleName } from '@/lib/access/roles';

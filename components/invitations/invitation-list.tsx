@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/components/organizations/organization-table';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/access/roles';
 import { INVITATION_LIST_LIMIT, type listInvitations } from '@/lib/invitations/queries';
 import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
@@ -11,7 +11,6 @@ import { ResendInvitationButton, RevokeInvitationButton } from './invitation-act
 
 const STATUS_LABELS = { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' } as const;
 const FILTER_LABELS: Record<InvitationStatusFilter, string> = { all: 'All', pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' };
-const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 type Data = Awaited<ReturnType<typeof listInvitations>>;
 
@@ -47,7 +46,7 @@ export function InvitationList({
       </nav>
       {data.lastTest ? (
         <p className="text-sm text-slate-700">
-          Test invitation last sent to {data.lastTest.email} on {timeFormat.format(data.lastTest.createdAt)} UTC (
+          Test invitation last sent to {data.lastTest.email} on {formatDateTime(data.lastTest.createdAt)} (
           {data.lastTest.deliveryStatus === 'sent' ? 'delivered to the mail server' : data.lastTest.deliveryStatus}).
         </p>
       ) : null}
@@ -76,7 +75,7 @@ export function InvitationList({
                 <td className="px-4 py-3">
                   <span className="font-medium capitalize">{invitation.deliveryStatus}</span>
                   <span className="block text-xs text-slate-600">
-                    {invitation.deliveryStatus === 'sent' && invitation.lastSentAt ? `${timeFormat.format(invitation.lastSentAt)} UTC` : null}
+                    {invitation.deliveryStatus === 'sent' && invitation.lastSentAt ? formatDateTime(invitation.lastSentAt) : null}
                   </span>
                   {invitation.deliveryError ? <span className="block text-xs text-red-800">{invitation.deliveryError}</span> : null}
                   <span className="block text-xs text-slate-600">

@@ -12,13 +12,10 @@ import { RoleSelect } from '@/components/access/role-select';
 import type { MemberRoleName } from '@/lib/access/roles';
 import { INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
 import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
-import type { Failure, Result } from '@/lib/result';
+import { failureOf } from '@/lib/result';
 
 type Props = { organizationId: string; slug: string; builderEmail: string };
 
-function failureOf(result: Result<unknown> | null): Failure | null {
-  return result && !result.ok ? result : null;
-}
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return errors?.length ? (

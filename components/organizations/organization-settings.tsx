@@ -13,13 +13,10 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import type { Failure, Result } from '@/lib/result';
+import { failureOf, type Result } from '@/lib/result';
 
 type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended' };
 
-function failureOf(result: unknown): Failure | null {
-  return result && typeof result === 'object' && 'ok' in result && result.ok === false ? (result as Failure) : null;
-}
 
 function FieldForm({
   organization,

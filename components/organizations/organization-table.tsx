@@ -2,13 +2,9 @@ import Link from 'next/link';
 import type { OrganizationListRow } from '@/lib/organizations/queries';
 import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import { DataTable } from '@/components/ui/data-table';
+import { formatDate } from '@/lib/format';
 import { StateBadge } from './state-badge';
 
-const dateFormat = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-
-export function formatDate(date: Date) {
-  return dateFormat.format(date);
-}
 
 export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
   return (

@@ -6,11 +6,11 @@ import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/lib/db/client';
 import { listDevMail } from '@/lib/email/dev-mailbox';
 import { isDevMailboxEnabled } from '@/lib/email/dev-mailbox-access';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata = { title: 'Dev mailbox' };
 export const dynamic = 'force-dynamic';
 
-const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   if (!isDevMailboxEnabled()) notFound();
@@ -27,14 +27,14 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
         <code>SMTP_URL</code> to send real mail.
       </p>
       {messages.length ? (
-        <DataTable caption="Messages, newest first" columns={[{ label: 'Subject' }, { label: 'To' }, { label: 'Sent (UTC)' }]}>
+        <DataTable caption="Messages, newest first" columns={[{ label: 'Subject' }, { label: 'To' }, { label: 'Sent' }]}>
               {messages.map((message) => (
                 <tr key={message.id}>
                   <th scope="row" className="px-4 py-2 text-left font-medium">
                     <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
                   </th>
                   <td className="px-4 py-2">{message.to}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{timeFormat.format(message.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
                 </tr>
               ))}
         </DataTable>

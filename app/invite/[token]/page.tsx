@@ -4,11 +4,11 @@ import { buttonClasses } from '@/components/ui/button';
 import { ROLE_LABELS } from '@/lib/access/roles';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import { formatLongDateTime } from '@/lib/format';
 import { ACCEPT_PROBLEMS, lookupInvitationToken, problemFor } from '@/lib/invitations/accept';
 
 export const metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
 
 /** The invited member's page. A GET shows the invitation and changes nothing. */
 export default async function InvitationPage({
@@ -43,7 +43,7 @@ export default async function InvitationPage({
       <dt className="font-medium">Invited address</dt>
       <dd>{invitation.email}</dd>
       <dt className="font-medium">Expires</dt>
-      <dd>{dateFormat.format(invitation.expiresAt)} UTC</dd>
+      <dd>{formatLongDateTime(invitation.expiresAt)}</dd>
     </dl>
   );
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/components/organizations/organization-table';
+import { formatDate } from '@/lib/format';
 import {
   ChangeSlugForm,
   DeleteOrganizationForm,

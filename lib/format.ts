@@ -1,0 +1,19 @@
+/** Dates as the console, member pages and emails show them: English, in UTC. Pure. */
+const day = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const longDateTime = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+
+/** "Nov 28, 2026" */
+export function formatDate(date: Date): string {
+  return day.format(date);
+}
+
+/** "Nov 28, 2026, 10:12 AM UTC" */
+export function formatDateTime(date: Date): string {
+  return `${dateTime.format(date)} UTC`;
+}
+
+/** "December 5, 2026 at 12:00 PM UTC": expiry dates in invitations. */
+export function formatLongDateTime(date: Date): string {
+  return `${longDateTime.format(date)} UTC`;
+}
