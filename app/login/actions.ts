@@ -10,7 +10,7 @@ import { safeCallbackPath } from '@/lib/auth/links';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { emailSchema } from '@/lib/email/schemas';
-import { clientIp } from '@/lib/http/client-ip';
+import { clientIp } from '@/lib/http/request';
 import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
 

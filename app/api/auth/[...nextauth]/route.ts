@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { handlers } from '@/lib/auth/auth';
 import { getConfig } from '@/lib/config';
-import { isSameOrigin } from '@/lib/http/client-ip';
+import { isSameOrigin } from '@/lib/http/request';
 
 const EMAIL_CALLBACK = '/api/auth/callback/nodemailer';
 

@@ -3,21 +3,11 @@ import { createSession, sessionCookieName } from '@/lib/auth/member-session';
 import { currentUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { clientIp } from '@/lib/http/client-ip';
+import { clientIp, isSameSiteForm } from '@/lib/http/request';
 import { acceptInvitation } from '@/lib/invitations/accept';
 import { RATE_LIMITS, hitRateLimit } from '@/lib/rate-limit';
 
-/**
- * "Accept invitation" POSTs here. The invitation page sends no referrer (its URL holds the token),
- * so browsers post `Origin: null`; Sec-Fetch-Site tells a same-origin form apart from a forged one.
- */
-function isSameSiteForm(request: NextRequest, appUrl: string): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = request.headers.get('origin');
-  return origin !== null && origin !== 'null' && origin === new URL(appUrl).origin;
-}
-
+/** "Accept invitation" POSTs here, from the invitation page (which sends no referrer). */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const config = getConfig();

@@ -11,3 +11,14 @@ export function isSameOrigin(request: Request, appUrl: string): boolean {
   const allowed = new Set([new URL(appUrl).origin, new URL(request.url).origin]);
   return allowed.has(origin);
 }
+
+/**
+ * A same-site form post. Pages sent with `Referrer-Policy: no-referrer` make browsers post
+ * `Origin: null`, so Sec-Fetch-Site decides where browsers send it, and Origin elsewhere.
+ */
+export function isSameSiteForm(request: Request, appUrl: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== 'null' && origin === new URL(appUrl).origin;
+}
