@@ -39,6 +39,10 @@ export function linkIn(html: string, contains: string): string {
  * HTML (the dev mailbox), which is the message's own markup and runs no scripts.
  */
 export async function expectAccessible(page: Page, options: { skipFrames?: boolean } = {}) {
+  // After a server action, Next.js swaps the page's metadata in a later commit than its body, so
+  // for a moment the document can have no <title>. Let that settle; a page that never gets one
+  // still fails axe's document-title rule below.
+  await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5_000 }).catch(() => undefined);
   const builder = new AxeBuilder({ page });
   if (options.skipFrames) builder.options({ iframes: false }).exclude('iframe');
   const results = await builder.analyze();
