@@ -55,8 +55,9 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], storageState: '.data/e2e-auth/builder.json' },
       dependencies: ['fresh'],
     },
-    // A second app without SMTP_URL in development mode: the dev mailbox.
-    { name: 'dev-mailbox', testMatch: /\.devmode\.ts/, use: { ...devices['Desktop Chrome'], baseURL: devAppUrl } },
+    // A second app without SMTP_URL in development mode: the dev mailbox, and checks that would
+    // spend the main app's per-IP allowances.
+    { name: 'second-app', testMatch: /\.devmode\.ts/, use: { ...devices['Desktop Chrome'], baseURL: devAppUrl } },
   ],
   webServer: [
     {

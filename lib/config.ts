@@ -9,6 +9,8 @@ export interface AppConfig {
   database: DatabaseTarget;
   appUrl: string;
   port: number;
+  /** How many reverse proxies stand in front of the app; 0 ignores X-Forwarded-For. */
+  trustedProxyHops: number;
   mail: { transport: 'smtp'; url: string } | { transport: 'dev-mailbox' };
   emailFrom: string;
   builders: BuilderList;
@@ -38,6 +40,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const port = Number(portRaw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new ConfigError('PORT', `must be a port number from 1 to 65535 (got "${portRaw}").`);
+  }
+
+  const hopsRaw = value('TRUSTED_PROXY_HOPS') ?? '0';
+  const trustedProxyHops = Number(hopsRaw);
+  if (!/^\d+$/.test(hopsRaw) || trustedProxyHops > 10) {
+    throw new ConfigError('TRUSTED_PROXY_HOPS', `must be the number of reverse proxies in front of Orgdesk, 0 to 10 (got "${hopsRaw}").`);
   }
 
   let database: DatabaseTarget;
@@ -86,6 +94,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database,
     appUrl: appUrl.data.replace(/\/+$/, ''),
     port,
+    trustedProxyHops,
     mail,
     emailFrom: from,
     builders: admins.list,

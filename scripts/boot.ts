@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { ConfigError, loadConfig, type AppConfig } from '../lib/config';
-import { deployMigrations } from '../lib/db/deploy';
 
 /** Validates the environment, naming the variable at fault, or exits. */
 export function configOrExit(): AppConfig {
@@ -17,6 +16,7 @@ export function configOrExit(): AppConfig {
 
 export async function migrateOrExit() {
   try {
+    const { deployMigrations } = await import('../lib/db/deploy');
     const applied = await deployMigrations();
     console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
   } catch (error) {
@@ -25,9 +25,22 @@ export async function migrateOrExit() {
   }
 }
 
-/** Runs Next.js in the foreground, passing signals through so no server is left orphaned. */
+/** Runs Next.js's own CLI (`next dev`) in the foreground. */
 export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env });
+  runChild(['node_modules/next/dist/bin/next', ...args], env);
+}
+
+/**
+ * Runs the production server (scripts/server.ts) in its own process, so that it never shares
+ * the embedded database with the migration step that ran here.
+ */
+export function runServer(env: NodeJS.ProcessEnv = process.env) {
+  runChild(['--import', 'tsx', 'scripts/server.ts'], env);
+}
+
+/** A foreground child, with signals passed through so no server is left orphaned. */
+function runChild(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -1,4 +1,7 @@
-/** The caller's address as the nearest proxy reports it; "unknown" when there is none. */
+/**
+ * The caller's address. Under `npm start`, scripts/server.ts has already replaced
+ * X-Forwarded-For with the one address the trusted proxies vouch for (lib/http/forwarded.ts).
+ */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return forwarded || headers.get('x-real-ip')?.trim() || 'unknown';

@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }],
     ['EMAIL_FROM', { EMAIL_FROM: 'Orgdesk <ops@example.com>\r\nBcc: x@y.com' }],
     ['SMTP_URL', { SMTP_URL: 'http://smtp.example.com' }],
+    ['TRUSTED_PROXY_HOPS', { TRUSTED_PROXY_HOPS: 'one' }],
+    ['TRUSTED_PROXY_HOPS', { TRUSTED_PROXY_HOPS: '-1' }],
+    ['TRUSTED_PROXY_HOPS', { TRUSTED_PROXY_HOPS: '11' }],
   ])('names %s when it is wrong in production', (variable, change) => {
     const error = configError({ ...production, ...change });
     expect(error.variable).toBe(variable);
@@ -53,6 +56,11 @@ describe('loadConfig', () => {
     expect(config.mail).toEqual({ transport: 'dev-mailbox' });
     expect(config.database.kind).toBe('pglite');
     expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.trustedProxyHops).toBe(0);
+  });
+
+  it('reads how many proxies stand in front', () => {
+    expect(loadConfig({ ...production, TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
   });
 });
 
