@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'nodemailer'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Metadata (the page title) is rendered in <head> before the page, never streamed after it, so
+  // a screen reader announces the right title as soon as a page loads.
+  htmlLimitedBots: /.*/,
   async headers() {
     return [
       {

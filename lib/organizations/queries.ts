@@ -122,6 +122,12 @@ export async function findOrganizationBySlug(client: Db, slug: string, now: Date
   return { kind: 'missing' };
 }
 
+/** The name behind a current slug, for the page title; null for an unknown or retired slug. */
+export async function organizationNameBySlug(client: Db, slug: string): Promise<string | null> {
+  const organization = await client.organization.findUnique({ where: { slug }, select: { name: true } });
+  return organization?.name ?? null;
+}
+
 export const DETAIL_LIST_LIMIT = 50;
 
 /** Everything the detail page shows, including the facts its state was derived from. */

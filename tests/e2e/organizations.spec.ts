@@ -23,6 +23,7 @@ test('create an organization from the list, and find it under Needs action as Se
 
   await expect(page).toHaveURL(new RegExp(`/organizations/cafe-munster-${tag}\\?created=1$`));
   await expect(page.getByRole('heading', { level: 1, name: `Café Münster ${tag}` })).toBeVisible();
+  await expect(page).toHaveTitle(`Café Münster ${tag} · Orgdesk`);
   const statePanel = page.getByRole('region', { name: 'State' });
   await expect(statePanel.getByText('Setup', { exact: true })).toBeVisible();
   await expect(statePanel.getByText('Invite the first member.')).toBeVisible();

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { DataTable } from '@/components/ui/data-table';
@@ -12,15 +13,20 @@ import {
 import { StatePanel } from '@/components/organizations/state-panel';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
-import { DETAIL_LIST_LIMIT, findOrganizationBySlug } from '@/lib/organizations/queries';
+import { DETAIL_LIST_LIMIT, findOrganizationBySlug, organizationNameBySlug } from '@/lib/organizations/queries';
+import { currentBuilder } from '@/lib/auth/session';
 import { DomainsSection } from '@/components/domains/domains-section';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import { listInvitations } from '@/lib/invitations/queries';
 import { invitationStatusFilterSchema } from '@/lib/invitations/schemas';
 
-export const metadata = { title: 'Organization' };
-
+/** The organization's name in the tab and for screen readers, shown only to builders. */
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  if (!(await currentBuilder())) return { title: 'Organization' };
+  return { title: (await organizationNameBySlug(await db(), slug)) ?? 'Organization' };
+}
 
 export default async function OrganizationPage({
   params,
