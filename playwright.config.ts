@@ -1,16 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Ports are picked once in the runner process; workers inherit them through the environment.
+// They stay below Linux's ephemeral range (32768+), where the kernel hands out the local ports
+// of outgoing connections: a port picked there can be taken by a database connection before the
+// server binds it.
 function pickPort(name: string, base: number) {
   if (!process.env[name]) process.env[name] = String(base + Math.floor(Math.random() * 2000));
   return Number(process.env[name]);
 }
-const appPort = pickPort('E2E_APP_PORT', 41000);
-const smtpPort = pickPort('E2E_SMTP_PORT', 43000);
-const sinkHttpPort = pickPort('E2E_SINK_HTTP_PORT', 45000);
-const dnsPort = pickPort('E2E_DNS_PORT', 47000);
-const dnsControlPort = pickPort('E2E_DNS_CONTROL_PORT', 49000);
-const devAppPort = pickPort('E2E_DEV_APP_PORT', 51000);
+const appPort = pickPort('E2E_APP_PORT', 10000);
+const smtpPort = pickPort('E2E_SMTP_PORT', 12000);
+const sinkHttpPort = pickPort('E2E_SINK_HTTP_PORT', 14000);
+const dnsPort = pickPort('E2E_DNS_PORT', 16000);
+const dnsControlPort = pickPort('E2E_DNS_CONTROL_PORT', 18000);
+const devAppPort = pickPort('E2E_DEV_APP_PORT', 20000);
 const devAppUrl = `http://localhost:${devAppPort}`;
 // localhost, not 127.0.0.1: Next.js rewrites loopback addresses to localhost in request URLs.
 const appUrl = `http://localhost:${appPort}`;

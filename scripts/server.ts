@@ -20,6 +20,11 @@ async function main() {
     delete req.headers['x-real-ip'];
     void handle(req, res);
   });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use; stop what holds it or set PORT` : error.message;
+    console.error(`\nOrgdesk can't start: ${reason}.\n`);
+    process.exit(1);
+  });
   server.listen(config.port, () => {
     console.log(`Orgdesk is serving ${config.appUrl} (port ${config.port}).`);
   });
