@@ -178,3 +178,37 @@ test('the create flow works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/organizations/keyboard-${tag}`));
 });
+
+test('a destructive confirmation works from the keyboard: Escape sends nothing, Enter confirms', async ({ page }) => {
+  const tag = unique('keysuspend');
+  await page.goto('/organizations/new');
+  await page.getByLabel('Organization name').fill(`Keys ${tag}`);
+  await page.getByRole('button', { name: 'Create Organization' }).click();
+  await expect(page).toHaveURL(/created=1/);
+  const state = page.getByRole('region', { name: 'State' });
+
+  const trigger = page.getByRole('button', { name: 'Suspend organization…' });
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /Suspend/ });
+  await expect(dialog).toBeVisible();
+  // The modal holds focus: it starts inside the dialog, and Tab stays there.
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await page.reload();
+  await expect(state.getByText('Setup', { exact: true })).toBeVisible();
+
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Suspend', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(state.getByText('Needs attention', { exact: true })).toBeVisible();
+  await expect(state.getByText('The organization is suspended.')).toBeVisible();
+});
