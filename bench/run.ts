@@ -8,7 +8,8 @@ import { createClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { withPostgresRunner } from '../lib/db/runner';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
-import { getOrganizationDetail, listOrganizations } from '../lib/organizations/queries';
+import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
+import { listInvitations } from '../lib/invitations/queries';
 import { benchInvitations } from './invitations';
 import { seedBenchData } from './seed';
 
@@ -83,7 +84,12 @@ async function benchSize(size: number) {
     );
   }
   const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
-  results['detail page'] = await measure((i) => getOrganizationDetail(client, ids[i % ids.length]!, now()));
+  // The detail page: the organization with its state facts, then its first page of members and of invitations.
+  results['detail page'] = await measure(async (i) => {
+    const id = ids[i % ids.length]!;
+    await getOrganizationDetail(client, id, now());
+    await Promise.all([listMembers(client, id, 1), listInvitations(client, id, 'all', now(), 1)]);
+  });
   await client.$disconnect();
   return results;
 }

@@ -3,7 +3,9 @@ import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/access/roles';
-import { INVITATION_LIST_LIMIT, type listInvitations } from '@/lib/invitations/queries';
+import type { listInvitations } from '@/lib/invitations/queries';
+import { organizationDetailHref, type DetailView } from '@/lib/organizations/detail-view';
+import { NumberedPagination } from '@/components/ui/pagination';
 import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
 import { INVITATION_STATUS_FILTERS, type InvitationStatusFilter } from '@/lib/invitations/schemas';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
@@ -17,16 +19,18 @@ type Data = Awaited<ReturnType<typeof listInvitations>>;
 export function InvitationList({
   organizationId,
   slug,
-  filter,
+  view,
   data,
   now,
 }: {
   organizationId: string;
   slug: string;
-  filter: InvitationStatusFilter;
+  view: DetailView;
   data: Data;
   now: Date;
 }) {
+  const filter = view.invitations;
+  const pageHref = (invitationsPage: number) => organizationDetailHref(slug, { ...view, invitationsPage }, 'invitations-heading');
   return (
     <div className="space-y-3">
       <nav aria-label="Filter invitations by status">
@@ -34,7 +38,7 @@ export function InvitationList({
           {INVITATION_STATUS_FILTERS.map((id) => (
             <li key={id}>
               <Link
-                href={id === 'all' ? `/organizations/${slug}#invitations-heading` : `/organizations/${slug}?invitations=${id}#invitations-heading`}
+                href={organizationDetailHref(slug, { ...view, invitations: id, invitationsPage: 1 }, 'invitations-heading')}
                 aria-current={id === filter ? 'page' : undefined}
                 className={`rounded-full border px-3 py-1 no-underline ${id === filter ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800'}`}
               >
@@ -51,10 +55,10 @@ export function InvitationList({
         </p>
       ) : null}
       {data.rows.length ? (
+        <>
         <DataTable
           caption="Invitations"
           columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Delivery' }, { label: 'Actions' }]}
-          footer={data.total > INVITATION_LIST_LIMIT ? `Showing the newest ${INVITATION_LIST_LIMIT} of ${data.total}.` : undefined}
         >
           {data.rows.map((invitation) => {
             const status = effectiveInvitationStatus(invitation, now);
@@ -99,6 +103,8 @@ export function InvitationList({
             );
           })}
         </DataTable>
+        <NumberedPagination noun="Invitations" info={data.page} hrefFor={pageHref} />
+        </>
       ) : (
         <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>
           <p>Invitations bring in the organization’s first operating team by email. Use the form above.</p>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { describePage, type PageInfo } from '@/lib/pagination';
 
 /** Previous/next links; a missing href means there is no page that way. */
 export function Pagination({
@@ -32,5 +33,17 @@ export function Pagination({
         <span />
       )}
     </nav>
+  );
+}
+
+/** Previous/next through numbered pages, with "Members 51–100 of 230" between them. */
+export function NumberedPagination({ info, hrefFor, noun }: { info: PageInfo; hrefFor: (page: number) => string; noun: string }) {
+  return (
+    <Pagination
+      label={`${noun} pages`}
+      summary={`${noun} ${describePage(info)}`}
+      previousHref={info.page > 1 ? hrefFor(info.page - 1) : null}
+      nextHref={info.page < info.pageCount ? hrefFor(info.page + 1) : null}
+    />
   );
 }

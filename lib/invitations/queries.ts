@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ReviewContext } from './review';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
 import type { InvitationStatusFilter } from './schemas';
+import { pageInfo } from '@/lib/pagination';
 
 /** What the review step checks addresses against, read inside the caller's transaction. */
 export async function loadReviewContext(tx: DbOrTx, organizationId: string, now: Date): Promise<ReviewContext> {
@@ -22,7 +23,7 @@ export async function loadReviewContext(tx: DbOrTx, organizationId: string, now:
   };
 }
 
-export const INVITATION_LIST_LIMIT = 50;
+export const INVITATION_PAGE_SIZE = 50;
 
 function statusWhere(filter: InvitationStatusFilter, now: Date): Prisma.InvitationWhereInput {
   switch (filter) {
@@ -39,16 +40,10 @@ function statusWhere(filter: InvitationStatusFilter, now: Date): Prisma.Invitati
   }
 }
 
-/** The invitation list on the organization page, newest first, filtered by effective status. */
-export async function listInvitations(client: DbOrTx, organizationId: string, filter: InvitationStatusFilter, now: Date) {
+/** The invitation list on the organization page, newest first, filtered by effective status, a numbered page at a time. */
+export async function listInvitations(client: DbOrTx, organizationId: string, filter: InvitationStatusFilter, now: Date, requestedPage = 1) {
   const where: Prisma.InvitationWhereInput = { organizationId, isTest: false, ...statusWhere(filter, now) };
-  const [rows, total, lastTest] = await Promise.all([
-    client.invitation.findMany({
-      where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: INVITATION_LIST_LIMIT,
-      include: { acceptedBy: { select: { email: true } } },
-    }),
+  const [total, lastTest] = await Promise.all([
     client.invitation.count({ where }),
     client.invitation.findFirst({
       where: { organizationId, isTest: true },
@@ -56,5 +51,13 @@ export async function listInvitations(client: DbOrTx, organizationId: string, fi
       select: { email: true, createdAt: true, deliveryStatus: true, lastSentAt: true, deliveryError: true },
     }),
   ]);
-  return { rows, total, lastTest };
+  const page = pageInfo(requestedPage, INVITATION_PAGE_SIZE, total);
+  const rows = await client.invitation.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: page.skip,
+    take: INVITATION_PAGE_SIZE,
+    include: { acceptedBy: { select: { email: true } } },
+  });
+  return { rows, page, lastTest };
 }

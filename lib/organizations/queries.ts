@@ -1,4 +1,5 @@
-import type { Db } from '@/lib/db/client';
+import type { Db, DbOrTx } from '@/lib/db/client';
+import { pageInfo } from '@/lib/pagination';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
@@ -128,7 +129,22 @@ export async function organizationNameBySlug(client: Db, slug: string): Promise<
   return organization?.name ?? null;
 }
 
-export const DETAIL_LIST_LIMIT = 50;
+/** Rows per page of an organization's members and invitations. */
+export const DETAIL_PAGE_SIZE = 50;
+
+/** One organization's members, oldest first, a numbered page at a time. */
+export async function listMembers(client: DbOrTx, organizationId: string, requestedPage: number) {
+  const total = await client.membership.count({ where: { organizationId } });
+  const page = pageInfo(requestedPage, DETAIL_PAGE_SIZE, total);
+  const rows = await client.membership.findMany({
+    where: { organizationId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    skip: page.skip,
+    take: DETAIL_PAGE_SIZE,
+    include: { user: { select: { email: true, name: true } } },
+  });
+  return { rows, page };
+}
 
 /** Everything the detail page shows, including the facts its state was derived from. */
 export async function getOrganizationDetail(client: Db, organizationId: string, now: Date) {
@@ -136,11 +152,6 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
   const organization = await client.organization.findUnique({
     where: { id: organizationId },
     include: {
-      memberships: {
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: DETAIL_LIST_LIMIT,
-        include: { user: { select: { email: true, name: true } } },
-      },
       domains: { orderBy: { name: 'asc' } },
       ssoConnection: true,
       directory: true,

@@ -177,3 +177,31 @@ test('the email preview is one click from the invite form, with the organization
   await expect(preview.getByText(`You're invited to join ${name}`)).toBeVisible();
   await expect(preview.getByText('as Admin')).toBeVisible();
 });
+
+test('a long invitation list pages through its invitations, and the status filter starts again at page one', async ({ page }) => {
+  await newOrganization(page, `Paged ${unique('')}`);
+  const tag = unique('bulk');
+  const addresses = Array.from({ length: 53 }, (_, i) => `${tag}-${String(i).padStart(2, '0')}@paged.example`);
+  await invite(page, addresses.join('\n'));
+  await page.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(page.getByText('53 invitations queued.', { exact: false })).toBeVisible();
+
+  const list = page.getByRole('table', { name: 'Invitations' });
+  const pages = page.getByRole('navigation', { name: 'Invitations pages' });
+  await expect(pages.getByText('Invitations 1–50 of 53')).toBeVisible();
+  await expect(list.getByRole('row')).toHaveCount(51);
+  await pages.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/invitationsPage=2/);
+  await expect(pages.getByText('Invitations 51–53 of 53')).toBeVisible();
+  await expect(list.getByRole('row')).toHaveCount(4);
+  await expectAccessible(page);
+
+  await page.getByRole('navigation', { name: 'Filter invitations by status' }).getByRole('link', { name: 'Pending' }).click();
+  await expect(page).toHaveURL(/invitations=pending/);
+  await expect(page).not.toHaveURL(/invitationsPage/);
+  await expect(pages.getByText('Invitations 1–50 of 53')).toBeVisible();
+  await pages.getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/invitations=pending&invitationsPage=2/);
+  await pages.getByRole('link', { name: 'Previous' }).click();
+  await expect(pages.getByText('Invitations 1–50 of 53')).toBeVisible();
+});

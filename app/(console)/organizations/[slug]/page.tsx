@@ -13,13 +13,14 @@ import {
 import { StatePanel } from '@/components/organizations/state-panel';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
-import { DETAIL_LIST_LIMIT, findOrganizationBySlug, organizationNameBySlug } from '@/lib/organizations/queries';
+import { findOrganizationBySlug, listMembers, organizationNameBySlug } from '@/lib/organizations/queries';
+import { detailViewSchema, organizationDetailHref } from '@/lib/organizations/detail-view';
+import { NumberedPagination } from '@/components/ui/pagination';
 import { currentBuilder } from '@/lib/auth/session';
 import { DomainsSection } from '@/components/domains/domains-section';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import { listInvitations } from '@/lib/invitations/queries';
-import { invitationStatusFilterSchema } from '@/lib/invitations/schemas';
 
 /** The organization's name in the tab and for screen readers, shown only to builders. */
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -43,8 +44,12 @@ export default async function OrganizationPage({
   if (lookup.kind === 'redirect') redirect(`/organizations/${lookup.slug}`);
   if (lookup.kind === 'missing') notFound();
   const organization = lookup.organization;
-  const invitationFilter = invitationStatusFilterSchema.parse(flags.invitations);
-  const invitations = await listInvitations(await db(), organization.id, invitationFilter, now);
+  const view = detailViewSchema.parse(flags);
+  const client = await db();
+  const [members, invitations] = await Promise.all([
+    listMembers(client, organization.id, view.membersPage),
+    listInvitations(client, organization.id, view.invitations, now, view.invitationsPage),
+  ]);
   const org = { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status };
 
   return (
@@ -92,21 +97,24 @@ export default async function OrganizationPage({
         <h2 id="members-heading" className="text-lg font-semibold">
           Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
         </h2>
-        {organization.memberships.length ? (
-          <DataTable
-            caption="Members"
-            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}
-            footer={organization._count.memberships > DETAIL_LIST_LIMIT ? `Showing the first ${DETAIL_LIST_LIMIT} members.` : undefined}
-          >
-                {organization.memberships.map((membership) => (
-                  <tr key={membership.id}>
-                    <td className="px-4 py-2">{membership.user.email}</td>
-                    <td className="px-4 py-2 capitalize">{membership.role}</td>
-                    <td className="px-4 py-2 capitalize">{membership.status}</td>
-                    <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
-                  </tr>
-                ))}
-          </DataTable>
+        {members.rows.length ? (
+          <>
+            <DataTable caption="Members" columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}>
+              {members.rows.map((membership) => (
+                <tr key={membership.id}>
+                  <td className="px-4 py-2">{membership.user.email}</td>
+                  <td className="px-4 py-2 capitalize">{membership.role}</td>
+                  <td className="px-4 py-2 capitalize">{membership.status}</td>
+                  <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <NumberedPagination
+              noun="Members"
+              info={members.page}
+              hrefFor={(membersPage) => organizationDetailHref(organization.slug, { ...view, membersPage }, 'members-heading')}
+            />
+          </>
         ) : (
           <EmptyState title="No members yet">
             <p>Members join by accepting an invitation. Invite the first member of the operating team.</p>
@@ -119,7 +127,7 @@ export default async function OrganizationPage({
           Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
         </h2>
         <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
-        <InvitationList organizationId={organization.id} slug={organization.slug} filter={invitationFilter} data={invitations} now={now} />
+        <InvitationList organizationId={organization.id} slug={organization.slug} view={view} data={invitations} now={now} />
       </section>
 
       <DomainsSection organization={organization} domains={organization.domains} />

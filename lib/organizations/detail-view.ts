@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { invitationStatusFilterSchema, type InvitationStatusFilter } from '@/lib/invitations/schemas';
+import { pageNumberSchema } from '@/lib/pagination';
+
+/** What the organization page's URL selects: the invitation filter and each list's page. */
+export const detailViewSchema = z.object({
+  invitations: invitationStatusFilterSchema,
+  invitationsPage: pageNumberSchema,
+  membersPage: pageNumberSchema,
+});
+export type DetailView = { invitations: InvitationStatusFilter; invitationsPage: number; membersPage: number };
+
+/** A link to the organization page showing `view`, scrolled to `anchor`; defaults stay out of the URL. */
+export function organizationDetailHref(slug: string, view: DetailView, anchor: string): string {
+  const search = new URLSearchParams();
+  if (view.invitations !== 'all') search.set('invitations', view.invitations);
+  if (view.invitationsPage > 1) search.set('invitationsPage', String(view.invitationsPage));
+  if (view.membersPage > 1) search.set('membersPage', String(view.membersPage));
+  const query = search.toString();
+  return `/organizations/${slug}${query ? `?${query}` : ''}#${anchor}`;
+}

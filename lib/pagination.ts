@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** A `?…Page=` parameter: anything that isn't a whole number from 1 reads as the first page. */
+export const pageNumberSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
+export interface PageInfo {
+  /** The page shown: the requested one, pulled back to the last page when the list shrank. */
+  page: number;
+  pageSize: number;
+  total: number;
+  pageCount: number;
+  /** 1-based positions of the first and last rows shown; 0 and 0 for an empty list. */
+  first: number;
+  last: number;
+  skip: number;
+}
+
+/** Where a numbered page starts, for lists small enough to page by offset (one organization's). */
+export function pageInfo(requested: number, pageSize: number, total: number): PageInfo {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(requested)), pageCount);
+  const skip = (page - 1) * pageSize;
+  return { page, pageSize, total, pageCount, skip, first: total ? skip + 1 : 0, last: Math.min(skip + pageSize, total) };
+}
+
+/** "51–100 of 230". */
+export function describePage(info: PageInfo): string {
+  return `${info.first.toLocaleString('en-US')}–${info.last.toLocaleString('en-US')} of ${info.total.toLocaleString('en-US')}`;
+}
