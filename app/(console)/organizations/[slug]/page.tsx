@@ -17,6 +17,7 @@ import { findOrganizationBySlug, listMembers, organizationNameBySlug } from '@/l
 import { detailViewSchema, organizationDetailHref } from '@/lib/organizations/detail-view';
 import { NumberedPagination } from '@/components/ui/pagination';
 import { currentBuilder } from '@/lib/auth/session';
+import { ROLE_LABELS } from '@/lib/access/roles';
 import { DomainsSection } from '@/components/domains/domains-section';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
@@ -103,7 +104,7 @@ export default async function OrganizationPage({
               {members.rows.map((membership) => (
                 <tr key={membership.id}>
                   <td className="px-4 py-2">{membership.user.email}</td>
-                  <td className="px-4 py-2 capitalize">{membership.role}</td>
+                  <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
                   <td className="px-4 py-2 capitalize">{membership.status}</td>
                   <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
                 </tr>
