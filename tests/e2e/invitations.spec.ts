@@ -86,7 +86,7 @@ test('invite, read the real email, accept, and the organization becomes Ready fo
   await expect(page.getByRole('region', { name: 'State' }).getByText('Ready for first end users', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row', { name: new RegExp(to) })).toContainText(`Accepted`);
   await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row', { name: new RegExp(to) })).toContainText(`by ${to}`);
-  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(to) })).toContainText('owner');
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(to) })).toContainText('Owner');
 });
 
 test('the review step marks invalid addresses and warnings, and sends only what is ready', async ({ page }) => {
