@@ -56,54 +56,54 @@ export function InvitationList({
       ) : null}
       {data.rows.length ? (
         <>
-        <DataTable
-          caption="Invitations"
-          columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Delivery' }, { label: 'Actions' }]}
-        >
-          {data.rows.map((invitation) => {
-            const status = effectiveInvitationStatus(invitation, now);
-            return (
-              <tr key={invitation.id} className="align-top">
-                <td className="px-4 py-3">{invitation.email}</td>
-                <td className="px-4 py-3">{ROLE_LABELS[invitation.role].label}</td>
-                <td className="px-4 py-3">
-                  <span className="font-medium">{STATUS_LABELS[status]}</span>
-                  <span className="block text-xs text-slate-600">
-                    {status === 'pending' || status === 'expired' ? describeExpiry(invitation.expiresAt, now) : null}
-                    {status === 'accepted' && invitation.acceptedAt
-                      ? `by ${invitation.acceptedBy?.email ?? invitation.email} on ${formatDate(invitation.acceptedAt)}`
-                      : null}
-                    {status === 'revoked' && invitation.revokedAt ? `on ${formatDate(invitation.revokedAt)}` : null}
-                  </span>
-                </td>
-                <td className="px-4 py-3">
-                  <span className="font-medium capitalize">{invitation.deliveryStatus}</span>
-                  <span className="block text-xs text-slate-600">
-                    {invitation.deliveryStatus === 'sent' && invitation.lastSentAt ? formatDateTime(invitation.lastSentAt) : null}
-                  </span>
-                  {invitation.deliveryError ? <span className="block text-xs text-red-800">{invitation.deliveryError}</span> : null}
-                  <span className="block text-xs text-slate-600">
-                    Sent {invitation.sendCount} {invitation.sendCount === 1 ? 'time' : 'times'}
-                  </span>
-                </td>
-                <td className="px-4 py-3">
-                  <div className="flex flex-col gap-2">
-                    {canResend(status) ? (
-                      <>
-                        <ResendInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
-                        <span className="text-xs text-slate-600">Resend only if they didn’t receive it. A resend replaces the link.</span>
-                      </>
-                    ) : null}
-                    {canRevoke(status) ? (
-                      <RevokeInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-        <NumberedPagination noun="Invitations" info={data.page} hrefFor={pageHref} />
+          <DataTable
+            caption="Invitations"
+            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Delivery' }, { label: 'Actions' }]}
+          >
+            {data.rows.map((invitation) => {
+              const status = effectiveInvitationStatus(invitation, now);
+              return (
+                <tr key={invitation.id} className="align-top">
+                  <td className="px-4 py-3">{invitation.email}</td>
+                  <td className="px-4 py-3">{ROLE_LABELS[invitation.role].label}</td>
+                  <td className="px-4 py-3">
+                    <span className="font-medium">{STATUS_LABELS[status]}</span>
+                    <span className="block text-xs text-slate-600">
+                      {status === 'pending' || status === 'expired' ? describeExpiry(invitation.expiresAt, now) : null}
+                      {status === 'accepted' && invitation.acceptedAt
+                        ? `by ${invitation.acceptedBy?.email ?? invitation.email} on ${formatDate(invitation.acceptedAt)}`
+                        : null}
+                      {status === 'revoked' && invitation.revokedAt ? `on ${formatDate(invitation.revokedAt)}` : null}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <span className="font-medium capitalize">{invitation.deliveryStatus}</span>
+                    <span className="block text-xs text-slate-600">
+                      {invitation.deliveryStatus === 'sent' && invitation.lastSentAt ? formatDateTime(invitation.lastSentAt) : null}
+                    </span>
+                    {invitation.deliveryError ? <span className="block text-xs text-red-800">{invitation.deliveryError}</span> : null}
+                    <span className="block text-xs text-slate-600">
+                      Sent {invitation.sendCount} {invitation.sendCount === 1 ? 'time' : 'times'}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <div className="flex flex-col gap-2">
+                      {canResend(status) ? (
+                        <>
+                          <ResendInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                          <span className="text-xs text-slate-600">Resend only if they didn’t receive it. A resend replaces the link.</span>
+                        </>
+                      ) : null}
+                      {canRevoke(status) ? (
+                        <RevokeInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
+          <NumberedPagination noun="Invitations" info={data.page} hrefFor={pageHref} />
         </>
       ) : (
         <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>

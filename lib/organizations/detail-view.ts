@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invitationStatusFilterSchema, type InvitationStatusFilter } from '@/lib/invitations/schemas';
+import { invitationStatusFilterSchema } from '@/lib/invitations/schemas';
 import { pageNumberSchema } from '@/lib/pagination';
 
 /** What the organization page's URL selects: the invitation filter and each list's page. */
@@ -8,7 +8,7 @@ export const detailViewSchema = z.object({
   invitationsPage: pageNumberSchema,
   membersPage: pageNumberSchema,
 });
-export type DetailView = { invitations: InvitationStatusFilter; invitationsPage: number; membersPage: number };
+export type DetailView = z.infer<typeof detailViewSchema>;
 
 /** A link to the organization page showing `view`, scrolled to `anchor`; defaults stay out of the URL. */
 export function organizationDetailHref(slug: string, view: DetailView, anchor: string): string {
