@@ -88,7 +88,7 @@ async function benchSize(size: number) {
   results['detail page'] = await measure(async (i) => {
     const id = ids[i % ids.length]!;
     await getOrganizationDetail(client, id, now());
-    await Promise.all([listMembers(client, id, 1), listInvitations(client, id, 'all', now(), 1)]);
+    await Promise.all([listMembers(client, id, 1), listInvitations(client, id, { filter: 'all' }, now())]);
   });
   await client.$disconnect();
   return results;

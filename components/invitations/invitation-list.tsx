@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '@/lib/access/roles';
 import type { listInvitations } from '@/lib/invitations/queries';
 import { organizationDetailHref, type DetailView } from '@/lib/organizations/detail-view';
 import { NumberedPagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
 import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
 import { INVITATION_STATUS_FILTERS, type InvitationStatusFilter } from '@/lib/invitations/schemas';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
@@ -33,6 +34,19 @@ export function InvitationList({
   const pageHref = (invitationsPage: number) => organizationDetailHref(slug, { ...view, invitationsPage }, 'invitations-heading');
   return (
     <div className="space-y-3">
+      <SearchForm
+        action={`/organizations/${slug}#invitations-heading`}
+        name="invitationSearch"
+        id="invitation-search"
+        label="Find invitations by email"
+        defaultValue={view.invitationSearch}
+        keep={{
+          invitations: filter !== 'all' ? filter : undefined,
+          membersPage: view.membersPage > 1 ? String(view.membersPage) : undefined,
+        }}
+        clearHref={organizationDetailHref(slug, { ...view, invitationSearch: '', invitationsPage: 1 }, 'invitations-heading')}
+        className="max-w-md"
+      />
       <nav aria-label="Filter invitations by status">
         <ul className="flex flex-wrap gap-2 text-sm">
           {INVITATION_STATUS_FILTERS.map((id) => (
@@ -106,9 +120,15 @@ export function InvitationList({
           <NumberedPagination noun="Invitations" info={data.page} hrefFor={pageHref} />
         </>
       ) : (
-        <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>
-          <p>Invitations bring in the organization’s first operating team by email. Use the form above.</p>
-        </EmptyState>
+        view.invitationSearch ? (
+          <EmptyState title={`No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}invitations match “${view.invitationSearch}”`}>
+            <p>Check the spelling, search for part of the address, or clear the search.</p>
+          </EmptyState>
+        ) : (
+          <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>
+            <p>Invitations bring in the organization’s first operating team by email. Use the form above.</p>
+          </EmptyState>
+        )
       )}
     </div>
   );

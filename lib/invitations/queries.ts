@@ -3,6 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ReviewContext } from './review';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
 import type { InvitationStatusFilter } from './schemas';
+import { escapeLike } from '@/lib/db/like';
 import { pageInfo } from '@/lib/pagination';
 
 /** What the review step checks addresses against, read inside the caller's transaction. */
@@ -40,9 +41,19 @@ function statusWhere(filter: InvitationStatusFilter, now: Date): Prisma.Invitati
   }
 }
 
-/** The invitation list on the organization page, newest first, filtered by effective status, a numbered page at a time. */
-export async function listInvitations(client: DbOrTx, organizationId: string, filter: InvitationStatusFilter, now: Date, requestedPage = 1) {
-  const where: Prisma.InvitationWhereInput = { organizationId, isTest: false, ...statusWhere(filter, now) };
+/** The invitation list on the organization page, newest first, filtered by effective status and address, a numbered page at a time. */
+export async function listInvitations(
+  client: DbOrTx,
+  organizationId: string,
+  view: { filter: InvitationStatusFilter; search?: string; page?: number },
+  now: Date,
+) {
+  const where: Prisma.InvitationWhereInput = {
+    organizationId,
+    isTest: false,
+    ...statusWhere(view.filter, now),
+    ...(view.search ? { email: { contains: escapeLike(view.search), mode: 'insensitive' } } : {}),
+  };
   const [total, lastTest] = await Promise.all([
     client.invitation.count({ where }),
     client.invitation.findFirst({
@@ -51,7 +62,7 @@ export async function listInvitations(client: DbOrTx, organizationId: string, fi
       select: { email: true, createdAt: true, deliveryStatus: true, lastSentAt: true, deliveryError: true },
     }),
   ]);
-  const page = pageInfo(requestedPage, INVITATION_PAGE_SIZE, total);
+  const page = pageInfo(view.page ?? 1, INVITATION_PAGE_SIZE, total);
   const rows = await client.invitation.findMany({
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { invitationStatusFilterSchema } from '@/lib/invitations/schemas';
 import { pageNumberSchema } from '@/lib/pagination';
 
-/** What the organization page's URL selects: the invitation filter and each list's page. */
+/** What the organization page's URL selects: the invitation filter and search, and each list's page. */
 export const detailViewSchema = z.object({
   invitations: invitationStatusFilterSchema,
+  invitationSearch: z.string().trim().max(254).catch(''),
   invitationsPage: pageNumberSchema,
   membersPage: pageNumberSchema,
 });
@@ -14,6 +15,7 @@ export type DetailView = z.infer<typeof detailViewSchema>;
 export function organizationDetailHref(slug: string, view: DetailView, anchor: string): string {
   const search = new URLSearchParams();
   if (view.invitations !== 'all') search.set('invitations', view.invitations);
+  if (view.invitationSearch) search.set('invitationSearch', view.invitationSearch);
   if (view.invitationsPage > 1) search.set('invitationsPage', String(view.invitationsPage));
   if (view.membersPage > 1) search.set('membersPage', String(view.membersPage));
   const query = search.toString();

@@ -1,14 +1,11 @@
 import type { Db, DbOrTx } from '@/lib/db/client';
+import { escapeLike } from '@/lib/db/like';
 import { pageInfo } from '@/lib/pagination';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
 import { ORGANIZATIONS_PAGE_SIZE, encodeListCursor, type ListCursor, type OrganizationListQuery } from './schemas';
 import { ORGANIZATION_STATES, type OrganizationStateName, type StateReason } from './state';
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
 
 function searchWhere(q: string): Prisma.OrganizationWhereInput {
   if (!q) return {};

@@ -178,7 +178,7 @@ test('the email preview is one click from the invite form, with the organization
   await expect(preview.getByText('as Admin')).toBeVisible();
 });
 
-test('a long invitation list pages through its invitations, and the status filter starts again at page one', async ({ page }) => {
+test('a long invitation list pages through its invitations, finds one by address, and filters start again at page one', async ({ page }) => {
   await newOrganization(page, `Paged ${unique('')}`);
   const tag = unique('bulk');
   const addresses = Array.from({ length: 53 }, (_, i) => `${tag}-${String(i).padStart(2, '0')}@paged.example`);
@@ -203,5 +203,21 @@ test('a long invitation list pages through its invitations, and the status filte
   await pages.getByRole('link', { name: 'Next' }).click();
   await expect(page).toHaveURL(/invitations=pending&invitationsPage=2/);
   await pages.getByRole('link', { name: 'Previous' }).click();
+  await expect(pages.getByText('Invitations 1–50 of 53')).toBeVisible();
+
+  // Finding one address: the search keeps the status filter and starts at page one.
+  const search = page.getByRole('searchbox', { name: 'Find invitations by email' });
+  await search.fill(`${tag}-07`);
+  await search.press('Enter');
+  await expect(page).toHaveURL(/invitations=pending&invitationSearch=/);
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list.getByRole('row', { name: new RegExp(`${tag}-07@`) })).toBeVisible();
+  await expect(pages).toBeHidden();
+  await expectAccessible(page);
+  await search.fill('nobody-at-all');
+  await search.press('Enter');
+  await expect(page.getByText('No pending invitations match “nobody-at-all”')).toBeVisible();
+  await page.getByRole('search', { name: 'Find invitations by email' }).getByRole('link', { name: 'Clear' }).click();
+  await expect(page).not.toHaveURL(/invitationSearch/);
   await expect(pages.getByText('Invitations 1–50 of 53')).toBeVisible();
 });

@@ -60,15 +60,49 @@ describe("an organization's invitations, a page at a time", () => {
     const org = await organizationWith(0, { count: DETAIL_PAGE_SIZE + 12, expired: 2 });
     const client = await db();
     const now = new Date();
-    const all = await listInvitations(client, org.id, 'all', now, 2);
+    const all = await listInvitations(client, org.id, { filter: 'all', page: 2 }, now);
     expect(all.page).toMatchObject({ total: DETAIL_PAGE_SIZE + 12, pageCount: 2, first: DETAIL_PAGE_SIZE + 1 });
     expect(all.rows).toHaveLength(12);
     expect(all.rows.at(-1)!.email).toMatch(/^i000-/);
-    const pending = await listInvitations(client, org.id, 'pending', now, 2);
+    const pending = await listInvitations(client, org.id, { filter: 'pending', page: 2 }, now);
     expect(pending.page.total).toBe(DETAIL_PAGE_SIZE + 10);
     expect(pending.rows).toHaveLength(10);
-    const expired = await listInvitations(client, org.id, 'expired', now, 5);
+    const expired = await listInvitations(client, org.id, { filter: 'expired', page: 5 }, now);
     expect(expired.page).toMatchObject({ page: 1, total: 2 });
     expect(expired.rows.map((i) => i.email.slice(0, 4)).sort()).toEqual(['i000', 'i001']);
+  });
+});
+
+describe('finding an invitation by address', () => {
+  it('matches part of the address, in any case, within the status filter, and only in this organization', async () => {
+    const client = await db();
+    const now = new Date();
+    const tag = crypto.randomBytes(4).toString('hex');
+    const org = await createTestOrganization({
+      build: (tx, organizationId) =>
+        tx.invitation.createMany({
+          data: ['ana', 'bob', 'ana_b', 'anab'].map((name, i) => ({
+            organizationId,
+            email: `${name}.${tag}@find.example`,
+            tokenHash: crypto.randomBytes(32).toString('hex'),
+            expiresAt: new Date(now.getTime() + (i === 3 ? -DAY : 5 * DAY)),
+          })),
+        }),
+    });
+    await createTestOrganization({
+      build: (tx, organizationId) =>
+        tx.invitation.create({
+          data: { organizationId, email: `ana.${tag}@elsewhere.example`, tokenHash: crypto.randomBytes(32).toString('hex'), expiresAt: new Date(now.getTime() + DAY) },
+        }),
+    });
+    const emails = async (filter: 'all' | 'pending', search: string) =>
+      (await listInvitations(client, org.id, { filter, search }, now)).rows.map((i) => i.email.split('.')[0]).sort();
+
+    expect(await emails('all', `ANA`)).toEqual(['ana', 'ana_b', 'anab']);
+    expect(await emails('pending', 'ana')).toEqual(['ana', 'ana_b']);
+    // LIKE's wildcards match only themselves.
+    expect(await emails('all', 'ana_')).toEqual(['ana_b']);
+    expect(await emails('all', '%')).toEqual([]);
+    expect((await listInvitations(client, org.id, { filter: 'all', search: 'nobody' }, now)).page.total).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
 import { FilterChips } from '@/components/organizations/filter-chips';
 import { OrganizationTable } from '@/components/organizations/organization-table';
 import { requireBuilderPage } from '@/lib/auth/require';
@@ -44,28 +45,16 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </Link>
       </div>
 
-      <form method="get" action="/organizations" role="search" className="flex max-w-xl gap-2">
-        {query.filter !== 'all' ? <input type="hidden" name="filter" value={query.filter} /> : null}
-        <label htmlFor="organization-search" className="sr-only">
-          Search by name or slug
-        </label>
-        <input
-          id="organization-search"
-          type="search"
-          name="q"
-          defaultValue={query.q}
-          placeholder="Search by name or slug"
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-        <button type="submit" className={buttonClasses('secondary')}>
-          Search
-        </button>
-        {query.q ? (
-          <Link href={hrefWith({ filter: query.filter, q: '' })} className={buttonClasses('ghost')}>
-            Clear
-          </Link>
-        ) : null}
-      </form>
+      <SearchForm
+        action="/organizations"
+        name="q"
+        id="organization-search"
+        label="Search by name or slug"
+        defaultValue={query.q}
+        keep={{ filter: query.filter !== 'all' ? query.filter : undefined }}
+        clearHref={hrefWith({ filter: query.filter, q: '' })}
+        className="max-w-xl"
+      />
 
       <FilterChips
         active={query.filter as OrganizationFilterId}

@@ -49,7 +49,7 @@ export default async function OrganizationPage({
   const client = await db();
   const [members, invitations] = await Promise.all([
     listMembers(client, organization.id, view.membersPage),
-    listInvitations(client, organization.id, view.invitations, now, view.invitationsPage),
+    listInvitations(client, organization.id, { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage }, now),
   ]);
   const org = { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status };
 
