@@ -1,5 +1,6 @@
 'use client';
 
+import { TextField } from '@/components/ui/text-field';
 import { useActionState, useEffect, useState } from 'react';
 import {
   reviewInvitationsAction,
@@ -83,28 +84,19 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <RoleSelect id="invite-role" label="Role" value={role} onChange={setRole} describeChoice />
-          <div>
-            <label htmlFor="invite-days" className="block text-sm font-medium">
-              Expires after (days)
-            </label>
-            <p id="invite-days-hint" className="mt-1 text-sm text-slate-600">
-              {INVITATION_LIFETIME_DAYS.min}–{INVITATION_LIFETIME_DAYS.max} days; {INVITATION_LIFETIME_DAYS.default} by default.
-            </p>
-            <input
-              id="invite-days"
-              name="expiresInDays"
-              type="number"
-              inputMode="numeric"
-              min={INVITATION_LIFETIME_DAYS.min}
-              max={INVITATION_LIFETIME_DAYS.max}
-              value={days}
-              onChange={(event) => setDays(event.target.value)}
-              aria-describedby={`invite-days-hint${reviewFailure?.fieldErrors?.expiresInDays ? ' invite-days-error' : ''}`}
-              aria-invalid={reviewFailure?.fieldErrors?.expiresInDays ? true : undefined}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-            <FieldError id="invite-days-error" errors={reviewFailure?.fieldErrors?.expiresInDays} />
-          </div>
+          <TextField
+            id="invite-days"
+            name="expiresInDays"
+            label="Expires after (days)"
+            hint={`${INVITATION_LIFETIME_DAYS.min}–${INVITATION_LIFETIME_DAYS.max} days; ${INVITATION_LIFETIME_DAYS.default} by default.`}
+            errors={reviewFailure?.fieldErrors?.expiresInDays}
+            type="number"
+            inputMode="numeric"
+            min={INVITATION_LIFETIME_DAYS.min}
+            max={INVITATION_LIFETIME_DAYS.max}
+            value={days}
+            onChange={(event) => setDays(event.target.value)}
+          />
         </div>
         <FormMessage result={reviewFailure && !reviewFailure.fieldErrors ? reviewFailure : null} />
         <div className="flex flex-wrap items-center gap-3">
