@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { Actor } from '../lib/auth/session';
+import type { ConsoleUser } from '../lib/auth/session';
+import { contextFor } from '../lib/commands/define';
 import { getConfig, resetConfig } from '../lib/config';
 import type { Db } from '../lib/db/client';
 import { acceptInvitation } from '../lib/invitations/accept';
@@ -21,7 +22,8 @@ export async function benchInvitations(client: Db, count = 1000) {
   const sink = await startSmtpSink(0, { parse: false });
   process.env.SMTP_URL = sink.url;
   resetConfig();
-  const actor: Actor = { kind: 'builder', userId: '00000000-0000-4000-8000-000000000001', email: 'bench@orgdesk.test' };
+  const user = await client.user.upsert({ where: { email: 'bench@orgdesk.test' }, create: { email: 'bench@orgdesk.test' }, update: {} });
+  const actor: ConsoleUser = { kind: 'console_user', userId: user.id, email: user.email };
   const perOrganization = 100;
   const organizations = [];
   for (let i = 0; i < Math.ceil(count / perOrganization); i++) {
@@ -30,7 +32,7 @@ export async function benchInvitations(client: Db, count = 1000) {
   const queueStart = performance.now();
   for (const [i, organization] of organizations.entries()) {
     const addresses = Array.from({ length: perOrganization }, (_, n) => `invitee-${i}-${n}@bench.example`).join('\n');
-    const result = await createInvitations(client, actor, { organizationId: organization.id, addresses, role: 'member', expiresInDays: 7, confirm: [] }, new Date());
+    const result = await createInvitations(client, contextFor(actor, new Date()), { organizationId: organization.id, addresses, role: 'member', expiresInDays: 7, confirm: [] });
     if (!result.ok) throw new Error(result.message);
   }
   const queueSeconds = (performance.now() - queueStart) / 1000;

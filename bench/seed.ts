@@ -54,7 +54,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     [
       ['id', 'uuid'], ['name', 'text'], ['slug', 'text'], ['status', '"OrganizationStatus"'], ['state', '"OrganizationState"'],
       ['state_reasons', 'jsonb'], ['state_valid_until', 'timestamptz'], ['member_count', 'int'], ['pending_invitation_count', 'int'],
-      ['verified_domain_count', 'int'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+      ['verified_domain_count', 'int'], ['suspended_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
     ].map(([name, type]) => [name!, { type: type!, values: [] as unknown[] }]),
   );
   const users: Columns = { id: { type: 'uuid', values: [] }, email: { type: 'text', values: [] }, updated_at: { type: 'timestamptz', values: [] } };
@@ -66,10 +66,12 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, email: { type: 'text', values: [] },
     token_hash: { type: 'text', values: [] }, status: { type: '"InvitationStatus"', values: [] }, delivery_status: { type: '"DeliveryStatus"', values: [] },
     expires_at: { type: 'timestamptz', values: [] }, updated_at: { type: 'timestamptz', values: [] },
+    accepted_at: { type: 'timestamptz', values: [] }, revoked_at: { type: 'timestamptz', values: [] },
   };
   const domains: Columns = {
     id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, name: { type: 'text', values: [] },
     status: { type: '"DomainStatus"', values: [] }, dependents: { type: 'text', cast: 'text[]', values: [] }, updated_at: { type: 'timestamptz', values: [] },
+    verified_at: { type: 'timestamptz', values: [] },
   };
   const activity: Columns = {
     id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, kind: { type: '"ActivityKind"', values: [] },
@@ -93,7 +95,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
         const expiresAt = new Date(now.getTime() + (random() * 14 - 5) * DAY);
         const delivery = random() < 0.03 ? 'bounced' : random() < 0.05 ? 'queued' : 'sent';
         const email = `invitee${n}@${slug}.example`;
-        push(invitations, { id: crypto.randomUUID(), organization_id: id, email, token_hash: crypto.randomBytes(16).toString('hex'), status, delivery_status: delivery, expires_at: expiresAt, updated_at: now });
+        push(invitations, { id: crypto.randomUUID(), organization_id: id, email, token_hash: crypto.randomBytes(16).toString('hex'), status, delivery_status: delivery, expires_at: expiresAt, updated_at: now, accepted_at: status === 'accepted' ? now : null, revoked_at: status === 'revoked' ? now : null });
         if (status === 'pending' || status === 'expired') facts.openInvitations = [...facts.openInvitations, { email, status, expiresAt, deliveryStatus: delivery }];
         if (status === 'accepted') facts.acceptedInvitationCount++;
       }
@@ -112,7 +114,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     if (random() < 0.4) {
       const status = pick(['verified', 'verified', 'verified', 'pending', 'failed'] as const);
       const dependents = random() < 0.5 ? ['auto_join'] : [];
-      push(domains, { id: crypto.randomUUID(), organization_id: id, name: `${slug}.example`, status, dependents: `{${dependents.join(',')}}`, updated_at: now });
+      push(domains, { id: crypto.randomUUID(), organization_id: id, name: `${slug}.example`, status, dependents: `{${dependents.join(',')}}`, updated_at: now, verified_at: status === 'verified' ? now : null });
       facts.domains = [{ name: `${slug}.example`, status, dependents }];
     }
     if (kind >= 0.6) {
@@ -128,7 +130,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     }
     const derived = deriveOrganizationState(facts, now);
     push(orgs, {
-      id, name, slug, status: facts.status, state: derived.state, state_reasons: JSON.stringify(derived.reasons),
+      id, name, slug, status: facts.status, suspended_at: facts.status === 'suspended' ? now : null, state: derived.state, state_reasons: JSON.stringify(derived.reasons),
       state_valid_until: nextStateChangeAt(facts, now), member_count: facts.memberCount,
       pending_invitation_count: countPendingInvitations(facts, now),
       verified_domain_count: facts.domains.filter((d) => d.status === 'verified').length,

@@ -1,9 +1,11 @@
+import { ERRORS, type ErrorCode } from '@/lib/commands/errors';
+
 /** What every action and domain mutation returns for expected outcomes. */
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type Failure = {
   ok: false;
-  code: string;
+  code: ErrorCode;
   message: string;
   fieldErrors?: FieldErrors;
   /** What the user typed, so a form can keep it. */
@@ -18,8 +20,9 @@ export function ok<T>(data: T): Success<T> {
   return { ok: true, data };
 }
 
-export function fail(code: string, message: string, extra: Omit<Failure, 'ok' | 'code' | 'message'> = {}): Failure {
-  return { ok: false, code, message, ...extra };
+/** A failure with a registered code; the message defaults to the registry's. */
+export function fail(code: ErrorCode, message?: string, extra: Omit<Failure, 'ok' | 'code' | 'message'> = {}): Failure {
+  return { ok: false, code, message: message ?? ERRORS[code].message, ...extra };
 }
 
 /** The failure in an action's result, or null (no result yet, or success). */
@@ -27,4 +30,4 @@ export function failureOf(result: unknown): Failure | null {
   return result && typeof result === 'object' && 'ok' in result && result.ok === false ? (result as Failure) : null;
 }
 
-export const notFound = () => fail('not_found', 'That organization or record was not found. It may have been deleted.');
+export const notFound = () => fail('not_found');

@@ -2,6 +2,7 @@
  * Migrations without Prisma's native engine, which these machines cannot download.
  *   tsx scripts/migrate.ts deploy          apply pending migrations to DATABASE_URL
  *   tsx scripts/migrate.ts create <name>   diff the history against schema.prisma into a new migration
+ *   tsx scripts/migrate.ts check           fail when the history and schema.prisma disagree (drift)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,8 +32,8 @@ async function loadSchemaEngine() {
   };
 }
 
-async function create(name: string) {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('Name the migration with lowercase letters, digits and _.');
+/** The SQL that would bring the migration history to schema.prisma; empty when they agree. */
+async function diffHistoryAgainstSchema(): Promise<string> {
   const pglite = await openPglite(null);
   await applyMigrations(pgliteRunner(pglite));
   const schema = fs.readFileSync(SCHEMA_PATH, 'utf8');
@@ -51,7 +52,13 @@ async function create(name: string) {
     filters: { externalTables: [], externalEnums: [] },
   });
   const sql = (result.stdout ?? '').trim();
-  if (!sql || sql.includes('This is an empty migration')) {
+  return sql.includes('This is an empty migration') ? '' : sql;
+}
+
+async function create(name: string) {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('Name the migration with lowercase letters, digits and _.');
+  const sql = await diffHistoryAgainstSchema();
+  if (!sql) {
     console.log('No changes: the schema matches the migration history.');
     return;
   }
@@ -67,10 +74,17 @@ async function main() {
   if (command === 'deploy') {
     const applied = await deployMigrations();
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database is up to date.');
+  } else if (command === 'check') {
+    // CI's drift check: the schema and the migrations must describe the same database.
+    const sql = await diffHistoryAgainstSchema();
+    if (sql) {
+      console.error(`prisma/schema.prisma and prisma/migrations disagree. Run \`npm run db:migrate:create <name>\`. The difference:\n${sql}`);
+      process.exitCode = 1;
+    } else console.log('No drift: prisma/schema.prisma matches the migration history.');
   } else if (command === 'create' && arg) {
     await create(arg);
   } else {
-    console.error('usage: migrate.ts deploy | create <name>');
+    console.error('usage: migrate.ts deploy | check | create <name>');
     process.exitCode = 2;
   }
 }

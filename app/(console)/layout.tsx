@@ -21,6 +21,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/organizations" className="text-sm text-slate-700 no-underline hover:underline">
               Organizations
             </Link>
+            <Link href="/audit" className="text-sm text-slate-700 no-underline hover:underline">
+              Audit log
+            </Link>
             {devMailbox ? (
               <Link href="/dev/mailbox" className="text-sm text-slate-700 no-underline hover:underline">
                 Dev mailbox

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formValues, validationFailure } from '@/lib/actions/run';
+import { formValues, validationFailure } from '@/lib/commands/input';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { isBuilderEmail } from '@/lib/auth/builders';
 import { safeCallbackPath } from '@/lib/auth/links';
@@ -46,11 +46,11 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
   redirect('/login/check-email');
 }
 
-export async function requestSignInLinkAction(_previous: Result<null> | null, form: FormData): Promise<Result<null>> {
+export async function requestSignInLinkAction(_previous: Result<unknown> | null, form: FormData): Promise<Result<null>> {
   return requestSignInLink(form, 'builder');
 }
 
-export async function requestMemberSignInLinkAction(_previous: Result<null> | null, form: FormData): Promise<Result<null>> {
+export async function requestMemberSignInLinkAction(_previous: Result<unknown> | null, form: FormData): Promise<Result<null>> {
   return requestSignInLink(form, 'member');
 }
 

@@ -9,12 +9,15 @@ export function RoleSelect({
   value,
   onChange,
   describeChoice = false,
+  roles = MEMBER_ROLES,
 }: {
   id: string;
   label: string;
   value: MemberRoleName;
   onChange: (role: MemberRoleName) => void;
   describeChoice?: boolean;
+  /** The roles on offer; the server refuses any other whatever the form sends. */
+  roles?: readonly MemberRoleName[];
 }) {
   return (
     <div>
@@ -32,7 +35,7 @@ export function RoleSelect({
         aria-describedby={`${id}-hint`}
         className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
       >
-        {MEMBER_ROLES.map((role) => (
+        {roles.map((role) => (
           <option key={role} value={role}>
             {ROLE_LABELS[role].label}
           </option>

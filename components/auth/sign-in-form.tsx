@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import { requestMemberSignInLinkAction, requestSignInLinkAction } from '@/app/login/actions';
+import type { FormAction } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 
-export function SignInForm({ callbackUrl, audience = 'builder' }: { callbackUrl?: string; audience?: 'builder' | 'member' }) {
-  const [result, action] = useActionState(audience === 'member' ? requestMemberSignInLinkAction : requestSignInLinkAction, null);
+/** The email sign-in form; the page passes the builder's or the member's sign-in action. */
+export function SignInForm({ callbackUrl, requestLink }: { callbackUrl?: string; requestLink: FormAction }) {
+  const [result, action] = useActionState(requestLink, null);
   const values = result && !result.ok ? result.values : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>

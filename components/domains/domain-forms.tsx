@@ -1,25 +1,18 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
-import {
-  addDomainAction,
-  disableAutoJoinAction,
-  enableAutoJoinAction,
-  includeSubdomainsAction,
-  removeDomainAction,
-  verifyDomainAction,
-} from '@/app/(console)/organizations/[slug]/domains/actions';
+import { useOrganizationActions } from '@/components/actions-context';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { RoleSelect } from '@/components/access/role-select';
-import { MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
+import { AUTO_JOIN_ROLES, MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
 import { failureOf } from '@/lib/result';
 
 
 export function AddDomainForm({ organizationId }: { organizationId: string }) {
-  const [result, action] = useActionState(addDomainAction, null);
+  const [result, action] = useActionState(useOrganizationActions().addDomain, null);
   const [value, setValue] = useState('');
   const failure = failureOf(result);
   const suggestion = failure?.hint?.suggestedDomain;
@@ -55,7 +48,7 @@ export function AddDomainForm({ organizationId }: { organizationId: string }) {
 type DomainRef = { organizationId: string; domainId: string; name: string };
 
 export function VerifyNowButton({ organizationId, domainId, name }: DomainRef) {
-  const [result, action] = useActionState(verifyDomainAction, null);
+  const [result, action] = useActionState(useOrganizationActions().verifyDomain, null);
   const outcome = result?.ok ? (result.data as { status: string; result: string }) : null;
   return (
     <form action={action} className="space-y-1">
@@ -76,7 +69,7 @@ export function VerifyNowButton({ organizationId, domainId, name }: DomainRef) {
 }
 
 export function IncludeSubdomainsForm({ organizationId, domainId, name, includeSubdomains }: DomainRef & { includeSubdomains: boolean }) {
-  const [result, action] = useActionState(includeSubdomainsAction, null);
+  const [result, action] = useActionState(useOrganizationActions().includeSubdomains, null);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="organizationId" value={organizationId} />
@@ -94,7 +87,7 @@ export function IncludeSubdomainsForm({ organizationId, domainId, name, includeS
 }
 
 export function RemoveDomainButton({ organizationId, domainId, name }: DomainRef) {
-  const [result, action] = useActionState(removeDomainAction, null);
+  const [result, action] = useActionState(useOrganizationActions().removeDomain, null);
   return (
     <div className="space-y-1">
       <ConfirmDialog
@@ -132,8 +125,8 @@ export function AutoJoinPanel({
   approvedAt: string | null;
   verifiedDomains: string[];
 }) {
-  const [enableResult, enable] = useActionState(enableAutoJoinAction, null);
-  const [disableResult, disable] = useActionState(disableAutoJoinAction, null);
+  const [enableResult, enable] = useActionState(useOrganizationActions().enableAutoJoin, null);
+  const [disableResult, disable] = useActionState(useOrganizationActions().disableAutoJoin, null);
   const [chosenRole, setChosenRole] = useState(role);
   const failure = failureOf(enableResult);
   if (enabled) {
@@ -165,7 +158,7 @@ export function AutoJoinPanel({
       <p className="text-sm text-slate-700">
         Auto-join is off. When on, anyone who signs in with a verified address at {verifiedDomains.join(', ')} joins this organization.
       </p>
-      <RoleSelect id="auto-join-role" label="Role for people who auto-join" value={chosenRole} onChange={setChosenRole} />
+      <RoleSelect id="auto-join-role" label="Role for people who auto-join" value={chosenRole} onChange={setChosenRole} roles={AUTO_JOIN_ROLES} />
       <div>
         <label className="flex items-start gap-2 text-sm">
           <input

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { resendInvitationAction, revokeInvitationAction } from '@/app/(console)/organizations/[slug]/invitations/actions';
+import { useOrganizationActions } from '@/components/actions-context';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 type Props = { organizationId: string; invitationId: string; email: string };
 
 export function ResendInvitationButton({ organizationId, invitationId, email }: Props) {
-  const [result, action] = useActionState(resendInvitationAction, null);
+  const [result, action] = useActionState(useOrganizationActions().resendInvitation, null);
   return (
     <form action={action} className="space-y-1">
       <input type="hidden" name="organizationId" value={organizationId} />
@@ -23,7 +23,7 @@ export function ResendInvitationButton({ organizationId, invitationId, email }: 
 }
 
 export function RevokeInvitationButton({ organizationId, invitationId, email }: Props) {
-  const [result, action] = useActionState(revokeInvitationAction, null);
+  const [result, action] = useActionState(useOrganizationActions().revokeInvitation, null);
   return (
     <div className="space-y-1">
       <ConfirmDialog

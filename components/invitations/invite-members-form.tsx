@@ -2,11 +2,7 @@
 
 import { TextField } from '@/components/ui/text-field';
 import { useActionState, useEffect, useState } from 'react';
-import {
-  reviewInvitationsAction,
-  sendInvitationsAction,
-  sendTestInvitationAction,
-} from '@/app/(console)/organizations/[slug]/invitations/actions';
+import { useOrganizationActions } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { RoleSelect } from '@/components/access/role-select';
@@ -30,9 +26,10 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
   const [addresses, setAddresses] = useState('');
   const [role, setRole] = useState<MemberRoleName>('member');
   const [days, setDays] = useState(String(INVITATION_LIFETIME_DAYS.default));
-  const [review, reviewAction] = useActionState(reviewInvitationsAction, null);
-  const [sent, sendAction] = useActionState(sendInvitationsAction, null);
-  const [test, testAction] = useActionState(sendTestInvitationAction, null);
+  const actions = useOrganizationActions();
+  const [review, reviewAction] = useActionState(actions.reviewInvitations, null);
+  const [sent, sendAction] = useActionState(actions.sendInvitations, null);
+  const [test, testAction] = useActionState(actions.sendTestInvitation, null);
   const [reviewedAt, setReviewedAt] = useState<string | null>(null);
 
   // Once sent, start afresh: the list is cleared and the review closes.

@@ -1,15 +1,15 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { createOrganizationAction } from '@/app/(console)/organizations/new/actions';
+import type { FormAction } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { ORGANIZATION_NAME_MAX } from '@/lib/organizations/schemas';
 import { SLUG_MAX, slugify } from '@/lib/organizations/slug';
 
-export function CreateOrganizationForm() {
-  const [result, action] = useActionState(createOrganizationAction, null);
+export function CreateOrganizationForm({ createOrganization }: { createOrganization: FormAction }) {
+  const [result, action] = useActionState(createOrganization, null);
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   // The slug follows the name until the builder edits it by hand.

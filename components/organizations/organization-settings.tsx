@@ -1,13 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import {
-  changeOrganizationSlugAction,
-  deleteOrganizationAction,
-  reactivateOrganizationAction,
-  renameOrganizationAction,
-  suspendOrganizationAction,
-} from '@/app/(console)/organizations/[slug]/actions';
+import { useOrganizationActions, type FormAction } from '@/components/actions-context';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -29,7 +23,7 @@ function FieldForm({
   success,
 }: {
   organization: Org;
-  action: typeof renameOrganizationAction;
+  action: FormAction;
   field: 'name' | 'slug';
   label: string;
   initial: string;
@@ -65,7 +59,7 @@ export function RenameOrganizationForm({ organization }: { organization: Org }) 
   return (
     <FieldForm
       organization={organization}
-      action={renameOrganizationAction}
+      action={useOrganizationActions().rename}
       field="name"
       label="Organization name"
       initial={organization.name}
@@ -80,7 +74,7 @@ export function ChangeSlugForm({ organization }: { organization: Org }) {
   return (
     <FieldForm
       organization={organization}
-      action={changeOrganizationSlugAction}
+      action={useOrganizationActions().changeSlug}
       field="slug"
       label="Slug"
       initial={organization.slug}
@@ -93,7 +87,8 @@ export function ChangeSlugForm({ organization }: { organization: Org }) {
 
 export function SuspensionForm({ organization }: { organization: Org }) {
   const suspended = organization.status === 'suspended';
-  const [result, formAction] = useActionState(suspended ? reactivateOrganizationAction : suspendOrganizationAction, null);
+  const actions = useOrganizationActions();
+  const [result, formAction] = useActionState(suspended ? actions.reactivate : actions.suspend, null);
   if (suspended) {
     return (
       <form action={formAction} className="space-y-3">
@@ -124,7 +119,7 @@ export function SuspensionForm({ organization }: { organization: Org }) {
 }
 
 export function DeleteOrganizationForm({ organization }: { organization: Org }) {
-  const [result, formAction] = useActionState(deleteOrganizationAction, null);
+  const [result, formAction] = useActionState(useOrganizationActions().remove, null);
   const failure = failureOf(result);
   const dialog = useRef<HTMLDialogElement>(null);
   // A rejected confirmation keeps the dialog open, with the error beside the field.

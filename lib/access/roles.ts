@@ -9,6 +9,16 @@ export const ROLE_LABELS: Record<MemberRoleName, { label: string; description: s
   owner: { label: 'Owner', description: 'Operating team, with every permission, including deleting the organization.' },
 };
 
+export const OPERATING_TEAM_ROLES: readonly MemberRoleName[] = ['admin', 'owner'];
+
 export function isOperatingTeamRole(role: MemberRoleName): boolean {
-  return role === 'owner' || role === 'admin';
+  return OPERATING_TEAM_ROLES.includes(role);
+}
+
+/** Auto-join grants Member by default, Admin at most, and never Owner. */
+export const AUTO_JOIN_ROLES = ['member', 'admin'] as const satisfies readonly MemberRoleName[];
+
+/** The higher of two roles: accepting an invitation never lowers a member's role. */
+export function higherRole(a: MemberRoleName, b: MemberRoleName): MemberRoleName {
+  return MEMBER_ROLES.indexOf(a) >= MEMBER_ROLES.indexOf(b) ? a : b;
 }

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { currentBuilder, type Actor } from './session';
+import { currentBuilder, type ConsoleUser } from './session';
 
 /** For console pages: the builder, or a redirect to sign-in. */
-export async function requireBuilderPage(returnTo?: string): Promise<Actor> {
+export async function requireBuilderPage(returnTo?: string): Promise<ConsoleUser> {
   const actor = await currentBuilder();
   if (!actor) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : '/login');
   return actor;

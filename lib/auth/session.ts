@@ -1,17 +1,18 @@
+import type { Principal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import { auth } from './auth';
 import { isBuilderEmail } from './builders';
 
-export type Actor = { kind: 'builder'; userId: string; email: string };
+export type ConsoleUser = Extract<Principal, { kind: 'console_user' }>;
 
-/** The signed-in builder, or null: a member or an anonymous visitor is not a builder. */
-export async function currentBuilder(): Promise<Actor | null> {
+/** The signed-in console user (a builder), or null: a member or an anonymous visitor is not one. */
+export async function currentBuilder(): Promise<ConsoleUser | null> {
   const session = await auth();
   const email = session?.user?.email;
   const userId = session?.user?.id;
   if (!email || !userId) return null;
   if (!isBuilderEmail(email, getConfig().builders)) return null;
-  return { kind: 'builder', userId, email };
+  return { kind: 'console_user', userId, email };
 }
 
 /** Whoever is signed in, builder or member. */

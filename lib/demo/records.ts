@@ -65,6 +65,9 @@ export async function addInvitation(
       // A hash of a token nobody holds: these records can't be accepted.
       tokenHash: crypto.randomBytes(32).toString('hex'),
       sendCount: options.deliveryStatus === 'queued' ? 0 : 1,
+      // The database holds these: accepted and revoked invitations carry when.
+      acceptedAt: options.status === 'accepted' ? (options.createdAt ?? new Date()) : null,
+      revokedAt: options.status === 'revoked' ? (options.createdAt ?? new Date()) : null,
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
   });

@@ -1,3 +1,5 @@
+import { recordAudit } from '@/lib/audit/record';
+import type { RequestMeta } from '@/lib/commands/define';
 import type { Db } from '@/lib/db/client';
 import { emailDomain } from '@/lib/email/address';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
@@ -14,7 +16,7 @@ function parentNames(domain: string): string[] {
  * auto-join on and a verified domain matching the address, with the approved role. Each join is
  * end-user activity. Returns the organizations joined.
  */
-export async function autoJoinOnSignIn(client: Db, userId: string, now: Date) {
+export async function autoJoinOnSignIn(client: Db, userId: string, now: Date, request: RequestMeta = { ip: null, requestId: null }) {
   const user = await client.user.findUnique({ where: { id: userId } });
   if (!user?.emailVerified) return [];
   const domain = emailDomain(user.email);
@@ -39,7 +41,18 @@ export async function autoJoinOnSignIn(client: Db, userId: string, now: Date) {
       if (existing) return false;
       await tx.membership.create({ data: { organizationId, userId, role: organization.autoJoinRole, createdAt: now } });
       await tx.endUserActivity.create({ data: { organizationId, kind: 'auto_join', actorEmail: user.email, occurredAt: now } });
-      await recomputeOrganizationState(tx, organizationId, now);
+      const context = {
+        principal: { kind: 'member' as const, userId, email: user.email, organizationId, role: organization.autoJoinRole },
+        now,
+        request,
+      };
+      await recordAudit(tx, context, {
+        organizationId,
+        action: 'member.joined',
+        target: { type: 'member', id: userId, label: user.email },
+        summary: { via: 'auto_join', role: organization.autoJoinRole, domain },
+      });
+      await recomputeOrganizationState(tx, organizationId, now, context);
       return true;
     });
     if (didJoin) joined.push(organizationId);

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import type { Db, Tx } from '@/lib/db/client';
-import { recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { recordAudit } from '@/lib/audit/record';
+import { systemPrincipal } from '@/lib/commands/principal';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { recomputeOrganizationState, type StateChangeCause } from '@/lib/organizations/recompute';
 import { lookupTxt } from './dns';
 import { verificationRecord } from './normalize';
 import {
@@ -18,14 +21,24 @@ export function newVerificationToken(): string {
   return crypto.randomBytes(16).toString('base64url');
 }
 
-/** Serializes verification of one name across organizations: at most one may hold it verified. */
-async function lockDomainName(tx: Tx, name: string) {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`domain:${name}`}))::text AS locked`;
-}
-
 type DomainRow = Awaited<ReturnType<Tx['domain']['findUniqueOrThrow']>>;
 
-async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, now: Date) {
+/** Who checked: the scheduler, or whoever chose "Verify now". */
+const DOMAIN_CHECKS: StateChangeCause = { principal: systemPrincipal('domain checks'), request: { ip: null, requestId: null } };
+
+const heldElsewhere = (name: string) =>
+  `The record is in place, but ${name} is verified by another organization. A domain can be verified by one organization at a time; remove it there first.`;
+
+function audit(tx: Tx, cause: StateChangeCause, now: Date, domain: DomainRow, action: 'domain.verified' | 'domain.unverified' | 'domain.failed', reason: string) {
+  return recordAudit(tx, { ...cause, now }, {
+    organizationId: domain.organizationId,
+    action,
+    target: { type: 'domain', id: domain.id, label: domain.name },
+    summary: { status: { before: domain.status, after: action === 'domain.verified' ? 'verified' : action === 'domain.failed' ? 'failed' : 'pending' }, result: reason },
+  });
+}
+
+async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, now: Date, cause: StateChangeCause) {
   const organization = await tx.organization.findUniqueOrThrow({ where: { id: domain.organizationId }, select: { autoJoinEnabled: true } });
   const base = { lastCheckedAt: now, checkAttempts: domain.checkAttempts + 1 };
   if (outcome.kind === 'match') {
@@ -33,20 +46,12 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
       await tx.domain.update({ where: { id: domain.id }, data: { ...base, checkAttempts: 0, lastCheckResult: 'Verified: the record is in place.', nextCheckAt: new Date(now.getTime() + REVERIFY_EVERY_MS) } });
       return;
     }
-    await lockDomainName(tx, domain.name);
     const elsewhere = await tx.domain.findFirst({
       where: { name: domain.name, status: 'verified', organizationId: { not: domain.organizationId } },
       select: { id: true },
     });
     if (elsewhere) {
-      await tx.domain.update({
-        where: { id: domain.id },
-        data: {
-          ...base,
-          lastCheckResult: `The record is in place, but ${domain.name} is verified by another organization. A domain can be verified by one organization at a time; remove it there first.`,
-          nextCheckAt: domain.status === 'failed' ? null : nextPendingCheck(now, base.checkAttempts),
-        },
-      });
+      await recordHeldElsewhere(tx, domain, now);
       return;
     }
     const dependents = organization.autoJoinEnabled ? [...new Set([...domain.dependents, 'auto_join'])] : domain.dependents;
@@ -54,7 +59,8 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
       where: { id: domain.id },
       data: { ...base, status: 'verified', verifiedAt: now, checkAttempts: 0, dependents, lastCheckResult: 'Verified: the record is in place.', nextCheckAt: new Date(now.getTime() + REVERIFY_EVERY_MS) },
     });
-    await recomputeOrganizationState(tx, domain.organizationId, now);
+    await audit(tx, cause, now, domain, 'domain.verified', 'The record is in place.');
+    await recomputeOrganizationState(tx, domain.organizationId, now, cause);
     return;
   }
   if (outcome.kind === 'temporary') {
@@ -75,7 +81,8 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
       where: { id: domain.id },
       data: { ...base, status: 'pending', pendingSince: now, checkAttempts: 1, lastCheckResult: `The verification record is gone. ${outcome.words}`, nextCheckAt: nextPendingCheck(now, 1) },
     });
-    await recomputeOrganizationState(tx, domain.organizationId, now);
+    await audit(tx, cause, now, domain, 'domain.unverified', `The verification record is gone. ${outcome.words}`);
+    await recomputeOrganizationState(tx, domain.organizationId, now, cause);
     return;
   }
   const failed = domain.status === 'failed' || hasPendingExpired(domain.pendingSince, now);
@@ -88,21 +95,49 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
       nextCheckAt: failed ? null : nextPendingCheck(now, base.checkAttempts),
     },
   });
-  if (failed !== (domain.status === 'failed')) await recomputeOrganizationState(tx, domain.organizationId, now);
+  if (failed !== (domain.status === 'failed')) {
+    await audit(tx, cause, now, domain, 'domain.failed', `Not verified within 7 days. ${outcome.words}`);
+    await recomputeOrganizationState(tx, domain.organizationId, now, cause);
+  }
+}
+
+async function recordHeldElsewhere(tx: Tx, domain: DomainRow, now: Date) {
+  await tx.domain.update({
+    where: { id: domain.id },
+    data: {
+      lastCheckedAt: now,
+      checkAttempts: domain.checkAttempts + 1,
+      lastCheckResult: heldElsewhere(domain.name),
+      nextCheckAt: domain.status === 'failed' ? null : nextPendingCheck(now, domain.checkAttempts + 1),
+    },
+  });
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /** Checks one domain's TXT record now and records the outcome. */
-export async function checkDomain(client: Db, domainId: string, now: Date, lookup: TxtLookup = lookupTxt) {
+export async function checkDomain(client: Db, domainId: string, now: Date, lookup: TxtLookup = lookupTxt, cause: StateChangeCause = DOMAIN_CHECKS) {
   const domain = await client.domain.findUnique({ where: { id: domainId } });
   if (!domain || !domain.verificationToken) return null;
   const record = verificationRecord(domain.name, domain.verificationToken);
   const outcome = evaluateTxtAnswer(await lookup(record.name), record.value);
-  await client.$transaction(async (tx) => {
-    const current = await tx.domain.findUnique({ where: { id: domainId } });
-    // Removed, or its token changed, while DNS answered: nothing to record.
-    if (!current || current.verificationToken !== domain.verificationToken) return;
-    await applyOutcome(tx, current, outcome, now);
-  });
+  const apply = (then: (tx: Tx, current: DomainRow) => Promise<void>) =>
+    client.$transaction(async (tx) => {
+      const current = await tx.domain.findUnique({ where: { id: domainId } });
+      // Removed, or its token changed, while DNS answered: nothing to record.
+      if (!current || current.verificationToken !== domain.verificationToken) return;
+      await then(tx, current);
+    });
+  try {
+    await apply((tx, current) => applyOutcome(tx, current, outcome, now, cause));
+  } catch (error) {
+    // The partial unique index on verified names settles a race between two organizations
+    // verifying one name: the loser is told, in the same words as when it checks after.
+    if (!isUniqueViolation(error)) throw error;
+    await apply((tx, current) => recordHeldElsewhere(tx, current, now));
+  }
   return outcome;
 }
 

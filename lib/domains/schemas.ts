@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBER_ROLES } from '@/lib/access/roles';
+import { AUTO_JOIN_ROLES } from '@/lib/access/roles';
 import { organizationIdSchema } from '@/lib/organizations/schemas';
 
 export const addDomainSchema = z.object({
@@ -21,7 +21,8 @@ export type IncludeSubdomainsInput = z.infer<typeof includeSubdomainsSchema>;
 
 export const enableAutoJoinSchema = z.object({
   organizationId: organizationIdSchema,
-  role: z.enum(MEMBER_ROLES, { error: 'Choose a role.' }).default('member'),
+  // Owner is never granted by a domain match: the server refuses it whatever the form sends.
+  role: z.enum(AUTO_JOIN_ROLES, { error: 'Auto-join can grant Member or Admin, never Owner.' }).default('member'),
   approve: z.literal('yes', { error: 'Approve the access model to turn auto-join on.' }),
 });
 export type EnableAutoJoinInput = z.infer<typeof enableAutoJoinSchema>;

@@ -59,11 +59,12 @@ export function markMessageFailed(tx: DbOrTx, id: string, error: string) {
   return tx.outboxMessage.updateMany({ where: { id, status: 'queued' }, data: { status: 'failed', lastError: error, lockedUntil: null } });
 }
 
-/** Drops queued mail for an invitation that was revoked, accepted or re-sent. */
-export function cancelQueuedForInvitation(tx: DbOrTx, invitationId: string) {
-  return tx.outboxMessage.updateMany({ where: { invitationId, status: 'queued' }, data: { status: 'cancelled', lockedUntil: null } });
+/** Drops queued mail for an invitation that was revoked, accepted or re-sent, saying why. */
+export function cancelQueuedForInvitation(tx: DbOrTx, invitationId: string, why: string) {
+  return tx.outboxMessage.updateMany({ where: { invitationId, status: 'queued' }, data: { status: 'cancelled', lockedUntil: null, lastError: why } });
 }
 
-export function cancelMessage(tx: DbOrTx, id: string) {
-  return tx.outboxMessage.updateMany({ where: { id, status: 'queued' }, data: { status: 'cancelled', lockedUntil: null } });
+/** Drops one message that is no longer wanted; its record says why. */
+export function cancelMessage(tx: DbOrTx, id: string, why: string) {
+  return tx.outboxMessage.updateMany({ where: { id, status: 'queued' }, data: { status: 'cancelled', lockedUntil: null, lastError: why } });
 }

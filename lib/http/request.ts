@@ -25,3 +25,10 @@ export function isSameSiteForm(request: Request, appUrl: string): boolean {
   const origin = request.headers.get('origin');
   return origin !== null && origin !== 'null' && origin === new URL(appUrl).origin;
 }
+
+/** Where a request came from, for the audit log: the client's address and a request id. */
+export function requestMeta(headers: Headers): { ip: string | null; requestId: string } {
+  const ip = clientIp(headers);
+  const given = headers.get('x-request-id')?.trim();
+  return { ip: ip === 'unknown' ? null : ip, requestId: given && /^[\w.-]{1,100}$/.test(given) ? given : crypto.randomUUID() };
+}

@@ -1,4 +1,7 @@
 import type { Db, DbOrTx } from '@/lib/db/client';
+import { higherRole, type MemberRoleName } from '@/lib/access/roles';
+import { recordAudit } from '@/lib/audit/record';
+import type { RequestMeta } from '@/lib/commands/define';
 import { cancelQueuedForInvitation } from '@/lib/email/outbox';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
@@ -51,6 +54,21 @@ export async function lookupInvitationToken(client: DbOrTx, token: string, now: 
   };
 }
 
+/**
+ * What accepting does to the invitee's role. An existing member keeps the higher of their role
+ * and the invitation's: an invitation never demotes anyone. Pure.
+ */
+export function roleAfterAccept(currentRole: MemberRoleName | null, invitedRole: MemberRoleName) {
+  const role = currentRole ? higherRole(currentRole, invitedRole) : invitedRole;
+  return { role, change: currentRole === null ? 'joins' : role === currentRole ? 'keeps' : 'raised' } as const;
+}
+
+/** The invitee's current role in the invitation's organization, for the accept page to explain. */
+export async function currentRoleOfInvitee(client: DbOrTx, organizationId: string, email: string): Promise<MemberRoleName | null> {
+  const membership = await client.membership.findFirst({ where: { organizationId, user: { email } }, select: { role: true } });
+  return membership?.role ?? null;
+}
+
 /** Why a link can't be used, in words that say what to do next. */
 export const ACCEPT_PROBLEMS = {
   unknown: 'This invitation link isn’t valid. Check that you copied the whole link from the email.',
@@ -83,12 +101,14 @@ export async function acceptInvitation(
   token: string,
   visitorEmail: string | null,
   now: Date,
-): Promise<Result<{ userId: string; email: string; organization: { id: string; slug: string; name: string } }>> {
+  request: RequestMeta = { ip: null, requestId: null },
+): Promise<Result<{ userId: string; email: string; role: MemberRoleName; organization: { id: string; slug: string; name: string } }>> {
   return client.$transaction(async (tx) => {
     const lookup = await lookupInvitationToken(tx, token, now);
     const problem = problemFor(lookup, visitorEmail);
     if (problem || lookup.kind !== 'found') return fail(problem ?? 'unknown', ACCEPT_PROBLEMS[problem ?? 'unknown']);
     const { invitation } = lookup;
+    // Compare-and-set first, so a refused accept writes nothing at all.
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, status: 'pending', isTest: false, expiresAt: { gt: now }, tokenHash: hashToken(token) },
       data: { status: 'accepted', acceptedAt: now },
@@ -101,13 +121,42 @@ export async function acceptInvitation(
     });
     if (!user.emailVerified) await tx.user.update({ where: { id: user.id }, data: { emailVerified: now } });
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
-    await tx.membership.upsert({
-      where: { organizationId_userId: { organizationId: invitation.organization.id, userId: user.id } },
-      create: { organizationId: invitation.organization.id, userId: user.id, role: invitation.role, createdAt: now },
-      update: {},
+    const organizationId = invitation.organization.id;
+    const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
+    const outcome = roleAfterAccept(existing?.role ?? null, invitation.role);
+    if (!existing) {
+      await tx.membership.create({ data: { organizationId, userId: user.id, role: outcome.role, createdAt: now } });
+    } else if (outcome.change === 'raised') {
+      await tx.membership.update({ where: { id: existing.id }, data: { role: outcome.role } });
+    }
+    await cancelQueuedForInvitation(tx, invitation.id, 'The invitation was accepted before this email was sent.');
+    const context = {
+      principal: { kind: 'member' as const, userId: user.id, email: invitation.email, organizationId, role: outcome.role },
+      now,
+      request,
+    };
+    await recordAudit(tx, context, {
+      organizationId,
+      action: 'invitation.accepted',
+      target: { type: 'invitation', id: invitation.id, label: invitation.email },
+      summary: { role: { before: existing?.role ?? null, after: outcome.role }, invitedRole: invitation.role },
     });
-    await cancelQueuedForInvitation(tx, invitation.id);
-    await recomputeOrganizationState(tx, invitation.organization.id, now);
-    return ok({ userId: user.id, email: invitation.email, organization: invitation.organization });
+    if (!existing) {
+      await recordAudit(tx, context, {
+        organizationId,
+        action: 'member.joined',
+        target: { type: 'member', id: user.id, label: invitation.email },
+        summary: { via: 'invitation', role: outcome.role },
+      });
+    } else if (outcome.change === 'raised') {
+      await recordAudit(tx, context, {
+        organizationId,
+        action: 'member.role_changed',
+        target: { type: 'member', id: user.id, label: invitation.email },
+        summary: { role: { before: existing.role, after: outcome.role }, via: 'invitation' },
+      });
+    }
+    await recomputeOrganizationState(tx, organizationId, now, context);
+    return ok({ userId: user.id, email: invitation.email, role: outcome.role, organization: invitation.organization });
   });
 }

@@ -1,25 +1,40 @@
-import { builderCommand } from '@/lib/actions/run';
+import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
 import { createInvitations, resendInvitation, reviewInvitations, revokeInvitation, sendTestInvitation } from './mutations';
 import { invitationRefSchema, reviewInvitationsSchema, sendInvitationsSchema, testInvitationSchema } from './schemas';
 
-/** Builder commands for invitations: the logic behind each server action. */
-export const reviewInvitationsCommand = builderCommand(reviewInvitationsSchema, async (input) =>
-  reviewInvitations(await db(), input, new Date()),
-);
+/** Invitation commands: declared once, called by server actions today and the API later. */
+export const reviewInvitationsCommand = defineCommand({
+  name: 'invitations.review',
+  schema: reviewInvitationsSchema,
+  permission: 'invitations.send',
+  handler: async (context, input) => reviewInvitations(await db(), context, input),
+});
 
-export const sendInvitationsCommand = builderCommand(sendInvitationsSchema, async (input, actor) =>
-  createInvitations(await db(), actor, input, new Date()),
-);
+export const sendInvitationsCommand = defineCommand({
+  name: 'invitations.send',
+  schema: sendInvitationsSchema,
+  permission: 'invitations.send',
+  handler: async (context, input) => createInvitations(await db(), context, input),
+});
 
-export const sendTestInvitationCommand = builderCommand(testInvitationSchema, async (input, actor) =>
-  sendTestInvitation(await db(), actor, input, new Date()),
-);
+export const sendTestInvitationCommand = defineCommand({
+  name: 'invitations.send_test',
+  schema: testInvitationSchema,
+  permission: 'invitations.send',
+  handler: async (context, input) => sendTestInvitation(await db(), context, input),
+});
 
-export const resendInvitationCommand = builderCommand(invitationRefSchema, async (input) =>
-  resendInvitation(await db(), input, new Date()),
-);
+export const resendInvitationCommand = defineCommand({
+  name: 'invitations.resend',
+  schema: invitationRefSchema,
+  permission: 'invitations.manage',
+  handler: async (context, input) => resendInvitation(await db(), context, input),
+});
 
-export const revokeInvitationCommand = builderCommand(invitationRefSchema, async (input) =>
-  revokeInvitation(await db(), input, new Date()),
-);
+export const revokeInvitationCommand = defineCommand({
+  name: 'invitations.revoke',
+  schema: invitationRefSchema,
+  permission: 'invitations.manage',
+  handler: async (context, input) => revokeInvitation(await db(), context, input),
+});

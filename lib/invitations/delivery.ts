@@ -9,6 +9,8 @@ import {
   markMessageSent,
   type ClaimedMessage,
 } from '@/lib/email/outbox';
+import { recordAudit } from '@/lib/audit/record';
+import { systemPrincipal } from '@/lib/commands/principal';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { renderInvitation } from '@/emails/invitation';
 import { MAX_DELIVERY_ATTEMPTS, classifyDeliveryError, retryDelayMs } from './policy';
@@ -18,7 +20,23 @@ export function acceptUrl(token: string): string {
   return `${getConfig().appUrl}/invite/${token}`;
 }
 
+const OUTBOX = { principal: systemPrincipal('email delivery'), request: { ip: null, requestId: null } };
+
 type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled';
+
+/** Why a queued invitation email must not go out any more, or null when it still should. */
+export function whyNotSend(
+  invitation: { status: string; tokenNonce: string; expiresAt: Date } | null,
+  message: { tokenNonce: string | null },
+  now: Date,
+): string | null {
+  if (!invitation) return 'The invitation was deleted before this email was sent.';
+  if (invitation.tokenNonce !== message.tokenNonce) return 'A newer email replaced this one (resend).';
+  if (invitation.status === 'accepted') return 'The invitation was accepted before this email was sent.';
+  if (invitation.status === 'revoked') return 'The invitation was revoked before this email was sent.';
+  if (invitation.status === 'expired' || invitation.expiresAt <= now) return 'The invitation expired before this email was sent.';
+  return null;
+}
 
 async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date): Promise<Outcome> {
   const invitation = message.invitationId
@@ -27,9 +45,10 @@ async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date)
         include: { organization: { select: { name: true } } },
       })
     : null;
-  // Revoked, accepted or re-sent since it was queued: this message is no longer wanted.
-  if (!invitation || invitation.tokenNonce !== message.tokenNonce || (invitation.status !== 'pending' && !invitation.isTest)) {
-    await cancelMessage(client, message.id);
+  // Revoked, accepted, expired or re-sent since it was queued: this message is no longer wanted.
+  const unwanted = whyNotSend(invitation, message, now);
+  if (unwanted || !invitation) {
+    await cancelMessage(client, message.id, unwanted ?? 'The invitation is gone.');
     return 'cancelled';
   }
   const token = deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
@@ -61,7 +80,15 @@ async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date)
           deliveryError: finalAttempt ? words : `${words} Retrying automatically.`,
         },
       });
-      if (finalAttempt) await recomputeOrganizationState(tx, invitation.organizationId, now);
+      if (finalAttempt) {
+        await recordAudit(tx, { ...OUTBOX, now }, {
+          organizationId: invitation.organizationId,
+          action: 'invitation.delivery_failed',
+          target: { type: 'invitation', id: invitation.id, label: invitation.email },
+          summary: { delivery: kind === 'permanent' ? 'bounced' : 'failed', reason: words, attempts: message.attempts },
+        });
+        await recomputeOrganizationState(tx, invitation.organizationId, now, OUTBOX);
+      }
     });
     return finalAttempt ? 'failed' : 'retry';
   }
@@ -73,7 +100,7 @@ async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date)
     });
     // Queued -> sent changes no state rule; only a delivery that had failed needs the state redone.
     if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
-      await recomputeOrganizationState(tx, invitation.organizationId, now);
+      await recomputeOrganizationState(tx, invitation.organizationId, now, OUTBOX);
     }
   });
   return 'sent';

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { Actor } from '@/lib/auth/session';
+import { recordAudit } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
 import { getConfig } from '@/lib/config';
 import type { Db, Tx } from '@/lib/db/client';
 import { cancelQueuedForInvitation, enqueueEmail } from '@/lib/email/outbox';
@@ -7,6 +8,7 @@ import type { MemberRole } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
+import { formatDateTime } from '@/lib/format';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { splitAddressInput } from './parse';
 import { MAX_ADDRESSES_PER_BATCH, canResend, canRevoke, invitationExpiresAt } from './policy';
@@ -22,7 +24,7 @@ function tooMany(count: number) {
 }
 
 /** The review step: every pasted address, normalized and marked. Writes nothing. */
-export async function reviewInvitations(client: Db, input: ReviewInvitationsInput, now: Date): Promise<Result<{ rows: ReviewRow[] }>> {
+export async function reviewInvitations(client: Db, { now }: CommandContext, input: ReviewInvitationsInput): Promise<Result<{ rows: ReviewRow[] }>> {
   const organization = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
   if (!organization) return notFound();
   const entries = splitAddressInput(input.addresses);
@@ -35,14 +37,15 @@ export async function reviewInvitations(client: Db, input: ReviewInvitationsInpu
 /** A new pending invitation and its queued email, inside the caller's transaction. */
 async function insertInvitation(
   tx: Tx,
+  context: CommandContext,
   organizationId: string,
-  actor: Actor,
   email: string,
   role: MemberRole,
   days: number,
   isTest: boolean,
-  now: Date,
 ) {
+  const { now } = context;
+  const inviter = actingUser(context);
   const id = crypto.randomUUID();
   const tokenNonce = newTokenNonce();
   const token = deriveInvitationToken(getConfig().authSecret, id, tokenNonce);
@@ -58,13 +61,25 @@ async function insertInvitation(
       lifetimeDays: days,
       expiresAt: invitationExpiresAt(now, days),
       deliveryStatus: 'queued',
-      invitedByEmail: actor.email,
-      invitedById: actor.userId,
+      invitedByEmail: inviter?.email ?? null,
+      invitedById: inviter?.userId ?? null,
       createdAt: now,
     },
   });
   await enqueueEmail(tx, { kind: 'invitation', invitationId: id, tokenNonce, toAddress: email }, now);
+  await recordAudit(tx, context, {
+    organizationId,
+    action: isTest ? 'invitation.test_sent' : 'invitation.sent',
+    target: { type: 'invitation', id, label: email },
+    summary: { role, expiresInDays: days, expiresAt: invitation.expiresAt.toISOString() },
+  });
   return invitation;
+}
+
+/** The person behind a principal, where there is one: invitations record who invited. */
+function actingUser(context: CommandContext): { userId: string; email: string } | null {
+  const { principal } = context;
+  return principal.kind === 'console_user' || principal.kind === 'member' ? { userId: principal.userId, email: principal.email } : null;
 }
 
 async function takeSendAllowance(client: Db, organizationId: string, count: number, now: Date) {
@@ -82,10 +97,10 @@ async function takeSendAllowance(client: Db, organizationId: string, count: numb
  */
 export async function createInvitations(
   client: Db,
-  actor: Actor,
+  context: CommandContext,
   input: SendInvitationsInput,
-  now: Date,
 ): Promise<Result<{ sent: string[]; rows: ReviewRow[] }>> {
+  const { now } = context;
   const entries = splitAddressInput(input.addresses);
   if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
   const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
@@ -107,22 +122,25 @@ export async function createInvitations(
       where: { organizationId: input.organizationId, email: { in: sendable }, status: 'pending', expiresAt: { lte: now }, isTest: false },
       data: { status: 'expired' },
     });
-    for (const email of sendable) await insertInvitation(tx, input.organizationId, actor, email, input.role, input.expiresInDays, false, now);
-    await recomputeOrganizationState(tx, input.organizationId, now);
+    for (const email of sendable) await insertInvitation(tx, context, input.organizationId, email, input.role, input.expiresInDays, false);
+    await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ sent: sendable, rows });
   });
 }
 
 /** The same email, to the builder, marked as a test: it can't grant membership or move the state. */
-export async function sendTestInvitation(client: Db, actor: Actor, input: TestInvitationInput, now: Date): Promise<Result<{ email: string }>> {
+export async function sendTestInvitation(client: Db, context: CommandContext, input: TestInvitationInput): Promise<Result<{ email: string }>> {
+  const { now } = context;
+  const me = actingUser(context);
+  if (!me) return fail('forbidden', 'A test invitation goes to the person sending it; this caller has no address.');
   const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
   if (!exists) return notFound();
   const refused = await takeSendAllowance(client, input.organizationId, 1, now);
   if (refused) return refused;
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    await insertInvitation(tx, input.organizationId, actor, actor.email, input.role, input.expiresInDays, true, now);
-    return ok({ email: actor.email });
+    await insertInvitation(tx, context, input.organizationId, me.email, input.role, input.expiresInDays, true);
+    return ok({ email: me.email });
   });
 }
 
@@ -132,7 +150,8 @@ async function findScopedInvitation(tx: Tx, input: InvitationRefInput) {
 }
 
 /** Rotates the token (the old link stops working), renews the expiry and queues the email again. */
-export async function resendInvitation(client: Db, input: InvitationRefInput, now: Date): Promise<Result<{ email: string }>> {
+export async function resendInvitation(client: Db, context: CommandContext, input: InvitationRefInput): Promise<Result<{ email: string }>> {
+  const { now } = context;
   const exists = await client.invitation.findFirst({ where: { id: input.invitationId, organizationId: input.organizationId }, select: { id: true } });
   if (!exists) return notFound();
   const limit = await hitRateLimit(client, `invitations:resend:${input.invitationId}`, RATE_LIMITS.invitationResendsPerInvitation, now);
@@ -148,10 +167,21 @@ export async function resendInvitation(client: Db, input: InvitationRefInput, no
     if (!invitation) return notFound();
     const status = effectiveInvitationStatus(invitation, now);
     if (!canResend(status)) return fail('not_resendable', `This invitation is ${status}; only pending or expired invitations can be resent.`);
+    if (!invitation.isTest) {
+      // A newer invitation to the same address superseded this one: resending would give one
+      // person two live links (the database's partial unique index refuses it too).
+      const newer = await tx.invitation.findFirst({
+        where: { organizationId: input.organizationId, email: invitation.email, status: 'pending', isTest: false, id: { not: invitation.id } },
+        select: { createdAt: true },
+      });
+      if (newer) {
+        return fail('superseded', `A newer invitation to ${invitation.email} was sent on ${formatDateTime(newer.createdAt)}. Resend that one instead.`);
+      }
+    }
     const tokenNonce = newTokenNonce();
     const tokenHash = hashToken(deriveInvitationToken(getConfig().authSecret, invitation.id, tokenNonce));
     await tx.retiredInvitationToken.create({ data: { tokenHash: invitation.tokenHash, invitationId: invitation.id, retiredAt: now } });
-    await cancelQueuedForInvitation(tx, invitation.id);
+    await cancelQueuedForInvitation(tx, invitation.id, 'A newer email replaced this one (resend).');
     await tx.invitation.update({
       where: { id: invitation.id },
       data: {
@@ -164,13 +194,20 @@ export async function resendInvitation(client: Db, input: InvitationRefInput, no
       },
     });
     await enqueueEmail(tx, { kind: 'invitation', invitationId: invitation.id, tokenNonce, toAddress: invitation.email }, now);
-    await recomputeOrganizationState(tx, input.organizationId, now);
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'invitation.resent',
+      target: { type: 'invitation', id: invitation.id, label: invitation.email },
+      summary: { status: { before: status, after: 'pending' }, expiresAt: { before: invitation.expiresAt.toISOString(), after: invitationExpiresAt(now, invitation.lifetimeDays).toISOString() } },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: invitation.email });
   });
 }
 
 /** Revokes a pending invitation: its link stops working at once and queued mail is dropped. */
-export async function revokeInvitation(client: Db, input: InvitationRefInput, now: Date): Promise<Result<{ email: string }>> {
+export async function revokeInvitation(client: Db, context: CommandContext, input: InvitationRefInput): Promise<Result<{ email: string }>> {
+  const { now } = context;
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
     const invitation = await findScopedInvitation(tx, input);
@@ -178,8 +215,14 @@ export async function revokeInvitation(client: Db, input: InvitationRefInput, no
     const status = effectiveInvitationStatus(invitation, now);
     if (!canRevoke(status)) return fail('not_revocable', `This invitation is ${status}; only pending invitations can be revoked.`);
     await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: now } });
-    await cancelQueuedForInvitation(tx, invitation.id);
-    await recomputeOrganizationState(tx, input.organizationId, now);
+    await cancelQueuedForInvitation(tx, invitation.id, 'The invitation was revoked before this email was sent.');
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'invitation.revoked',
+      target: { type: 'invitation', id: invitation.id, label: invitation.email },
+      summary: { status: { before: status, after: 'revoked' } },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: invitation.email });
   });
 }

@@ -1,4 +1,4 @@
-import { builderCommand } from '@/lib/actions/run';
+import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
 import {
   changeOrganizationSlug,
@@ -15,27 +15,45 @@ import {
   renameOrganizationSchema,
 } from './schemas';
 
-/** Builder commands for organizations: the logic behind each server action. */
-export const createOrganizationCommand = builderCommand(createOrganizationSchema, async (input) =>
-  createOrganization(await db(), input, new Date()),
-);
+/** Organization commands: declared once, called by server actions today and the API later. */
+export const createOrganizationCommand = defineCommand({
+  name: 'organizations.create',
+  schema: createOrganizationSchema,
+  permission: 'organizations.create',
+  handler: async (context, input) => createOrganization(await db(), context, input),
+});
 
-export const renameOrganizationCommand = builderCommand(renameOrganizationSchema, async (input) =>
-  renameOrganization(await db(), input),
-);
+export const renameOrganizationCommand = defineCommand({
+  name: 'organizations.rename',
+  schema: renameOrganizationSchema,
+  permission: 'organizations.manage',
+  handler: async (context, input) => renameOrganization(await db(), context, input),
+});
 
-export const changeOrganizationSlugCommand = builderCommand(changeSlugSchema, async (input) =>
-  changeOrganizationSlug(await db(), input),
-);
+export const changeOrganizationSlugCommand = defineCommand({
+  name: 'organizations.change_slug',
+  schema: changeSlugSchema,
+  permission: 'organizations.manage',
+  handler: async (context, input) => changeOrganizationSlug(await db(), context, input),
+});
 
-export const suspendOrganizationCommand = builderCommand(organizationRefSchema, async (input) =>
-  setOrganizationSuspended(await db(), input.organizationId, true, new Date()),
-);
+export const suspendOrganizationCommand = defineCommand({
+  name: 'organizations.suspend',
+  schema: organizationRefSchema,
+  permission: 'organizations.suspend',
+  handler: async (context, input) => setOrganizationSuspended(await db(), context, input.organizationId, true),
+});
 
-export const reactivateOrganizationCommand = builderCommand(organizationRefSchema, async (input) =>
-  setOrganizationSuspended(await db(), input.organizationId, false, new Date()),
-);
+export const reactivateOrganizationCommand = defineCommand({
+  name: 'organizations.reactivate',
+  schema: organizationRefSchema,
+  permission: 'organizations.suspend',
+  handler: async (context, input) => setOrganizationSuspended(await db(), context, input.organizationId, false),
+});
 
-export const deleteOrganizationCommand = builderCommand(deleteOrganizationSchema, async (input) =>
-  deleteOrganization(await db(), input),
-);
+export const deleteOrganizationCommand = defineCommand({
+  name: 'organizations.delete',
+  schema: deleteOrganizationSchema,
+  permission: 'organizations.delete',
+  handler: async (context, input) => deleteOrganization(await db(), context, input),
+});

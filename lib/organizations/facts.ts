@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/lib/db/client';
+import { lastEndUserActivityAt } from './activity';
 import type { OrganizationFacts } from './state';
 
 /** Reads the facts that deriveOrganizationState() needs for one organization. */
@@ -16,15 +17,7 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string):
     }),
     tx.invitation.count({ where: { organizationId, isTest: false, status: 'accepted' } }),
     tx.domain.findMany({ where: { organizationId }, select: { name: true, status: true, dependents: true } }),
-    // The operating team (owners and admins) is not end-user activity.
-    tx.$queryRaw<{ occurred_at: Date }[]>`
-      SELECT a.occurred_at FROM end_user_activity a
-      WHERE a.organization_id = ${organizationId}::uuid
-        AND NOT EXISTS (
-          SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.organization_id = a.organization_id AND m.role IN ('owner', 'admin')
-            AND a.actor_email IS NOT NULL AND u.email = a.actor_email)
-      ORDER BY a.occurred_at DESC LIMIT 1`,
+    lastEndUserActivityAt(tx, organizationId),
   ]);
   const memberCount = memberGroups.reduce((sum, group) => sum + group._count._all, 0);
   const activeMemberCount = memberGroups.find((group) => group.status === 'active')?._count._all ?? 0;
@@ -39,6 +32,6 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string):
       ? { status: organization.ssoConnection.status, certificateExpiresAt: organization.ssoConnection.certificateExpiresAt }
       : null,
     directory: organization.directory ? { status: organization.directory.status } : null,
-    lastEndUserActivityAt: lastActivity[0]?.occurred_at ?? null,
+    lastEndUserActivityAt: lastActivity,
   };
 }

@@ -1,7 +1,9 @@
+import { changedFields, recordAudit } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { fail, notFound, ok, type Result } from '@/lib/result';
-import { recomputeOrganizationState } from './recompute';
+import { lockOrganization, recomputeOrganizationState } from './recompute';
 import type { ChangeSlugInput, CreateOrganizationInput, DeleteOrganizationInput, RenameOrganizationInput } from './schemas';
 import { SLUG_MAX, suggestFreeSlug } from './slug';
 
@@ -29,7 +31,10 @@ async function slugTaken(client: Db, input: { slug: string; name?: string }) {
   });
 }
 
-export async function createOrganization(client: Db, input: CreateOrganizationInput, now: Date) {
+const organizationTarget = (organization: { id: string; slug: string }) => ({ type: 'organization', id: organization.id, label: organization.slug });
+
+export async function createOrganization(client: Db, context: CommandContext, input: CreateOrganizationInput) {
+  const { now } = context;
   try {
     const organization = await client.$transaction(async (tx) => {
       // A new organization claims a slug that used to redirect elsewhere.
@@ -38,7 +43,13 @@ export async function createOrganization(client: Db, input: CreateOrganizationIn
         data: { name: input.name, slug: input.slug, createdAt: now },
         select: { id: true, slug: true },
       });
-      await recomputeOrganizationState(tx, created.id, now);
+      await recordAudit(tx, context, {
+        organizationId: created.id,
+        action: 'organization.created',
+        target: organizationTarget(created),
+        summary: { name: input.name, slug: input.slug },
+      });
+      await recomputeOrganizationState(tx, created.id, now, context);
       return created;
     });
     return ok(organization);
@@ -49,24 +60,31 @@ export async function createOrganization(client: Db, input: CreateOrganizationIn
   }
 }
 
-export async function renameOrganization(client: Db, input: RenameOrganizationInput): Promise<Result<{ slug: string }>> {
-  const { count } = await client.organization.updateMany({
-    where: { id: input.organizationId },
-    data: { name: input.name },
+export async function renameOrganization(client: Db, context: CommandContext, input: RenameOrganizationInput): Promise<Result<{ slug: string }>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { id: true, name: true, slug: true } });
+    if (before.name === input.name) return ok({ slug: before.slug });
+    await tx.organization.update({ where: { id: input.organizationId }, data: { name: input.name } });
+    await recordAudit(tx, context, {
+      organizationId: before.id,
+      action: 'organization.renamed',
+      target: organizationTarget(before),
+      summary: changedFields({ name: before.name }, { name: input.name }),
+    });
+    return ok({ slug: before.slug });
   });
-  if (!count) return notFound();
-  const organization = await client.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { slug: true } });
-  return ok(organization);
 }
 
 export async function changeOrganizationSlug(
   client: Db,
+  context: CommandContext,
   input: ChangeSlugInput,
 ): Promise<Result<{ slug: string; previousSlug: string }>> {
   try {
     return await client.$transaction(async (tx) => {
-      const current = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { slug: true } });
-      if (!current) return notFound();
+      if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+      const current = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { slug: true } });
       if (current.slug === input.slug) return ok({ slug: input.slug, previousSlug: current.slug });
       await tx.organizationSlugRedirect.deleteMany({ where: { slug: input.slug } });
       await tx.organization.update({ where: { id: input.organizationId }, data: { slug: input.slug } });
@@ -74,6 +92,12 @@ export async function changeOrganizationSlug(
         where: { slug: current.slug },
         create: { slug: current.slug, organizationId: input.organizationId },
         update: { organizationId: input.organizationId },
+      });
+      await recordAudit(tx, context, {
+        organizationId: input.organizationId,
+        action: 'organization.slug_changed',
+        target: { type: 'organization', id: input.organizationId, label: input.slug },
+        summary: changedFields({ slug: current.slug }, { slug: input.slug }),
       });
       return ok({ slug: input.slug, previousSlug: current.slug });
     });
@@ -85,25 +109,35 @@ export async function changeOrganizationSlug(
 
 export async function setOrganizationSuspended(
   client: Db,
+  context: CommandContext,
   organizationId: string,
   suspended: boolean,
-  now: Date,
 ): Promise<Result<{ slug: string }>> {
+  const { now } = context;
   return client.$transaction(async (tx) => {
-    const { count } = await tx.organization.updateMany({
-      where: { id: organizationId },
-      data: { status: suspended ? 'suspended' : 'active', suspendedAt: suspended ? now : null },
+    if (!(await lockOrganization(tx, organizationId))) return notFound();
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, slug: true, status: true } });
+    const status = suspended ? 'suspended' : 'active';
+    if (before.status === status) return ok({ slug: before.slug });
+    await tx.organization.update({ where: { id: organizationId }, data: { status, suspendedAt: suspended ? now : null } });
+    await recordAudit(tx, context, {
+      organizationId,
+      action: suspended ? 'organization.suspended' : 'organization.reactivated',
+      target: organizationTarget(before),
+      summary: changedFields({ status: before.status }, { status }),
     });
-    if (!count) return notFound();
-    await recomputeOrganizationState(tx, organizationId, now);
-    return ok(await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } }));
+    await recomputeOrganizationState(tx, organizationId, now, context);
+    return ok({ slug: before.slug });
   });
 }
 
-export async function deleteOrganization(client: Db, input: DeleteOrganizationInput): Promise<Result<{ slug: string }>> {
+export async function deleteOrganization(client: Db, context: CommandContext, input: DeleteOrganizationInput): Promise<Result<{ slug: string }>> {
   return client.$transaction(async (tx) => {
-    const organization = await tx.organization.findUnique({ where: { id: input.organizationId }, select: { slug: true } });
-    if (!organization) return notFound();
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: { id: true, slug: true, name: true, state: true, memberCount: true },
+    });
     if (input.confirmSlug !== organization.slug) {
       return fail('confirm_mismatch', 'The slug you typed doesn’t match. Nothing was deleted.', {
         fieldErrors: { confirmSlug: [`Type “${organization.slug}” exactly to confirm.`] },
@@ -111,6 +145,13 @@ export async function deleteOrganization(client: Db, input: DeleteOrganizationIn
       });
     }
     await tx.organization.delete({ where: { id: input.organizationId } });
-    return ok(organization);
+    // The event outlives the organization: audit rows have no foreign key to cascade.
+    await recordAudit(tx, context, {
+      organizationId: organization.id,
+      action: 'organization.deleted',
+      target: organizationTarget(organization),
+      summary: { name: organization.name, state: organization.state, memberCount: organization.memberCount },
+    });
+    return ok({ slug: organization.slug });
   });
 }

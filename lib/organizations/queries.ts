@@ -3,6 +3,7 @@ import { escapeLike } from '@/lib/db/like';
 import { pageInfo } from '@/lib/pagination';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { countByFilter, getFilter } from './filters';
+import { lastEndUserActivityAt } from './activity';
 import { catchUpOrganizationStates } from './recompute';
 import { ORGANIZATIONS_PAGE_SIZE, encodeListCursor, type ListCursor, type OrganizationListQuery } from './schemas';
 import { ORGANIZATION_STATES, type OrganizationStateName, type StateReason } from './state';
@@ -156,14 +157,9 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
     },
   });
   if (!organization) return null;
-  const lastActivity = await client.endUserActivity.findFirst({
-    where: { organizationId },
-    orderBy: { occurredAt: 'desc' },
-    select: { occurredAt: true },
-  });
   return {
     ...organization,
     stateReasons: organization.stateReasons as unknown as StateReason[],
-    lastEndUserActivityAt: lastActivity?.occurredAt ?? null,
+    lastEndUserActivityAt: await lastEndUserActivityAt(client, organizationId),
   };
 }

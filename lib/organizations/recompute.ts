@@ -1,6 +1,15 @@
+import { recordAudit } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
+import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { loadOrganizationFacts } from './facts';
 import { countPendingInvitations, deriveOrganizationState, nextStateChangeAt, type DerivedState } from './state';
+
+/** Who caused a recompute, for the state-change event. */
+export type StateChangeCause = Pick<CommandContext, 'principal' | 'request'>;
+
+const SCHEDULER: StateChangeCause = { principal: systemPrincipal('state catch-up'), request: { ip: null, requestId: null } };
 
 /**
  * Locks one organization's row for the rest of the transaction, so changes to its facts
@@ -15,14 +24,18 @@ export async function lockOrganization(tx: DbOrTx, organizationId: string): Prom
 /**
  * Recomputes the stored state of one organization from its facts. Call it inside the transaction
  * of every change to those facts. It locks the organization row first, so concurrent changes
- * serialize and the last writer reads every committed fact.
+ * serialize and the last writer reads every committed fact. A change of state is an audit event,
+ * attributed to `cause` (the scheduler when time alone changed it).
  */
 export async function recomputeOrganizationState(
   tx: DbOrTx,
   organizationId: string,
   now: Date,
+  cause: StateChangeCause = SCHEDULER,
 ): Promise<DerivedState | null> {
-  if (!(await lockOrganization(tx, organizationId))) return null;
+  const locked = await tx.$queryRaw<{ state: string; slug: string }[]>`
+    SELECT state::text AS state, slug FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  if (!locked.length) return null;
   const facts = await loadOrganizationFacts(tx, organizationId);
   if (!facts) return null;
   const derived = deriveOrganizationState(facts, now);
@@ -37,27 +50,38 @@ export async function recomputeOrganizationState(
       verifiedDomainCount: facts.domains.filter((domain) => domain.status === 'verified').length,
     },
   });
+  const before = locked[0]!.state;
+  if (before !== derived.state) {
+    await recordAudit(tx, { ...cause, now }, {
+      organizationId,
+      action: 'organization.state_changed',
+      target: { type: 'organization', id: organizationId, label: locked[0]!.slug },
+      summary: { state: { before, after: derived.state }, reasons: derived.reasons },
+    });
+  }
   return derived;
 }
 
 /**
  * Catches up the organizations whose stored state has run out of validity (an invitation expired,
- * the activity window closed) so every read sees the exact state. Cheap when nothing is due:
- * one index probe on state_valid_until.
+ * the activity window closed). The scheduler runs it on its own; reads may run it too, so every
+ * read sees the exact state. Due rows are claimed with SKIP LOCKED, so instances share the work
+ * and nobody waits on a row another is recomputing. Cheap when nothing is due: one index probe.
  */
 export async function catchUpOrganizationStates(client: Db, now: Date, where?: { organizationId: string }) {
   let total = 0;
   for (;;) {
-    const due = await client.organization.findMany({
-      where: { stateValidUntil: { lte: now }, ...(where ? { id: where.organizationId } : {}) },
-      select: { id: true },
-      take: 200,
+    const done = await client.$transaction(async (tx) => {
+      const due = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM organizations
+        WHERE state_valid_until <= ${now} ${where ? Prisma.sql`AND id = ${where.organizationId}::uuid` : Prisma.empty}
+        ORDER BY state_valid_until
+        LIMIT 50
+        FOR UPDATE SKIP LOCKED`;
+      for (const { id } of due) await recomputeOrganizationState(tx, id, now);
+      return due.length;
     });
-    if (!due.length) return total;
-    for (const { id } of due) {
-      await client.$transaction((tx) => recomputeOrganizationState(tx, id, now));
-    }
-    total += due.length;
-    if (due.length < 200) return total;
+    total += done;
+    if (done < 50) return total;
   }
 }

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { runDueDomainChecks } from '@/lib/domains/checker';
 import { deliverQueuedEmail } from '@/lib/invitations/delivery';
+import { catchUpOrganizationStates } from '@/lib/organizations/recompute';
 import { pruneRateLimits } from '@/lib/rate-limit';
 
 /**
@@ -10,6 +11,9 @@ import { pruneRateLimits } from '@/lib/rate-limit';
 export const JOBS = [
   { name: 'email-outbox', everyMs: 5_000, run: async () => deliverQueuedEmail(await db()) },
   { name: 'domain-checks', everyMs: 60_000, run: async () => runDueDomainChecks(await db(), new Date()) },
+  // Time alone changes states (an invitation expires, the activity window closes): record those
+  // changes and their events even when nobody opens a page.
+  { name: 'state-catch-up', everyMs: 60_000, run: async () => catchUpOrganizationStates(await db(), new Date()) },
   { name: 'prune-rate-limits', everyMs: 10 * 60_000, run: async () => pruneRateLimits(await db(), new Date()) },
 ] as const;
 

@@ -1,13 +1,25 @@
 import crypto from 'node:crypto';
 import { db, type Db } from '@/lib/db/client';
-import type { Actor } from '@/lib/auth/session';
+import type { ConsoleUser } from '@/lib/auth/session';
+import { contextFor, type CommandContext } from '@/lib/commands/define';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
-import { TEST_BUILDER } from '../support/env';
+import { TEST_BUILDER, TEST_BUILDER_ID } from '../support/env';
 
-export const builder: Actor = { kind: 'builder', userId: crypto.randomUUID(), email: TEST_BUILDER };
+/** The console user every integration test acts as; global setup creates its user row. */
+export const builder: ConsoleUser = { kind: 'console_user', userId: TEST_BUILDER_ID, email: TEST_BUILDER };
+
+/** A command context: the builder acting at `now`, for calling domain mutations directly. */
+export function at(now: Date = new Date()): CommandContext {
+  return contextFor(builder, now, { ip: '203.0.113.7', requestId: 'test-request' });
+}
 
 export function uniqueSlug(prefix = 'org'): string {
   return `${prefix}-${crypto.randomBytes(5).toString('hex')}`;
+}
+
+/** A domain name no other test uses: at most one organization may hold a name verified. */
+export function uniqueDomain(prefix = 'domain'): string {
+  return `${prefix}-${crypto.randomBytes(5).toString('hex')}.com`;
 }
 
 export function uniqueEmail(prefix = 'user', domain = 'example.com'): string {
@@ -37,8 +49,7 @@ export async function createTestOrganization(
   });
 }
 
-export function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
+/** A command's input as a form posts it: every field a string. */
+export function form(values: Record<string, string>): Record<string, string> {
+  return { ...values };
 }

@@ -16,7 +16,7 @@ import { addDomain, enableAutoJoin, verifyDomainNow } from '@/lib/domains/mutati
 import { verificationRecord } from '@/lib/domains/normalize';
 import { startDnsServer } from '../support/dns-server';
 import { DAY, HOUR, testClock } from '../support/clock';
-import { builder, createTestOrganization, form, uniqueSlug } from '../factories';
+import { at, builder, createTestOrganization, form, uniqueSlug } from '../factories';
 
 let dns: Awaited<ReturnType<typeof startDnsServer>>;
 const lookup = (name: string) => lookupTxt(name, [dns.server]);
@@ -31,7 +31,7 @@ afterAll(async () => {
 const uniqueDomain = () => `${uniqueSlug('corp')}.example.com`;
 
 async function addTo(organizationId: string, name = uniqueDomain(), now = new Date()) {
-  const result = await addDomain(await db(), { organizationId, domain: name }, now);
+  const result = await addDomain(await db(), at(now), { organizationId, domain: name });
   if (!result.ok) throw new Error(result.message);
   return (await db()).domain.findUniqueOrThrow({ where: { id: result.data.id } });
 }
@@ -70,7 +70,7 @@ describe('verification', () => {
     const org = await createTestOrganization();
     const domain = await addTo(org.id, undefined, clock.now());
     publish(domain, ['unrelated=1']);
-    const result = await verifyDomainNow(await db(), { organizationId: org.id, domainId: domain.id }, clock.now(), lookup);
+    const result = await verifyDomainNow(await db(), at(clock.now()), { organizationId: org.id, domainId: domain.id }, lookup);
     expect(result).toMatchObject({ ok: true, data: { status: 'verified' } });
     expect(await reload(domain.id)).toMatchObject({ status: 'verified', verifiedAt: clock.now(), nextCheckAt: new Date(clock.now().getTime() + DAY) });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).verifiedDomainCount).toBe(1);
@@ -116,7 +116,7 @@ describe('verification', () => {
     const domain = await addTo(org.id, undefined, clock.now());
     const record = publish(domain);
     await checkDomain(await db(), domain.id, clock.now(), lookup);
-    expect((await enableAutoJoin(await db(), builder, { organizationId: org.id, role: 'member', approve: 'yes' }, clock.now())).ok).toBe(true);
+    expect((await enableAutoJoin(await db(), at(clock.now()), { organizationId: org.id, role: 'member', approve: 'yes' })).ok).toBe(true);
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).state).toBe('ready');
     dns.remove(record.name);
     await runDueDomainChecks(await db(), clock.advance(DAY + HOUR), lookup, 1000);
@@ -222,7 +222,7 @@ describe('auto-join', () => {
 
   it('refuses label tricks, subdomains unless included, and unverified emails', async () => {
     const { org, domain } = await verifiedOrganization();
-    await enableAutoJoin(await db(), builder, { organizationId: org.id, role: 'member', approve: 'yes' }, new Date());
+    await enableAutoJoin(await db(), at(new Date()), { organizationId: org.id, role: 'member', approve: 'yes' });
     const tries = [`x@not${domain.name}`, `x@${domain.name}.evil.io`, `x@eu.${domain.name}`];
     for (const email of tries) {
       const user = await (await db()).user.create({ data: { email, emailVerified: new Date() } });
@@ -237,12 +237,12 @@ describe('auto-join', () => {
 
   it('stops when auto-join is turned off, or when the last verified domain is removed', async () => {
     const { org, domain } = await verifiedOrganization();
-    await enableAutoJoin(await db(), builder, { organizationId: org.id, role: 'member', approve: 'yes' }, new Date());
+    await enableAutoJoin(await db(), at(new Date()), { organizationId: org.id, role: 'member', approve: 'yes' });
     await disableAutoJoinCommand(builder, form({ organizationId: org.id }));
     const a = await (await db()).user.create({ data: { email: `a@${domain.name}`, emailVerified: new Date() } });
     expect(await autoJoinOnSignIn(await db(), a.id, new Date())).toEqual([]);
     expect((await reload(domain.id)).dependents).toEqual([]);
-    await enableAutoJoin(await db(), builder, { organizationId: org.id, role: 'member', approve: 'yes' }, new Date());
+    await enableAutoJoin(await db(), at(new Date()), { organizationId: org.id, role: 'member', approve: 'yes' });
     expect(await removeDomainCommand(builder, form({ organizationId: org.id, domainId: domain.id }))).toMatchObject({ ok: true, data: { autoJoinTurnedOff: true } });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).autoJoinEnabled).toBe(false);
   });

@@ -19,7 +19,7 @@ import {
 } from '@/lib/invitations/commands';
 import { linksIn, startSmtpSink } from '../support/smtp-sink';
 import { DAY, HOUR, MINUTE, testClock } from '../support/clock';
-import { builder, createTestOrganization, form, uniqueEmail } from '../factories';
+import { at, builder, createTestOrganization, form, uniqueDomain, uniqueEmail } from '../factories';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
@@ -38,7 +38,7 @@ beforeEach(() => {
 
 function send(organizationId: string, addresses: string, now: Date, extra: Partial<{ role: 'member' | 'admin' | 'owner'; expiresInDays: number; confirm: string[] }> = {}) {
   return (async () =>
-    createInvitations(await db(), builder, { organizationId, addresses, role: extra.role ?? 'member', expiresInDays: extra.expiresInDays ?? 7, confirm: extra.confirm ?? [] }, now))();
+    createInvitations(await db(), at(now), { organizationId, addresses, role: extra.role ?? 'member', expiresInDays: extra.expiresInDays ?? 7, confirm: extra.confirm ?? [] }))();
 }
 
 /** Delivers everything due for this organization's invitations and returns the accept token sent to `to`. */
@@ -63,20 +63,22 @@ async function orgState(id: string) {
 describe('review', () => {
   it('marks every pasted address: ready, invalid, duplicate, member, pending, and warnings', async () => {
     const clock = testClock();
-    const memberEmail = uniqueEmail('member', 'acme.com');
+    // One organization at a time may hold a domain verified: each test verifies its own.
+    const acme = uniqueDomain('acme');
+    const memberEmail = uniqueEmail('member', acme);
     const org = await createTestOrganization({
       build: async (tx, id) => {
         await addMember(tx, id, memberEmail, { role: 'owner' });
-        await addDomain(tx, id, 'acme.com', { status: 'verified' });
+        await addDomain(tx, id, acme, { status: 'verified' });
       },
     });
-    const pendingEmail = uniqueEmail('pending', 'acme.com');
+    const pendingEmail = uniqueEmail('pending', acme);
     expect((await send(org.id, pendingEmail, clock.now())).ok).toBe(true);
-    const ready = uniqueEmail('ready', 'acme.com');
+    const ready = uniqueEmail('ready', acme);
     const outside = uniqueEmail('outside', 'other.org');
     const consumer = uniqueEmail('consumer', 'gmail.com');
-    const input = `email,name\n${ready.toUpperCase()},Ready\n"a@evil.com x"@corp.com,Quoted\nuser@corp.com(x)evil.com,Comment\n${ready},Dup\n${memberEmail},Member\n${pendingEmail},Pending\n${outside},Outside\n${consumer},Consumer\nboss＠acme.com,Fullwidth`;
-    const result = await reviewInvitations(await db(), { organizationId: org.id, addresses: input, role: 'member', expiresInDays: 7 }, clock.now());
+    const input = `email,name\n${ready.toUpperCase()},Ready\n"a@evil.com x"@corp.com,Quoted\nuser@corp.com(x)evil.com,Comment\n${ready},Dup\n${memberEmail},Member\n${pendingEmail},Pending\n${outside},Outside\n${consumer},Consumer\nboss＠${acme},Fullwidth`;
+    const result = await reviewInvitations(await db(), at(clock.now()), { organizationId: org.id, addresses: input, role: 'member', expiresInDays: 7 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.rows.map((r) => [r.address ?? r.input, r.status, r.warnings])).toEqual([
@@ -89,15 +91,16 @@ describe('review', () => {
       [pendingEmail, 'pending', []],
       [outside, 'ready', ['outside_verified_domains']],
       [consumer, 'ready', ['outside_verified_domains', 'consumer_domain']],
-      ['boss＠acme.com', 'invalid', []],
+      [`boss＠${acme}`, 'invalid', []],
     ]);
     expect(result.data.rows[2]!.reason).toBe('Addresses with comments in parentheses aren’t accepted.');
   });
 
   it('sends only ready addresses, plus warned ones the builder confirmed; never the rest', async () => {
     const clock = testClock();
-    const org = await createTestOrganization({ build: (tx, id) => addDomain(tx, id, 'acme.com', { status: 'verified' }) });
-    const ready = uniqueEmail('ready', 'acme.com');
+    const acme = uniqueDomain('acme');
+    const org = await createTestOrganization({ build: (tx, id) => addDomain(tx, id, acme, { status: 'verified' }) });
+    const ready = uniqueEmail('ready', acme);
     const outside = uniqueEmail('outside', 'elsewhere.org');
     const unconfirmed = uniqueEmail('unconfirmed', 'elsewhere.org');
     const result = await send(org.id, `${ready}\nnot-an-address\n${outside}\n${unconfirmed}`, clock.now(), { confirm: [outside] });
@@ -281,7 +284,7 @@ describe('resend, revoke, test invitations', () => {
     const first = await deliverAndReadToken(to, clock.now());
     const before = await invitationFor(org.id, to);
     const later = clock.advance(3 * DAY);
-    const result = await resendInvitation(await db(), { organizationId: org.id, invitationId: before.id }, later);
+    const result = await resendInvitation(await db(), at(later), { organizationId: org.id, invitationId: before.id });
     expect(result.ok).toBe(true);
     const second = await deliverAndReadToken(to, later);
     expect(second.token).not.toBe(first.token);
@@ -299,8 +302,8 @@ describe('resend, revoke, test invitations', () => {
     const to = uniqueEmail('limit');
     await send(org.id, to, clock.now());
     const invitation = await invitationFor(org.id, to);
-    for (let i = 0; i < 3; i++) expect((await resendInvitation(await db(), { organizationId: org.id, invitationId: invitation.id }, clock.advance(MINUTE))).ok).toBe(true);
-    const refused = await resendInvitation(await db(), { organizationId: org.id, invitationId: invitation.id }, clock.advance(MINUTE));
+    for (let i = 0; i < 3; i++) expect((await resendInvitation(await db(), at(clock.advance(MINUTE)), { organizationId: org.id, invitationId: invitation.id })).ok).toBe(true);
+    const refused = await resendInvitation(await db(), at(clock.advance(MINUTE)), { organizationId: org.id, invitationId: invitation.id });
     expect(refused).toMatchObject({ ok: false, code: 'rate_limited' });
     if (!refused.ok) expect(refused.message).toMatch(/sent 3 times in the last hour\. Wait \d+ minutes/);
   });
@@ -311,18 +314,18 @@ describe('resend, revoke, test invitations', () => {
     const to = uniqueEmail('revoke');
     await send(org.id, to, clock.now());
     const invitation = await invitationFor(org.id, to);
-    expect((await revokeInvitation(await db(), { organizationId: org.id, invitationId: invitation.id }, clock.now())).ok).toBe(true);
+    expect((await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).ok).toBe(true);
     expect(await (await db()).outboxMessage.findFirst({ where: { invitationId: invitation.id } })).toMatchObject({ status: 'cancelled' });
     expect(await deliverQueuedEmail(await db(), clock.now())).toMatchObject({ sent: 0 });
     expect(await orgState(org.id)).toBe('setup');
-    expect(await revokeInvitation(await db(), { organizationId: org.id, invitationId: invitation.id }, clock.now())).toMatchObject({ ok: false, code: 'not_revocable' });
-    expect(await resendInvitation(await db(), { organizationId: org.id, invitationId: invitation.id }, clock.now())).toMatchObject({ ok: false, code: 'not_resendable' });
+    expect(await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({ ok: false, code: 'not_revocable' });
+    expect(await resendInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({ ok: false, code: 'not_resendable' });
   });
 
   it('a test invitation goes to the builder, is recorded, never counts, and can’t be accepted', async () => {
     const clock = testClock();
     const org = await createTestOrganization({ name: 'Test Target' });
-    const result = await sendTestInvitation(await db(), builder, { organizationId: org.id, role: 'member', expiresInDays: 7 }, clock.now());
+    const result = await sendTestInvitation(await db(), at(clock.now()), { organizationId: org.id, role: 'member', expiresInDays: 7 });
     expect(result.ok).toBe(true);
     expect(await orgState(org.id)).toBe('setup');
     const { mail, token } = await deliverAndReadToken(builder.email, clock.now());

@@ -58,7 +58,7 @@ const organizationArb = fc.record({
 type GeneratedOrganization = typeof organizationArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** The facts the model implies, computed without the database. */
-function expectedFacts(model: GeneratedOrganization, emails: string[], t0: number): OrganizationFacts {
+function expectedFacts(model: GeneratedOrganization, emails: string[], t0: number, suffix: string): OrganizationFacts {
   const team = new Set(model.members.flatMap((m, i) => (m.role === 'member' ? [] : [emails[i]!])));
   const real = model.invitations.filter((i) => !i.isTest);
   const activity = model.activity
@@ -73,7 +73,7 @@ function expectedFacts(model: GeneratedOrganization, emails: string[], t0: numbe
       .filter((i) => !i.isTest && (i.status === 'pending' || i.status === 'expired'))
       .map((i) => ({ email: i.email, status: i.status, expiresAt: new Date(t0 + i.expiresIn), deliveryStatus: i.delivery })),
     acceptedInvitationCount: real.filter((i) => i.status === 'accepted').length,
-    domains: model.domains.map((d, n) => ({ name: `d${n}.example`, status: d.status, dependents: d.dependents })),
+    domains: model.domains.map((d, n) => ({ name: `d${n}-${suffix}.example`, status: d.status, dependents: d.dependents })),
     sso: model.sso ? { status: model.sso.status, certificateExpiresAt: model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn) } : null,
     directory: model.directory ? { status: model.directory } : null,
     lastEndUserActivityAt: activity.length ? new Date(Math.max(...activity.map((a) => a.at))) : null,
@@ -87,14 +87,14 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
   const storedAt = new Date(t0 - model.storedHoursAgo * HOUR);
   const id = await client.$transaction(async (tx) => {
     const org = await tx.organization.create({
-      data: { name: `${prefix} ${suffix}`, slug: `${prefix}-${suffix}`, status: model.suspended ? 'suspended' : 'active' },
+      data: { name: `${prefix} ${suffix}`, slug: `${prefix}-${suffix}`, status: model.suspended ? 'suspended' : 'active', suspendedAt: model.suspended ? new Date(t0) : null },
     });
     for (const [i, m] of model.members.entries()) await addMember(tx, org.id, emails[i]!, { role: m.role, status: m.status });
     for (const [n, inv] of model.invitations.entries()) {
       const email = `invitee${n}@x.example`;
       await addInvitation(tx, org.id, email, { status: inv.status, expiresAt: new Date(t0 + inv.expiresIn), deliveryStatus: inv.delivery, isTest: inv.isTest });
     }
-    for (const [i, d] of model.domains.entries()) await addDomain(tx, org.id, `d${i}.example`, { status: d.status, dependents: d.dependents });
+    for (const [i, d] of model.domains.entries()) await addDomain(tx, org.id, `d${i}-${suffix}.example`, { status: d.status, dependents: d.dependents });
     if (model.sso) await setSsoConnection(tx, org.id, model.sso.status, model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn));
     if (model.directory) await setDirectory(tx, org.id, model.directory);
     for (const [i, a] of model.activity.entries()) {
@@ -106,7 +106,7 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
     await recomputeOrganizationState(tx, org.id, storedAt);
     return org.id;
   });
-  return { id, facts: expectedFacts(model, emails, t0) };
+  return { id, facts: expectedFacts(model, emails, t0, suffix) };
 }
 
 function parseCursor(value: string) {

@@ -1,5 +1,6 @@
 /** The environment every integration test runs with. */
 export const TEST_BUILDER = 'builder@orgdesk.test';
+export const TEST_BUILDER_ID = '00000000-0000-4000-8000-00000000b111';
 export const TEST_BUILDER_DOMAIN = 'builders.orgdesk.test';
 
 export function applyTestEnv() {

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@/lib/access/roles';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatLongDateTime } from '@/lib/format';
-import { ACCEPT_PROBLEMS, lookupInvitationToken, problemFor } from '@/lib/invitations/accept';
+import { ACCEPT_PROBLEMS, currentRoleOfInvitee, lookupInvitationToken, problemFor, roleAfterAccept } from '@/lib/invitations/accept';
 
 export const metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
@@ -76,9 +76,20 @@ export default async function InvitationPage({
       </AuthCard>
     );
   }
+  const currentRole = await currentRoleOfInvitee(await db(), invitation.organization.id, invitation.email);
+  const outcome = roleAfterAccept(currentRole, invitation.role);
   return (
     <AuthCard title={`Join ${invitation.organization.name}`}>
       {details}
+      {currentRole ? (
+        <p role="note" className="rounded-md bg-sky-50 px-3 py-2 text-sky-900">
+          {invitation.email} is already a member of {invitation.organization.name} as{' '}
+          <strong>{ROLE_LABELS[currentRole].label}</strong>.{' '}
+          {outcome.change === 'raised'
+            ? `Accepting raises the role to ${ROLE_LABELS[outcome.role].label}.`
+            : `Accepting keeps the role ${ROLE_LABELS[outcome.role].label}: an invitation never lowers a role.`}
+        </p>
+      ) : null}
       {error === 'rate_limited' ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
           Too many attempts from your network. Wait a few minutes and try again.

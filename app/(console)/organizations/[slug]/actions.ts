@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { currentBuilder } from '@/lib/auth/session';
+import { runFormCommand } from '@/app/_actions/run-command';
 import {
   changeOrganizationSlugCommand,
   deleteOrganizationCommand,
@@ -20,32 +20,32 @@ function refresh(slug: string) {
 }
 
 export async function renameOrganizationAction(_previous: Previous, form: FormData) {
-  const result = await renameOrganizationCommand(await currentBuilder(), form);
+  const result = await runFormCommand(renameOrganizationCommand, form);
   if (result.ok) refresh(result.data.slug);
   return result;
 }
 
 export async function changeOrganizationSlugAction(_previous: Previous, form: FormData) {
-  const result = await changeOrganizationSlugCommand(await currentBuilder(), form);
+  const result = await runFormCommand(changeOrganizationSlugCommand, form);
   if (!result.ok) return result;
   refresh(result.data.previousSlug);
   redirect(`/organizations/${result.data.slug}?slugChanged=1`);
 }
 
 export async function suspendOrganizationAction(_previous: Previous, form: FormData) {
-  const result = await suspendOrganizationCommand(await currentBuilder(), form);
+  const result = await runFormCommand(suspendOrganizationCommand, form);
   if (result.ok) refresh(result.data.slug);
   return result;
 }
 
 export async function reactivateOrganizationAction(_previous: Previous, form: FormData) {
-  const result = await reactivateOrganizationCommand(await currentBuilder(), form);
+  const result = await runFormCommand(reactivateOrganizationCommand, form);
   if (result.ok) refresh(result.data.slug);
   return result;
 }
 
 export async function deleteOrganizationAction(_previous: Previous, form: FormData) {
-  const result = await deleteOrganizationCommand(await currentBuilder(), form);
+  const result = await runFormCommand(deleteOrganizationCommand, form);
   if (!result.ok) return result;
   revalidatePath('/organizations');
   redirect(`/organizations?deleted=${encodeURIComponent(result.data.slug)}`);

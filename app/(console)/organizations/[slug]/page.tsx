@@ -22,6 +22,49 @@ import { DomainsSection } from '@/components/domains/domains-section';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import { listInvitations } from '@/lib/invitations/queries';
+import { OrganizationActionsProvider, type OrganizationActions } from '@/components/actions-context';
+import {
+  changeOrganizationSlugAction,
+  deleteOrganizationAction,
+  reactivateOrganizationAction,
+  renameOrganizationAction,
+  suspendOrganizationAction,
+} from './actions';
+import {
+  addDomainAction,
+  disableAutoJoinAction,
+  enableAutoJoinAction,
+  includeSubdomainsAction,
+  removeDomainAction,
+  verifyDomainAction,
+} from './domains/actions';
+import {
+  resendInvitationAction,
+  reviewInvitationsAction,
+  revokeInvitationAction,
+  sendInvitationsAction,
+  sendTestInvitationAction,
+} from './invitations/actions';
+
+/** The page's server actions, handed to its forms through context. */
+const ACTIONS: OrganizationActions = {
+  rename: renameOrganizationAction,
+  changeSlug: changeOrganizationSlugAction,
+  suspend: suspendOrganizationAction,
+  reactivate: reactivateOrganizationAction,
+  remove: deleteOrganizationAction,
+  reviewInvitations: reviewInvitationsAction,
+  sendInvitations: sendInvitationsAction,
+  sendTestInvitation: sendTestInvitationAction,
+  resendInvitation: resendInvitationAction,
+  revokeInvitation: revokeInvitationAction,
+  addDomain: addDomainAction,
+  verifyDomain: verifyDomainAction,
+  removeDomain: removeDomainAction,
+  includeSubdomains: includeSubdomainsAction,
+  enableAutoJoin: enableAutoJoinAction,
+  disableAutoJoin: disableAutoJoinAction,
+};
 
 /** The organization's name in the tab and for screen readers, shown only to builders. */
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -54,6 +97,7 @@ export default async function OrganizationPage({
   const org = { id: organization.id, name: organization.name, slug: organization.slug, status: organization.status };
 
   return (
+    <OrganizationActionsProvider actions={ACTIONS}>
     <div className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> {organization.name}
@@ -90,6 +134,9 @@ export default async function OrganizationPage({
             <dd>{organization.lastEndUserActivityAt ? formatDate(organization.lastEndUserActivityAt) : 'None yet'}</dd>
           </div>
         </dl>
+        <p className="mt-3 text-sm">
+          <Link href={`/organizations/${organization.slug}/activity`}>Activity: every change to this organization</Link>
+        </p>
       </header>
 
       <StatePanel state={organization.state} reasons={organization.stateReasons} />
@@ -153,5 +200,6 @@ export default async function OrganizationPage({
         </div>
       </section>
     </div>
+    </OrganizationActionsProvider>
   );
 }

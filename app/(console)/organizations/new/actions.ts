@@ -2,12 +2,12 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { currentBuilder } from '@/lib/auth/session';
+import { runFormCommand } from '@/app/_actions/run-command';
 import { createOrganizationCommand } from '@/lib/organizations/commands';
 import type { Result } from '@/lib/result';
 
 export async function createOrganizationAction(_previous: Result<unknown> | null, form: FormData) {
-  const result = await createOrganizationCommand(await currentBuilder(), form);
+  const result = await runFormCommand(createOrganizationCommand, form);
   if (!result.ok) return result;
   revalidatePath('/organizations');
   redirect(`/organizations/${result.data.slug}?created=1`);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { CreateOrganizationForm } from '@/components/organizations/create-organization-form';
 import { requireBuilderPage } from '@/lib/auth/require';
+import { createOrganizationAction } from './actions';
 
 export const metadata = { title: 'Create Organization' };
 
@@ -16,7 +17,7 @@ export default async function NewOrganizationPage() {
         An organization is one customer account, team or workspace of your app. After creating it, invite its first
         operating team.
       </p>
-      <CreateOrganizationForm />
+      <CreateOrganizationForm createOrganization={createOrganizationAction} />
     </div>
   );
 }

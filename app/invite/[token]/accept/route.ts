@@ -3,7 +3,7 @@ import { createSession, sessionCookieName } from '@/lib/auth/member-session';
 import { currentUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { clientIp, isSameSiteForm } from '@/lib/http/request';
+import { clientIp, isSameSiteForm, requestMeta } from '@/lib/http/request';
 import { acceptInvitation } from '@/lib/invitations/accept';
 import { RATE_LIMITS, hitRateLimit } from '@/lib/rate-limit';
 
@@ -23,7 +23,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     return NextResponse.redirect(back, 303);
   }
   const visitor = await currentUser();
-  const result = await acceptInvitation(client, token, visitor?.email ?? null, now);
+  const result = await acceptInvitation(client, token, visitor?.email ?? null, now, requestMeta(request.headers));
   // Every refusal is explained by the invitation page itself, which re-reads the token.
   if (!result.ok) return NextResponse.redirect(back, 303);
   const response = NextResponse.redirect(new URL(`/account?joined=${encodeURIComponent(result.data.organization.slug)}`, config.appUrl), 303);

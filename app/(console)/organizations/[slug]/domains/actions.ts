@@ -9,7 +9,7 @@ import {
   verifyDomainCommand,
 } from '@/lib/domains/commands';
 import type { Result } from '@/lib/result';
-import { runOrganizationCommand } from '../run-action';
+import { runOrganizationCommand } from '@/app/_actions/run-command';
 
 type Previous = Result<unknown> | null;
 

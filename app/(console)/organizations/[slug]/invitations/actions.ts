@@ -1,6 +1,5 @@
 'use server';
 
-import { currentBuilder } from '@/lib/auth/session';
 import {
   resendInvitationCommand,
   reviewInvitationsCommand,
@@ -10,12 +9,12 @@ import {
 } from '@/lib/invitations/commands';
 import { kickEmailDelivery } from '@/lib/scheduler';
 import type { Result } from '@/lib/result';
-import { runOrganizationCommand } from '../run-action';
+import { runFormCommand, runOrganizationCommand } from '@/app/_actions/run-command';
 
 type Previous = Result<unknown> | null;
 
 export async function reviewInvitationsAction(_previous: Previous, form: FormData) {
-  return reviewInvitationsCommand(await currentBuilder(), form);
+  return runFormCommand(reviewInvitationsCommand, form);
 }
 
 // Mail goes out now rather than at the scheduler's next tick.

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { fail, notFound, type Result } from '@/lib/result';
+import { validationFailure, formValues } from './input';
+import { canReachOrganization, hasPermission, type Permission } from './permissions';
+import type { Principal } from './principal';
+
+/** Where a call came from, for the audit log. */
+export interface RequestMeta {
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** What a handler receives beside its input: who acts, when, and from where. */
+export interface CommandContext {
+  principal: Principal;
+  now: Date;
+  request: RequestMeta;
+}
+
+export interface CommandDefinition<S extends z.ZodType, T> {
+  /** The command's name, e.g. `organizations.rename`. */
+  name: string;
+  schema: S;
+  permission: Permission;
+  handler: (context: CommandContext, input: z.output<S>) => Promise<Result<T>>;
+}
+
+export interface Command<S extends z.ZodType, T> {
+  (principal: Principal | null, input: unknown, options?: { request?: RequestMeta; now?: Date }): Promise<Result<T>>;
+  readonly definition: CommandDefinition<S, T>;
+}
+
+/**
+ * Declares a command once: its input schema, the permission it needs and its handler. Every
+ * transport (server action, API route, SCIM route) calls the same command with its principal.
+ * Before the handler runs: no principal is "unauthenticated", a missing permission is
+ * "forbidden", and an organization the principal can't reach is "not found".
+ */
+export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinition<S, T>): Command<S, T> {
+  const run = async (principal: Principal | null, input: unknown, options: { request?: RequestMeta; now?: Date } = {}) => {
+    const values = input && typeof input === 'object' ? formValues(input as Record<string, unknown>) : {};
+    if (!principal) return fail('unauthenticated');
+    const parsed = definition.schema.safeParse(input);
+    if (!parsed.success) return validationFailure(parsed.error, values);
+    const organizationId = (parsed.data as { organizationId?: unknown }).organizationId;
+    if (typeof organizationId === 'string' && !canReachOrganization(principal, organizationId)) return notFound();
+    if (!hasPermission(principal, definition.permission)) return fail('forbidden');
+    const context: CommandContext = {
+      principal,
+      now: options.now ?? new Date(),
+      request: options.request ?? { ip: null, requestId: null },
+    };
+    const result = await definition.handler(context, parsed.data);
+    if (!result.ok && !result.values) return { ...result, values };
+    return result;
+  };
+  return Object.assign(run, { definition });
+}
+
+/** A context for work no request started (the scheduler, tests). */
+export function contextFor(principal: Principal, now: Date, request: RequestMeta = { ip: null, requestId: null }): CommandContext {
+  return { principal, now, request };
+}

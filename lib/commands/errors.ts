@@ -1,0 +1,50 @@
+import type { Failure } from '@/lib/result';
+
+/**
+ * Every expected failure, declared once: its default message and the HTTP status an API answers
+ * with. Components and route handlers compare against these codes, never against literals.
+ */
+export const ERRORS = {
+  invalid_input: { status: 400, message: 'Check the highlighted fields.' },
+  unauthenticated: { status: 401, message: 'Your session has ended or you are not a builder. Sign in again at /login.' },
+  forbidden: { status: 403, message: 'You don’t have permission to do that. Ask an owner of this console.' },
+  not_found: { status: 404, message: 'That organization or record was not found. It may have been deleted.' },
+  rate_limited: { status: 429, message: 'Too many requests. Wait a little and try again.' },
+  slug_taken: { status: 409, message: 'That slug is already taken.' },
+  confirm_mismatch: { status: 422, message: 'The confirmation you typed doesn’t match. Nothing was changed.' },
+  too_many_addresses: { status: 413, message: 'Too many addresses at once.' },
+  nothing_to_send: { status: 422, message: 'No address is ready to send.' },
+  not_resendable: { status: 409, message: 'This invitation can’t be resent.' },
+  superseded: { status: 409, message: 'A newer invitation to this address exists. Resend that one instead.' },
+  not_revocable: { status: 409, message: 'This invitation can’t be revoked.' },
+  already_added: { status: 409, message: 'That domain is already on this organization.' },
+  no_verified_domain: { status: 422, message: 'Auto-join needs at least one verified domain.' },
+  role_not_allowed: { status: 422, message: 'That role can’t be used here.' },
+  cross_site: { status: 403, message: 'This request must come from Orgdesk’s own pages.' },
+  bad_request: { status: 400, message: 'The request could not be read.' },
+  // The invitation page's refusals: each explained there in full (lib/invitations/accept.ts).
+  unknown: { status: 404, message: 'This invitation link isn’t valid.' },
+  rotated: { status: 410, message: 'This link was replaced by a newer invitation email.' },
+  accepted: { status: 409, message: 'This invitation has already been accepted.' },
+  revoked: { status: 410, message: 'This invitation was revoked.' },
+  expired: { status: 410, message: 'This invitation has expired.' },
+  test: { status: 422, message: 'This is a test invitation.' },
+  suspended: { status: 409, message: 'This organization is suspended.' },
+  wrong_account: { status: 403, message: 'You’re signed in with a different address.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return code in ERRORS;
+}
+
+/** The HTTP status an API answers with for a failure's code. */
+export function httpStatusOf(code: string): number {
+  return isErrorCode(code) ? ERRORS[code].status : 500;
+}
+
+/** The JSON body an API answers with: the code and message, and field errors when there are any. */
+export function apiErrorBody(failure: Pick<Failure, 'code' | 'message' | 'fieldErrors'>) {
+  return { error: failure.code, message: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
+}

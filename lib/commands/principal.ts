@@ -1,0 +1,41 @@
+/**
+ * Whoever calls a command. Every command receives one; the audit log records it.
+ * The next issues add API keys and SCIM directories that act for one organization.
+ */
+export type Principal =
+  /** A signed-in console user (a builder). */
+  | { kind: 'console_user'; userId: string; email: string }
+  /** A member of one organization, acting through the member area. */
+  | { kind: 'member'; userId: string; email: string; organizationId: string; role: string }
+  /** An API key of one organization. */
+  | { kind: 'api_key'; keyId: string; organizationId: string; permissions: readonly string[] }
+  /** A SCIM directory of one organization. */
+  | { kind: 'directory'; directoryId: string; organizationId: string }
+  /** Orgdesk itself: the scheduler, sign-in side effects, the accept page. */
+  | { kind: 'system'; reason: string };
+
+export type PrincipalKind = Principal['kind'];
+
+export function systemPrincipal(reason: string): Principal {
+  return { kind: 'system', reason };
+}
+
+/** The organization a principal is bound to, or null when it may reach any (console, system). */
+export function principalOrganization(principal: Principal): string | null {
+  return 'organizationId' in principal ? principal.organizationId : null;
+}
+
+/** What the audit log stores about who acted. Never a secret. */
+export function principalRecord(principal: Principal): { kind: PrincipalKind; id: string | null; email: string | null } {
+  switch (principal.kind) {
+    case 'console_user':
+    case 'member':
+      return { kind: principal.kind, id: principal.userId, email: principal.email };
+    case 'api_key':
+      return { kind: principal.kind, id: principal.keyId, email: null };
+    case 'directory':
+      return { kind: principal.kind, id: principal.directoryId, email: null };
+    case 'system':
+      return { kind: principal.kind, id: principal.reason, email: null };
+  }
+}

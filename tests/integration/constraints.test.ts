@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { addDomain, addInvitation } from '@/lib/demo/records';
+import { createTestOrganization, uniqueDomain, uniqueEmail } from '../factories';
+
+/** Runs one statement in its own transaction and says whether the database refused it. */
+async function refused(run: (tx: Awaited<ReturnType<typeof db>>) => Promise<unknown>) {
+  const client = await db();
+  try {
+    await client.$transaction(async (tx) => run(tx as never));
+    return false;
+  } catch (error) {
+    return /constraint|Unique constraint|violates|foreign key/i.test(String((error as Error).message));
+  }
+}
+
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000);
+
+describe('invariants the database holds itself (a direct write is refused)', () => {
+  it('one pending non-test invitation per address per organization', async () => {
+    const org = await createTestOrganization();
+    const email = uniqueEmail('once');
+    await (await db()).$transaction((tx) => addInvitation(tx, org.id, email, { expiresAt: inAWeek() }));
+    expect(await refused((tx) => addInvitation(tx, org.id, email, { expiresAt: inAWeek() }))).toBe(true);
+    // A test invitation, or one that is no longer pending, is not a second live link.
+    expect(await refused((tx) => addInvitation(tx, org.id, email, { expiresAt: inAWeek(), isTest: true }))).toBe(false);
+    expect(await refused((tx) => addInvitation(tx, org.id, email, { expiresAt: inAWeek(), status: 'revoked' }))).toBe(false);
+  });
+
+  it('one organization holds a domain name verified', async () => {
+    const name = uniqueDomain('owned');
+    const a = await createTestOrganization();
+    const b = await createTestOrganization();
+    await (await db()).$transaction((tx) => addDomain(tx, a.id, name, { status: 'verified' }));
+    expect(await refused((tx) => addDomain(tx, b.id, name, { status: 'verified' }))).toBe(true);
+    expect(await refused((tx) => addDomain(tx, b.id, name, { status: 'pending' }))).toBe(false);
+  });
+
+  it('checks what the code assumes about invitations', async () => {
+    const org = await createTestOrganization();
+    const base = { id: crypto.randomUUID(), organizationId: org.id, email: uniqueEmail(), tokenHash: crypto.randomBytes(16).toString('hex'), expiresAt: inAWeek() };
+    const insert = (data: Record<string, unknown>) => refused((tx) => tx.invitation.create({ data: { ...base, ...data } as never }));
+    expect(await insert({ lifetimeDays: 31 })).toBe(true);
+    expect(await insert({ lifetimeDays: 0 })).toBe(true);
+    expect(await insert({ status: 'accepted', acceptedAt: null })).toBe(true);
+    expect(await insert({ status: 'revoked', revokedAt: null })).toBe(true);
+    expect(await insert({ invitedById: crypto.randomUUID() })).toBe(true);
+    expect(await insert({ lifetimeDays: 30 })).toBe(false);
+  });
+
+  it('checks what the code assumes about organizations', async () => {
+    const org = await createTestOrganization();
+    const update = (data: Record<string, unknown>) => refused((tx) => tx.organization.update({ where: { id: org.id }, data: data as never }));
+    expect(await update({ status: 'suspended' })).toBe(true);
+    expect(await update({ suspendedAt: new Date() })).toBe(true);
+    expect(await update({ autoJoinEnabled: true })).toBe(true);
+    expect(await update({ autoJoinRole: 'owner' })).toBe(true);
+    expect(await update({ name: '   ' })).toBe(true);
+    expect(await update({ status: 'suspended', suspendedAt: new Date() })).toBe(false);
+    expect(await update({ autoJoinEnabled: true, autoJoinApprovedAt: new Date(), autoJoinApprovedBy: 'x@y.test' })).toBe(false);
+  });
+
+  it('every timestamp is timestamptz', async () => {
+    const rows = await (await db()).$queryRaw<{ table_name: string; column_name: string }[]>`
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type = 'timestamp without time zone' AND table_name <> '_prisma_migrations'`;
+    expect(rows).toEqual([]);
+  });
+});
