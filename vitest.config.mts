@@ -29,6 +29,19 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'multi-instance',
+          include: ['tests/multi-instance/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/support/multi-instance-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

@@ -29,11 +29,18 @@ async function main() {
     console.log(`Orgdesk is serving ${config.appUrl} (port ${config.port}).`);
   });
 
+  let stopping = false;
   const stop = () => {
-    server.close(() => void app.close().finally(() => process.exit(0)));
+    if (stopping) return;
+    stopping = true;
+    // Stop claiming background work and finish (or hand back) what this process holds, so a
+    // restart repeats at most the email in flight instead of waiting out its lease.
+    const scheduler = (globalThis as { __orgdeskScheduler?: { stop?: (graceMs?: number) => Promise<void> } }).__orgdeskScheduler;
+    const drained = scheduler?.stop?.(20_000) ?? Promise.resolve();
+    server.close(() => void drained.then(() => app.close()).finally(() => process.exit(0)));
     // Idle keep-alive sockets would hold close() open.
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => process.exit(0), 25_000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

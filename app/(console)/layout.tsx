@@ -24,6 +24,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             <Link href="/audit" className="text-sm text-slate-700 no-underline hover:underline">
               Audit log
             </Link>
+            <Link href="/jobs" className="text-sm text-slate-700 no-underline hover:underline">
+              Jobs
+            </Link>
             {devMailbox ? (
               <Link href="/dev/mailbox" className="text-sm text-slate-700 no-underline hover:underline">
                 Dev mailbox

@@ -23,7 +23,7 @@ export const AUDIT_ACTIONS = {
   'domain.subdomains_changed': 'Subdomain matching changed',
   'auto_join.enabled': 'Auto-join turned on',
   'auto_join.disabled': 'Auto-join turned off',
-  'job.dead': 'Background job gave up',
+  'job.retried': 'Background job retried',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'domains.manage': 'Add, verify and remove domains.',
   'auto_join.manage': 'Turn auto-join on and off, and choose its role.',
   'audit.read': 'Read and export the audit log.',
+  'jobs.manage': 'See background jobs and retry dead ones.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

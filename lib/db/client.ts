@@ -24,6 +24,15 @@ export function createClient(target: DatabaseTarget, pglite?: PGlite): Promise<P
         connectionString: target.url,
         options: '-c jit=off -c random_page_cost=1.1',
         max: 10,
+        // A database that stops answering must fail requests and scheduled passes, not hang them:
+        // bounded connects, statements and client-side waits, and keepalive probes that find a
+        // half-open connection.
+        connectionTimeoutMillis: 10_000,
+        statement_timeout: 30_000,
+        idle_in_transaction_session_timeout: 60_000,
+        query_timeout: 45_000,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
       });
       return new PrismaClient({ adapter });
     }

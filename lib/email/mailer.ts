@@ -14,7 +14,18 @@ export interface OutgoingEmail extends RenderedEmail {
 /** Messages a dispatcher sends at once; SMTP round trips, not CPU, bound a single send. */
 export const SEND_CONCURRENCY = 5;
 
+/** No send waits longer than this, whatever the server does: the job retries it later. */
+export const SEND_TIMEOUT_MS = 45_000;
+
 let transport: { url: string; transporter: Transporter } | undefined;
+
+function withTimeout<T>(send: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`The mail server did not finish within ${SEND_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })), SEND_TIMEOUT_MS);
+  });
+  return Promise.race([send, expired]).finally(() => clearTimeout(timer));
+}
 
 function smtpTransport(url: string): Transporter {
   if (transport?.url !== url) {
@@ -38,18 +49,26 @@ function smtpTransport(url: string): Transporter {
     });
     // Nagle's algorithm holds SMTP's small writes until the server's delayed ACK (about 40 ms
     // each), which cost every message about 100 ms even on loopback; send them at once instead.
+    // The socket is handed over unconnected, so nodemailer connects it and handles a refused or
+    // dropped connection on its own error path (a socket connected here left a pool slot taken
+    // forever when the connection failed, and an SMTP outage stopped all mail until a restart).
     (transporter as unknown as { getSocket: unknown }).getSocket = (
-      options: { host: string; port: number },
-      callback: (error: Error | null, socket?: { connection: net.Socket }) => void,
+      _options: unknown,
+      callback: (error: Error | null, socket?: { socket: net.Socket }) => void,
     ) => {
-      const socket = net.connect({ host: options.host, port: options.port });
+      const socket = new net.Socket();
       socket.setNoDelay(true);
-      socket.once('connect', () => callback(null, { connection: socket }));
-      socket.once('error', (error) => callback(error));
+      callback(null, { socket });
     };
     transport = { url, transporter };
   }
   return transport.transporter;
+}
+
+/** Closes pooled SMTP connections (shutdown, tests); the next send opens new ones. */
+export function closeMailTransport() {
+  transport?.transporter.close();
+  transport = undefined;
 }
 
 /** Sends one message through SMTP, or into the dev mailbox when no SMTP_URL is set outside production. */
@@ -68,7 +87,7 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ messageId: st
     });
     return { messageId: stored.id };
   }
-  const info = await smtpTransport(config.mail.url).sendMail({
+  const info = await withTimeout(smtpTransport(config.mail.url).sendMail({
     from: config.emailFrom,
     to: to.address,
     subject,
@@ -76,6 +95,6 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ messageId: st
     text: message.text,
     disableFileAccess: true,
     disableUrlAccess: true,
-  });
+  }));
   return { messageId: info.messageId };
 }

@@ -2,7 +2,7 @@ import type { Db, DbOrTx } from '@/lib/db/client';
 import { higherRole, type MemberRoleName } from '@/lib/access/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
-import { cancelQueuedForInvitation } from '@/lib/email/outbox';
+import { cancelInvitationEmails } from './delivery';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { fail, ok, type Result } from '@/lib/result';
@@ -129,7 +129,7 @@ export async function acceptInvitation(
     } else if (outcome.change === 'raised') {
       await tx.membership.update({ where: { id: existing.id }, data: { role: outcome.role } });
     }
-    await cancelQueuedForInvitation(tx, invitation.id, 'The invitation was accepted before this email was sent.');
+    await cancelInvitationEmails(tx, invitation.id, 'The invitation was accepted before this email was sent.', now);
     const context = {
       principal: { kind: 'member' as const, userId: user.id, email: invitation.email, organizationId, role: outcome.role },
       now,

@@ -1,16 +1,12 @@
-import { getConfig } from '@/lib/config';
-import type { Db } from '@/lib/db/client';
-import { SEND_CONCURRENCY, sendEmail } from '@/lib/email/mailer';
-import {
-  cancelMessage,
-  claimDueMessages,
-  markMessageFailed,
-  markMessageForRetry,
-  markMessageSent,
-  type ClaimedMessage,
-} from '@/lib/email/outbox';
+import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
+import { getConfig } from '@/lib/config';
+import type { Db, DbOrTx, Tx } from '@/lib/db/client';
+import { SEND_CONCURRENCY, sendEmail } from '@/lib/email/mailer';
+import { defineJobKind } from '@/lib/jobs/kind';
+import { cancelJobsFor, enqueueJob } from '@/lib/jobs/queue';
+import { runDueJobs } from '@/lib/jobs/runner';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { renderInvitation } from '@/emails/invitation';
 import { MAX_DELIVERY_ATTEMPTS, classifyDeliveryError, retryDelayMs } from './policy';
@@ -20,9 +16,7 @@ export function acceptUrl(token: string): string {
   return `${getConfig().appUrl}/invite/${token}`;
 }
 
-const OUTBOX = { principal: systemPrincipal('email delivery'), request: { ip: null, requestId: null } };
-
-type Outcome = 'sent' | 'retry' | 'failed' | 'cancelled';
+const DELIVERY = { principal: systemPrincipal('email delivery'), request: { ip: null, requestId: null } };
 
 /** Why a queued invitation email must not go out any more, or null when it still should. */
 export function whyNotSend(
@@ -38,93 +32,120 @@ export function whyNotSend(
   return null;
 }
 
-async function deliverInvitation(client: Db, message: ClaimedMessage, now: Date): Promise<Outcome> {
-  const invitation = message.invitationId
-    ? await client.invitation.findUnique({
-        where: { id: message.invitationId },
-        include: { organization: { select: { name: true } } },
-      })
-    : null;
-  // Revoked, accepted, expired or re-sent since it was queued: this message is no longer wanted.
-  const unwanted = whyNotSend(invitation, message, now);
-  if (unwanted || !invitation) {
-    await cancelMessage(client, message.id, unwanted ?? 'The invitation is gone.');
-    return 'cancelled';
-  }
-  const token = deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
-  const tokenHash = hashToken(token);
-  if (tokenHash !== invitation.tokenHash) {
-    // AUTH_SECRET changed since the invitation was made: keep the stored hash in step with the link.
-    await client.invitation.update({ where: { id: invitation.id }, data: { tokenHash } });
-  }
-  const email = renderInvitation({
-    organizationName: invitation.organization.name,
-    inviterEmail: invitation.invitedByEmail ?? 'Your administrator',
-    role: invitation.role,
-    expiresAt: invitation.expiresAt,
-    acceptUrl: acceptUrl(token),
-    isTest: invitation.isTest,
+const INVITATION_EMAIL = 'email.invitation';
+
+/** Queues an invitation's email, in the transaction that creates or re-sends the invitation. */
+export function enqueueInvitationEmail(tx: DbOrTx, invitation: { id: string; organizationId: string; tokenNonce: string; email: string }, now: Date) {
+  return enqueueJob(
+    tx,
+    {
+      kind: INVITATION_EMAIL,
+      payload: { invitationId: invitation.id, tokenNonce: invitation.tokenNonce, to: invitation.email },
+      organizationId: invitation.organizationId,
+      subjectId: invitation.id,
+      maxAttempts: MAX_DELIVERY_ATTEMPTS,
+    },
+    now,
+  );
+}
+
+/** Drops the queued email of an invitation that was revoked, accepted or re-sent, saying why. */
+export function cancelInvitationEmails(tx: DbOrTx, invitationId: string, why: string, now: Date) {
+  return cancelJobsFor(tx, invitationId, INVITATION_EMAIL, why, now);
+}
+
+/** Records a final delivery failure on the invitation: the organization needs attention. */
+async function recordUndeliverable(tx: Tx, invitation: { id: string; organizationId: string; email: string; tokenNonce: string }, bounced: boolean, words: string, attempts: number, now: Date) {
+  await tx.invitation.updateMany({
+    where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
+    data: { deliveryStatus: bounced ? 'bounced' : 'failed', deliveryError: words },
   });
-  try {
-    await sendEmail({ to: invitation.email, ...email });
-  } catch (error) {
-    const { kind, words } = classifyDeliveryError(error as { responseCode?: number; code?: string; message?: string });
-    const finalAttempt = kind === 'permanent' || message.attempts >= MAX_DELIVERY_ATTEMPTS;
-    await client.$transaction(async (tx) => {
-      if (finalAttempt) await markMessageFailed(tx, message.id, words);
-      else await markMessageForRetry(tx, message.id, words, new Date(now.getTime() + retryDelayMs(message.attempts)));
-      await tx.invitation.updateMany({
-        where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
-        data: {
-          deliveryStatus: finalAttempt ? (kind === 'permanent' ? 'bounced' : 'failed') : 'queued',
-          deliveryError: finalAttempt ? words : `${words} Retrying automatically.`,
-        },
-      });
-      if (finalAttempt) {
-        await recordAudit(tx, { ...OUTBOX, now }, {
-          organizationId: invitation.organizationId,
-          action: 'invitation.delivery_failed',
-          target: { type: 'invitation', id: invitation.id, label: invitation.email },
-          summary: { delivery: kind === 'permanent' ? 'bounced' : 'failed', reason: words, attempts: message.attempts },
-        });
-        await recomputeOrganizationState(tx, invitation.organizationId, now, OUTBOX);
-      }
-    });
-    return finalAttempt ? 'failed' : 'retry';
-  }
-  await client.$transaction(async (tx) => {
-    await markMessageSent(tx, message.id, now);
-    await tx.invitation.updateMany({
-      where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
-      data: { deliveryStatus: 'sent', deliveryError: null, lastSentAt: now, sendCount: { increment: 1 } },
-    });
-    // Queued -> sent changes no state rule; only a delivery that had failed needs the state redone.
-    if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
-      await recomputeOrganizationState(tx, invitation.organizationId, now, OUTBOX);
-    }
+  await recordAudit(tx, { ...DELIVERY, now }, {
+    organizationId: invitation.organizationId,
+    action: 'invitation.delivery_failed',
+    target: { type: 'invitation', id: invitation.id, label: invitation.email },
+    summary: { delivery: bounced ? 'bounced' : 'failed', reason: words, attempts },
   });
-  return 'sent';
+  await recomputeOrganizationState(tx, invitation.organizationId, now, DELIVERY);
 }
 
 /**
- * One dispatcher pass: claims due outbox rows and sends them. Safe to run in several processes
- * at once. Returns what happened, for logs and tests.
+ * The invitation email job: renders the email with a token derived from the invitation's current
+ * nonce and sends it. A 5xx refusal is a bounce at once; other errors retry with backoff, and the
+ * invitation shows "queued, retrying" until the last attempt fails.
+ */
+export const invitationEmailJob = defineJobKind({
+  kind: INVITATION_EMAIL,
+  payload: z.object({ invitationId: z.string().uuid(), tokenNonce: z.string().nullable(), to: z.string() }),
+  // Longer than the send's own timeouts (connect 10 s, greeting 10 s, socket 20 s, 45 s overall).
+  leaseMs: 2 * 60_000,
+  timeoutMs: 60_000,
+  maxAttempts: MAX_DELIVERY_ATTEMPTS,
+  concurrency: SEND_CONCURRENCY,
+  retryDelayMs,
+  async handle(client, job, now) {
+    const invitation = await client.invitation.findUnique({
+      where: { id: job.payload.invitationId },
+      include: { organization: { select: { name: true } } },
+    });
+    const unwanted = whyNotSend(invitation, job.payload, now);
+    if (unwanted || !invitation) return { status: 'cancelled', reason: unwanted ?? 'The invitation is gone.' };
+    const token = deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
+    const tokenHash = hashToken(token);
+    if (tokenHash !== invitation.tokenHash) {
+      // AUTH_SECRET changed since the invitation was made: keep the stored hash in step with the link.
+      await client.invitation.update({ where: { id: invitation.id }, data: { tokenHash } });
+    }
+    const email = renderInvitation({
+      organizationName: invitation.organization.name,
+      inviterEmail: invitation.invitedByEmail ?? 'Your administrator',
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      acceptUrl: acceptUrl(token),
+      isTest: invitation.isTest,
+    });
+    try {
+      await sendEmail({ to: invitation.email, ...email });
+    } catch (error) {
+      const { kind, words } = classifyDeliveryError(error as { responseCode?: number; code?: string; message?: string });
+      if (kind === 'permanent') {
+        return { status: 'dead', error: words, commit: (tx) => recordUndeliverable(tx, invitation, true, words, job.attempts, now) };
+      }
+      if (job.attempts >= job.maxAttempts) {
+        return { status: 'dead', error: words, commit: (tx) => recordUndeliverable(tx, invitation, false, words, job.attempts, now) };
+      }
+      return {
+        status: 'retry',
+        error: words,
+        commit: async (tx) => {
+          await tx.invitation.updateMany({
+            where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
+            data: { deliveryStatus: 'queued', deliveryError: `${words} Retrying automatically.` },
+          });
+        },
+      };
+    }
+    return {
+      status: 'done',
+      commit: async (tx) => {
+        await tx.invitation.updateMany({
+          where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
+          data: { deliveryStatus: 'sent', deliveryError: null, lastSentAt: now, sendCount: { increment: 1 } },
+        });
+        // Queued -> sent changes no state rule; only a delivery that had failed needs the state redone.
+        if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
+          await recomputeOrganizationState(tx, invitation.organizationId, now, DELIVERY);
+        }
+      },
+    };
+  },
+});
+
+/**
+ * Sends queued invitation emails: one claim of up to `limit`, for tests and the bench that step
+ * through delivery by hand. The scheduler runs every kind with runDueJobs.
  */
 export async function deliverQueuedEmail(client: Db, now = new Date(), limit = 20) {
-  const claimed = await claimDueMessages(client, now, limit);
-  const outcomes: Record<Outcome, number> = { sent: 0, retry: 0, failed: 0, cancelled: 0 };
-  const queue = [...claimed];
-  // A few sends at once over pooled SMTP connections: each waits mostly on network round trips.
-  const workers = Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, async () => {
-    for (let message = queue.shift(); message; message = queue.shift()) {
-      if (message.kind !== 'invitation') {
-        await markMessageFailed(client, message.id, `Unknown message kind "${message.kind}".`);
-        outcomes.failed++;
-        continue;
-      }
-      outcomes[await deliverInvitation(client, message, now)]++;
-    }
-  });
-  await Promise.all(workers);
-  return { claimed: claimed.length, ...outcomes };
+  const summary = await runDueJobs(client, { now: () => now, kinds: [INVITATION_EMAIL], limit, once: true });
+  return { claimed: summary.claimed, sent: summary.done, retry: summary.retried, failed: summary.dead, cancelled: summary.cancelled };
 }

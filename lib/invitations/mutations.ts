@@ -3,13 +3,13 @@ import { recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { getConfig } from '@/lib/config';
 import type { Db, Tx } from '@/lib/db/client';
-import { cancelQueuedForInvitation, enqueueEmail } from '@/lib/email/outbox';
 import type { MemberRole } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
 import { formatDateTime } from '@/lib/format';
 import { fail, notFound, ok, type Result } from '@/lib/result';
+import { cancelInvitationEmails, enqueueInvitationEmail } from './delivery';
 import { splitAddressInput } from './parse';
 import { MAX_ADDRESSES_PER_BATCH, canResend, canRevoke, invitationExpiresAt } from './policy';
 import { loadReviewContext } from './queries';
@@ -66,7 +66,7 @@ async function insertInvitation(
       createdAt: now,
     },
   });
-  await enqueueEmail(tx, { kind: 'invitation', invitationId: id, tokenNonce, toAddress: email }, now);
+  await enqueueInvitationEmail(tx, { id, organizationId, tokenNonce, email }, now);
   await recordAudit(tx, context, {
     organizationId,
     action: isTest ? 'invitation.test_sent' : 'invitation.sent',
@@ -181,7 +181,7 @@ export async function resendInvitation(client: Db, context: CommandContext, inpu
     const tokenNonce = newTokenNonce();
     const tokenHash = hashToken(deriveInvitationToken(getConfig().authSecret, invitation.id, tokenNonce));
     await tx.retiredInvitationToken.create({ data: { tokenHash: invitation.tokenHash, invitationId: invitation.id, retiredAt: now } });
-    await cancelQueuedForInvitation(tx, invitation.id, 'A newer email replaced this one (resend).');
+    await cancelInvitationEmails(tx, invitation.id, 'A newer email replaced this one (resend).', now);
     await tx.invitation.update({
       where: { id: invitation.id },
       data: {
@@ -193,7 +193,7 @@ export async function resendInvitation(client: Db, context: CommandContext, inpu
         deliveryError: null,
       },
     });
-    await enqueueEmail(tx, { kind: 'invitation', invitationId: invitation.id, tokenNonce, toAddress: invitation.email }, now);
+    await enqueueInvitationEmail(tx, { id: invitation.id, organizationId: invitation.organizationId, tokenNonce, email: invitation.email }, now);
     await recordAudit(tx, context, {
       organizationId: input.organizationId,
       action: 'invitation.resent',
@@ -215,7 +215,7 @@ export async function revokeInvitation(client: Db, context: CommandContext, inpu
     const status = effectiveInvitationStatus(invitation, now);
     if (!canRevoke(status)) return fail('not_revocable', `This invitation is ${status}; only pending invitations can be revoked.`);
     await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: now } });
-    await cancelQueuedForInvitation(tx, invitation.id, 'The invitation was revoked before this email was sent.');
+    await cancelInvitationEmails(tx, invitation.id, 'The invitation was revoked before this email was sent.', now);
     await recordAudit(tx, context, {
       organizationId: input.organizationId,
       action: 'invitation.revoked',

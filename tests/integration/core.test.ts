@@ -190,7 +190,7 @@ describe('integrity fixes', () => {
     const invitation = await invite(org.id, email, clock.now(), { expiresInDays: 1 });
     const pass = await deliverQueuedEmail(await db(), clock.advance(2 * DAY));
     expect(pass.cancelled).toBeGreaterThanOrEqual(1);
-    const outbox = await (await db()).outboxMessage.findFirstOrThrow({ where: { invitationId: invitation.id } });
+    const outbox = await (await db()).job.findFirstOrThrow({ where: { subjectId: invitation.id } });
     expect(outbox).toMatchObject({ status: 'cancelled', lastError: 'The invitation expired before this email was sent.' });
     expect(await (await db()).devMailboxMessage.count({ where: { to: email } })).toBe(0);
   });

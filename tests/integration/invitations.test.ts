@@ -114,7 +114,7 @@ describe('review', () => {
     const result = await send(org.id, 'nope, also nope', new Date());
     expect(result).toMatchObject({ ok: false, code: 'nothing_to_send' });
     expect(await (await db()).invitation.count({ where: { organizationId: org.id } })).toBe(0);
-    expect(await (await db()).outboxMessage.count({ where: { invitation: { organizationId: org.id } } })).toBe(0);
+    expect(await (await db()).job.count({ where: { organizationId: org.id } })).toBe(0);
   });
 
   it('the form schema rejects a bad lifetime and role with field errors', async () => {
@@ -315,7 +315,7 @@ describe('resend, revoke, test invitations', () => {
     await send(org.id, to, clock.now());
     const invitation = await invitationFor(org.id, to);
     expect((await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).ok).toBe(true);
-    expect(await (await db()).outboxMessage.findFirst({ where: { invitationId: invitation.id } })).toMatchObject({ status: 'cancelled' });
+    expect(await (await db()).job.findFirst({ where: { subjectId: invitation.id } })).toMatchObject({ status: 'cancelled', lastError: 'The invitation was revoked before this email was sent.' });
     expect(await deliverQueuedEmail(await db(), clock.now())).toMatchObject({ sent: 0 });
     expect(await orgState(org.id)).toBe('setup');
     expect(await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({ ok: false, code: 'not_revocable' });

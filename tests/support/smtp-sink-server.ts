@@ -6,7 +6,8 @@ import { serveControl } from './control-server';
 import { startSmtpSink } from './smtp-sink';
 
 async function main() {
-  const sink = await startSmtpSink(Number(process.env.SMTP_SINK_PORT));
+  // Addresses starting with bounce- are refused with a 550, as a mailbox that doesn't exist is.
+  const sink = await startSmtpSink(Number(process.env.SMTP_SINK_PORT), { rejectRecipients: (address) => address.startsWith('bounce-') });
   serveControl(
     Number(process.env.SMTP_SINK_HTTP_PORT),
     (request) => (request.url?.startsWith('/messages') ? { json: sink.messages } : null),

@@ -7,7 +7,7 @@ import {
   sendInvitationsCommand,
   sendTestInvitationCommand,
 } from '@/lib/invitations/commands';
-import { kickEmailDelivery } from '@/lib/scheduler';
+import { kickJobs } from '@/lib/scheduler';
 import type { Result } from '@/lib/result';
 import { runFormCommand, runOrganizationCommand } from '@/app/_actions/run-command';
 
@@ -19,15 +19,15 @@ export async function reviewInvitationsAction(_previous: Previous, form: FormDat
 
 // Mail goes out now rather than at the scheduler's next tick.
 export async function sendInvitationsAction(_previous: Previous, form: FormData) {
-  return runOrganizationCommand(sendInvitationsCommand, form, kickEmailDelivery);
+  return runOrganizationCommand(sendInvitationsCommand, form, kickJobs);
 }
 
 export async function sendTestInvitationAction(_previous: Previous, form: FormData) {
-  return runOrganizationCommand(sendTestInvitationCommand, form, kickEmailDelivery);
+  return runOrganizationCommand(sendTestInvitationCommand, form, kickJobs);
 }
 
 export async function resendInvitationAction(_previous: Previous, form: FormData) {
-  return runOrganizationCommand(resendInvitationCommand, form, kickEmailDelivery);
+  return runOrganizationCommand(resendInvitationCommand, form, kickJobs);
 }
 
 export async function revokeInvitationAction(_previous: Previous, form: FormData) {

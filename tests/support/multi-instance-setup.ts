@@ -1,0 +1,5 @@
+import { resetConfig } from '../../lib/config';
+import { applyTestEnv } from './env';
+
+applyTestEnv();
+resetConfig();
