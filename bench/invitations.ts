@@ -32,7 +32,13 @@ export async function benchInvitations(client: Db, count = 1000) {
   const queueStart = performance.now();
   for (const [i, organization] of organizations.entries()) {
     const addresses = Array.from({ length: perOrganization }, (_, n) => `invitee-${i}-${n}@bench.example`).join('\n');
-    const result = await createInvitations(client, contextFor(actor, new Date()), { organizationId: organization.id, addresses, role: 'member', expiresInDays: 7, confirm: [] });
+    const result = await createInvitations(client, contextFor(actor, new Date()), {
+      organizationId: organization.id,
+      addresses,
+      role: 'member',
+      expiresInDays: 7,
+      confirm: [],
+    });
     if (!result.ok) throw new Error(result.message);
   }
   const queueSeconds = (performance.now() - queueStart) / 1000;
@@ -44,7 +50,6 @@ export async function benchInvitations(client: Db, count = 1000) {
     if (!pass.claimed) break;
   }
   const sendSeconds = (performance.now() - sendStart) / 1000;
-  
 
   const invitations = await client.invitation.findMany({
     where: { organizationId: { in: organizations.map((o) => o.id) } },

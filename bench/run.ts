@@ -7,9 +7,9 @@ import pg from 'pg';
 import { createClient } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { withPostgresRunner } from '../lib/db/runner';
+import { listInvitations } from '../lib/invitations/queries';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
-import { listInvitations } from '../lib/invitations/queries';
 import { benchInvitations } from './invitations';
 import { seedBenchData } from './seed';
 
@@ -61,10 +61,16 @@ async function benchSize(size: number) {
   const now = () => new Date();
   const results: Record<string, { p50: number; p95: number }> = {};
   for (const filter of ORGANIZATION_FILTERS) {
-    results[`list ${filter.label} (page 1 + 5 counts)`] = await measure(() => listOrganizations(client, { filter: filter.id, q: '' }, now()));
+    results[`list ${filter.label} (page 1 + 5 counts)`] = await measure(() =>
+      listOrganizations(client, { filter: filter.id, q: '' }, now()),
+    );
   }
   // A deep page: the cursor of the row 80% down the list.
-  const deep = await client.organization.findFirstOrThrow({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: Math.floor(size * 0.8), select: { id: true, createdAt: true } });
+  const deep = await client.organization.findFirstOrThrow({
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: Math.floor(size * 0.8),
+    select: { id: true, createdAt: true },
+  });
   results['list All, deep page (80% down, keyset)'] = await measure(() =>
     listOrganizations(client, { filter: 'all', q: '', after: { id: deep.id, createdAt: deep.createdAt } }, now()),
   );

@@ -9,7 +9,24 @@ import {
 } from '../lib/organizations/state';
 
 const DAY = 24 * 60 * 60 * 1000;
-const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Soylent', 'Tyrell', 'Cyberdyne', 'Wonka', 'Vandelay', 'Pied Piper', 'Aperture', 'Massive Dynamic', 'Oscorp'];
+const WORDS = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Soylent',
+  'Tyrell',
+  'Cyberdyne',
+  'Wonka',
+  'Vandelay',
+  'Pied Piper',
+  'Aperture',
+  'Massive Dynamic',
+  'Oscorp',
+];
 const SUFFIXES = ['Labs', 'Group', 'Health', 'Retail', 'Bank', 'Logistics', 'Studio', 'Systems', 'Foods', 'Energy'];
 
 /** A small seeded PRNG so every run seeds the same mix. */
@@ -52,30 +69,61 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const orgs: Columns = Object.fromEntries(
     [
-      ['id', 'uuid'], ['name', 'text'], ['slug', 'text'], ['status', '"OrganizationStatus"'], ['state', '"OrganizationState"'],
-      ['state_reasons', 'jsonb'], ['state_valid_until', 'timestamptz'], ['member_count', 'int'], ['pending_invitation_count', 'int'],
-      ['verified_domain_count', 'int'], ['suspended_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+      ['id', 'uuid'],
+      ['name', 'text'],
+      ['slug', 'text'],
+      ['status', '"OrganizationStatus"'],
+      ['state', '"OrganizationState"'],
+      ['state_reasons', 'jsonb'],
+      ['state_valid_until', 'timestamptz'],
+      ['member_count', 'int'],
+      ['pending_invitation_count', 'int'],
+      ['verified_domain_count', 'int'],
+      ['suspended_at', 'timestamptz'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
     ].map(([name, type]) => [name!, { type: type!, values: [] as unknown[] }]),
   );
-  const users: Columns = { id: { type: 'uuid', values: [] }, email: { type: 'text', values: [] }, updated_at: { type: 'timestamptz', values: [] } };
+  const users: Columns = {
+    id: { type: 'uuid', values: [] },
+    email: { type: 'text', values: [] },
+    updated_at: { type: 'timestamptz', values: [] },
+  };
   const members: Columns = {
-    id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, user_id: { type: 'uuid', values: [] },
-    role: { type: '"MemberRole"', values: [] }, status: { type: '"MembershipStatus"', values: [] }, updated_at: { type: 'timestamptz', values: [] },
+    id: { type: 'uuid', values: [] },
+    organization_id: { type: 'uuid', values: [] },
+    user_id: { type: 'uuid', values: [] },
+    role: { type: '"MemberRole"', values: [] },
+    status: { type: '"MembershipStatus"', values: [] },
+    updated_at: { type: 'timestamptz', values: [] },
   };
   const invitations: Columns = {
-    id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, email: { type: 'text', values: [] },
-    token_hash: { type: 'text', values: [] }, status: { type: '"InvitationStatus"', values: [] }, delivery_status: { type: '"DeliveryStatus"', values: [] },
-    expires_at: { type: 'timestamptz', values: [] }, updated_at: { type: 'timestamptz', values: [] },
-    accepted_at: { type: 'timestamptz', values: [] }, revoked_at: { type: 'timestamptz', values: [] },
+    id: { type: 'uuid', values: [] },
+    organization_id: { type: 'uuid', values: [] },
+    email: { type: 'text', values: [] },
+    token_hash: { type: 'text', values: [] },
+    status: { type: '"InvitationStatus"', values: [] },
+    delivery_status: { type: '"DeliveryStatus"', values: [] },
+    expires_at: { type: 'timestamptz', values: [] },
+    updated_at: { type: 'timestamptz', values: [] },
+    accepted_at: { type: 'timestamptz', values: [] },
+    revoked_at: { type: 'timestamptz', values: [] },
   };
   const domains: Columns = {
-    id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, name: { type: 'text', values: [] },
-    status: { type: '"DomainStatus"', values: [] }, dependents: { type: 'text', cast: 'text[]', values: [] }, updated_at: { type: 'timestamptz', values: [] },
+    id: { type: 'uuid', values: [] },
+    organization_id: { type: 'uuid', values: [] },
+    name: { type: 'text', values: [] },
+    status: { type: '"DomainStatus"', values: [] },
+    dependents: { type: 'text', cast: 'text[]', values: [] },
+    updated_at: { type: 'timestamptz', values: [] },
     verified_at: { type: 'timestamptz', values: [] },
   };
   const activity: Columns = {
-    id: { type: 'uuid', values: [] }, organization_id: { type: 'uuid', values: [] }, kind: { type: '"ActivityKind"', values: [] },
-    actor_email: { type: 'text', values: [] }, occurred_at: { type: 'timestamptz', values: [] },
+    id: { type: 'uuid', values: [] },
+    organization_id: { type: 'uuid', values: [] },
+    kind: { type: '"ActivityKind"', values: [] },
+    actor_email: { type: 'text', values: [] },
+    occurred_at: { type: 'timestamptz', values: [] },
   };
   const push = (columns: Columns, row: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(row)) columns[key]!.values.push(value);
@@ -95,8 +143,20 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
         const expiresAt = new Date(now.getTime() + (random() * 14 - 5) * DAY);
         const delivery = random() < 0.03 ? 'bounced' : random() < 0.05 ? 'queued' : 'sent';
         const email = `invitee${n}@${slug}.example`;
-        push(invitations, { id: crypto.randomUUID(), organization_id: id, email, token_hash: crypto.randomBytes(16).toString('hex'), status, delivery_status: delivery, expires_at: expiresAt, updated_at: now, accepted_at: status === 'accepted' ? now : null, revoked_at: status === 'revoked' ? now : null });
-        if (status === 'pending' || status === 'expired') facts.openInvitations = [...facts.openInvitations, { email, status, expiresAt, deliveryStatus: delivery }];
+        push(invitations, {
+          id: crypto.randomUUID(),
+          organization_id: id,
+          email,
+          token_hash: crypto.randomBytes(16).toString('hex'),
+          status,
+          delivery_status: delivery,
+          expires_at: expiresAt,
+          updated_at: now,
+          accepted_at: status === 'accepted' ? now : null,
+          revoked_at: status === 'revoked' ? now : null,
+        });
+        if (status === 'pending' || status === 'expired')
+          facts.openInvitations = [...facts.openInvitations, { email, status, expiresAt, deliveryStatus: delivery }];
         if (status === 'accepted') facts.acceptedInvitationCount++;
       }
     }
@@ -106,7 +166,14 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
         const userId = crypto.randomUUID();
         const status = random() < 0.05 ? 'suspended' : 'active';
         push(users, { id: userId, email: `m${n}@${slug}.example`, updated_at: now });
-        push(members, { id: crypto.randomUUID(), organization_id: id, user_id: userId, role: n === 0 ? 'owner' : n === 1 ? 'admin' : 'member', status, updated_at: now });
+        push(members, {
+          id: crypto.randomUUID(),
+          organization_id: id,
+          user_id: userId,
+          role: n === 0 ? 'owner' : n === 1 ? 'admin' : 'member',
+          status,
+          updated_at: now,
+        });
         facts.memberCount++;
         if (status === 'active') facts.activeMemberCount++;
       }
@@ -114,7 +181,15 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     if (random() < 0.4) {
       const status = pick(['verified', 'verified', 'verified', 'pending', 'failed'] as const);
       const dependents = random() < 0.5 ? ['auto_join'] : [];
-      push(domains, { id: crypto.randomUUID(), organization_id: id, name: `${slug}.example`, status, dependents: `{${dependents.join(',')}}`, updated_at: now, verified_at: status === 'verified' ? now : null });
+      push(domains, {
+        id: crypto.randomUUID(),
+        organization_id: id,
+        name: `${slug}.example`,
+        status,
+        dependents: `{${dependents.join(',')}}`,
+        updated_at: now,
+        verified_at: status === 'verified' ? now : null,
+      });
       facts.domains = [{ name: `${slug}.example`, status, dependents }];
     }
     if (kind >= 0.6) {
@@ -124,17 +199,31 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
       for (let n = 0; n < events; n++) {
         const at = now.getTime() - (recent ? random() * 25 : 31 + random() * 60) * DAY;
         last = Math.max(last, at);
-        push(activity, { id: crypto.randomUUID(), organization_id: id, kind: pick(['sso_sign_in', 'auto_join', 'api_event'] as const), actor_email: `end${n}@${slug}.example`, occurred_at: new Date(at) });
+        push(activity, {
+          id: crypto.randomUUID(),
+          organization_id: id,
+          kind: pick(['sso_sign_in', 'auto_join', 'api_event'] as const),
+          actor_email: `end${n}@${slug}.example`,
+          occurred_at: new Date(at),
+        });
       }
       facts.lastEndUserActivityAt = new Date(last);
     }
     const derived = deriveOrganizationState(facts, now);
     push(orgs, {
-      id, name, slug, status: facts.status, suspended_at: facts.status === 'suspended' ? now : null, state: derived.state, state_reasons: JSON.stringify(derived.reasons),
-      state_valid_until: nextStateChangeAt(facts, now), member_count: facts.memberCount,
+      id,
+      name,
+      slug,
+      status: facts.status,
+      suspended_at: facts.status === 'suspended' ? now : null,
+      state: derived.state,
+      state_reasons: JSON.stringify(derived.reasons),
+      state_valid_until: nextStateChangeAt(facts, now),
+      member_count: facts.memberCount,
       pending_invitation_count: countPendingInvitations(facts, now),
       verified_domain_count: facts.domains.filter((d) => d.status === 'verified').length,
-      created_at: new Date(now.getTime() - random() * 700 * DAY), updated_at: now,
+      created_at: new Date(now.getTime() - random() * 700 * DAY),
+      updated_at: now,
     });
   }
   await insertColumns(client, 'organizations', orgs);

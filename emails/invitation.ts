@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type MemberRoleName } from '@/lib/access/roles';
+import { type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
 import { formatLongDateTime } from '@/lib/format';
 import { button, escapeHtml, htmlFrame, type RenderedEmail } from './layout';
 
@@ -20,7 +20,6 @@ export const previewProps: InvitationEmailProps = {
   isTest: false,
 };
 
-
 export function renderInvitation(props: InvitationEmailProps = previewProps): RenderedEmail {
   const role = ROLE_LABELS[props.role].label;
   const expires = formatLongDateTime(props.expiresAt);
@@ -37,7 +36,7 @@ ${button(props.acceptUrl, 'View invitation')}
 <p style="font-size:13px;color:#4b5563">The invitation expires on ${escapeHtml(expires)}. If the button doesn’t work, paste this address into your browser:<br><a href="${escapeHtml(props.acceptUrl)}">${escapeHtml(props.acceptUrl)}</a></p>
 <p style="font-size:13px;color:#4b5563">Not expecting this? Ignore the email; nothing happens unless you accept.</p>`,
   );
-  const text = `${props.isTest ? 'THIS IS A TEST INVITATION. It shows what invitees receive and can\'t be used to join.\n\n' : ''}${props.inviterEmail} invited you to join ${props.organizationName} as ${role}.
+  const text = `${props.isTest ? "THIS IS A TEST INVITATION. It shows what invitees receive and can't be used to join.\n\n" : ''}${props.inviterEmail} invited you to join ${props.organizationName} as ${role}.
 
 View and accept the invitation:
 ${props.acceptUrl}

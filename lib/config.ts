@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseBuilderList, type BuilderList } from '@/lib/auth/builders';
+import { type BuilderList, parseBuilderList } from '@/lib/auth/builders';
+import { type DatabaseTarget, resolveDatabaseTarget } from '@/lib/db/target';
 import { normalizeEmail } from '@/lib/email/address';
-import { resolveDatabaseTarget, type DatabaseTarget } from '@/lib/db/target';
 
 /** Everything Orgdesk reads from the environment, validated once. */
 export interface AppConfig {
@@ -18,7 +18,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = 'ConfigError';
   }

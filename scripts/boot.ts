@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ConfigError, loadConfig, type AppConfig } from '../lib/config';
+import { type AppConfig, ConfigError, loadConfig } from '../lib/config';
 
 /** Validates the environment, naming the variable at fault, or exits. */
 export function configOrExit(): AppConfig {

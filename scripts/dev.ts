@@ -14,7 +14,9 @@ async function main() {
     const { closePglite } = await import('../lib/db/client');
     await closePglite();
   }
-  console.log(`\nOrgdesk: ${config.appUrl}  (sign in as ${[...config.builders.emails][0] ?? 'a builder'}; links arrive in ${config.mail.transport === 'smtp' ? 'your SMTP server' : '/dev/mailbox'})\n`);
+  console.log(
+    `\nOrgdesk: ${config.appUrl}  (sign in as ${[...config.builders.emails][0] ?? 'a builder'}; links arrive in ${config.mail.transport === 'smtp' ? 'your SMTP server' : '/dev/mailbox'})\n`,
+  );
   runNext(['dev', '--port', String(config.port)]);
 }
 

@@ -21,14 +21,22 @@ async function main() {
     const done = await client.job.count({ where: { ...mine, status: 'done' } });
     if (done === count) break;
     if (Date.now() > deadline) {
-      console.error(`Only ${done} of ${count} probes ran within 2 minutes. Is a scheduler running (the app without ORGDESK_SCHEDULER=off, or npm run worker)? See /jobs in the console.`);
+      console.error(
+        `Only ${done} of ${count} probes ran within 2 minutes. Is a scheduler running (the app without ORGDESK_SCHEDULER=off, or npm run worker)? See /jobs in the console.`,
+      );
       process.exit(1);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const jobs = await client.job.findMany({ where: { ...mine }, select: { id: true } });
-  const runs = await client.jobProbeRun.groupBy({ by: ['workerId'], where: { jobId: { in: jobs.map((j) => j.id) } }, _count: { _all: true } });
-  console.log(`All ${count} ran in ${((Date.now() - started) / 1000).toFixed(1)} s, by ${runs.map((r) => `${r.workerId} (${r._count._all})`).join(', ')}.`);
+  const runs = await client.jobProbeRun.groupBy({
+    by: ['workerId'],
+    where: { jobId: { in: jobs.map((j) => j.id) } },
+    _count: { _all: true },
+  });
+  console.log(
+    `All ${count} ran in ${((Date.now() - started) / 1000).toFixed(1)} s, by ${runs.map((r) => `${r.workerId} (${r._count._all})`).join(', ')}.`,
+  );
   process.exit(0);
 }
 

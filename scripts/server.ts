@@ -6,8 +6,8 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { configOrExit } from './boot';
 import { resolveClientAddress } from '../lib/http/forwarded';
+import { configOrExit } from './boot';
 
 async function main() {
   const config = configOrExit();
@@ -16,7 +16,11 @@ async function main() {
   await app.prepare();
 
   const server = createServer((req, res) => {
-    req.headers['x-forwarded-for'] = resolveClientAddress(req.headers['x-forwarded-for'], req.socket.remoteAddress, config.trustedProxyHops);
+    req.headers['x-forwarded-for'] = resolveClientAddress(
+      req.headers['x-forwarded-for'],
+      req.socket.remoteAddress,
+      config.trustedProxyHops,
+    );
     delete req.headers['x-real-ip'];
     void handle(req, res);
   });

@@ -7,7 +7,9 @@ import { configOrExit, migrateOrExit } from './boot';
 async function main() {
   const config = configOrExit();
   if (config.database.kind !== 'postgres') {
-    console.error('npm run worker needs DATABASE_URL=postgres://…: PGlite can be opened by one process only, and the app already runs this work.');
+    console.error(
+      'npm run worker needs DATABASE_URL=postgres://…: PGlite can be opened by one process only, and the app already runs this work.',
+    );
     process.exit(1);
   }
   await migrateOrExit();

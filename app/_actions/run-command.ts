@@ -1,12 +1,12 @@
-import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import type { z } from 'zod';
 import { currentBuilder } from '@/lib/auth/session';
 import type { Command } from '@/lib/commands/define';
 import { formInput } from '@/lib/commands/input';
 import { db } from '@/lib/db/client';
 import { requestMeta } from '@/lib/http/request';
 import type { Result } from '@/lib/result';
-import type { z } from 'zod';
 
 /**
  * The server actions' adapter: the signed-in console user is the principal, the form becomes the

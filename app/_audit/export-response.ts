@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
+import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@/lib/audit/export';
+import { auditQuerySchema, countAuditEvents, streamAuditEvents } from '@/lib/audit/queries';
 import { currentBuilder } from '@/lib/auth/session';
 import { apiErrorBody, ERRORS } from '@/lib/commands/errors';
 import { hasPermission } from '@/lib/commands/permissions';
-import { EXPORT_FORMATS, renderExport, type ExportFormat } from '@/lib/audit/export';
-import { auditQuerySchema, countAuditEvents, streamAuditEvents } from '@/lib/audit/queries';
 import { db } from '@/lib/db/client';
 import { fail } from '@/lib/result';
 

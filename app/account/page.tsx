@@ -1,12 +1,12 @@
 import { redirect } from 'next/navigation';
 import { memberSignOutAction } from '@/app/login/actions';
-import { formatDate } from '@/lib/format';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ROLE_LABELS } from '@/lib/access/roles';
 import { listMembershipsForUser } from '@/lib/access/memberships';
+import { ROLE_LABELS } from '@/lib/access/roles';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import { formatDate } from '@/lib/format';
 
 export const metadata = { title: 'Your organizations' };
 
@@ -33,7 +33,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       {memberships.length ? (
-        <DataTable caption="Your organizations" columns={[{ label: 'Organization' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}>
+        <DataTable
+          caption="Your organizations"
+          columns={[{ label: 'Organization' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}
+        >
           {memberships.map((membership) => (
             <tr key={membership.id}>
               <th scope="row" className="px-4 py-3 text-left font-medium">

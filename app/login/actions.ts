@@ -3,15 +3,15 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { formValues, validationFailure } from '@/lib/commands/input';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { isBuilderEmail } from '@/lib/auth/builders';
 import { safeCallbackPath } from '@/lib/auth/links';
+import { formValues, validationFailure } from '@/lib/commands/input';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { emailSchema } from '@/lib/email/schemas';
 import { clientIp } from '@/lib/http/request';
-import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
+import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
 
 const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional() });

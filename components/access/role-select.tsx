@@ -1,6 +1,6 @@
 'use client';
 
-import { MEMBER_ROLES, ROLE_LABELS, type MemberRoleName } from '@/lib/access/roles';
+import { MEMBER_ROLES, type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
 
 /** A labelled role picker, least privileged first, with the advice to pick the least that works. */
 export function RoleSelect({

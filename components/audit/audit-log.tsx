@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { AUDIT_ACTIONS, AUDIT_ACTION_NAMES } from '@/lib/audit/actions';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from '@/lib/audit/actions';
 import { describeAction, describeActor, describeSummary } from '@/lib/audit/describe';
 import type { AuditEventRow, AuditQuery } from '@/lib/audit/queries';
 import { formatDateTime } from '@/lib/format';
@@ -38,12 +38,24 @@ export function AuditLog({
   const filtered = Boolean(query.action || query.actor);
   return (
     <div className="space-y-4">
-      <form method="get" action={basePath} role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      {/* biome-ignore lint/a11y/useSemanticElements: role=search on the form keeps one element; <search> is newer than some screen readers */}
+      <form
+        method="get"
+        action={basePath}
+        role="search"
+        aria-label="Filter events"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div>
           <label htmlFor="audit-action" className="block text-sm font-medium text-slate-800">
             Action
           </label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ''} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm">
+          <select
+            id="audit-action"
+            name="action"
+            defaultValue={query.action ?? ''}
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
             <option value="">Every action</option>
             {AUDIT_ACTION_NAMES.map((action) => (
               <option key={action} value={action}>
@@ -81,7 +93,10 @@ export function AuditLog({
       <ExportButtons basePath={`${basePath}/export`} filters={filters.toString()} />
 
       {rows.length ? (
-        <DataTable caption="Audit events, newest first" columns={[{ label: 'When' }, { label: 'Actor' }, { label: 'Action' }, { label: 'Target' }, { label: 'Details' }]}>
+        <DataTable
+          caption="Audit events, newest first"
+          columns={[{ label: 'When' }, { label: 'Actor' }, { label: 'Action' }, { label: 'Target' }, { label: 'Details' }]}
+        >
           {rows.map((event) => {
             const slug = organizations && event.organizationId ? organizations.get(event.organizationId) : undefined;
             return (
@@ -94,7 +109,13 @@ export function AuditLog({
                 <td className="px-4 py-2">
                   {organizations ? (
                     <span className="block text-xs text-slate-600">
-                      {slug ? <Link href={`/organizations/${slug}`}>{slug}</Link> : event.organizationId ? 'Deleted organization' : 'Console'}
+                      {slug ? (
+                        <Link href={`/organizations/${slug}`}>{slug}</Link>
+                      ) : event.organizationId ? (
+                        'Deleted organization'
+                      ) : (
+                        'Console'
+                      )}
                     </span>
                   ) : null}
                   {event.targetLabel ?? event.targetType}
@@ -113,7 +134,11 @@ export function AuditLog({
         </DataTable>
       ) : (
         <EmptyState title={filtered ? 'No events match these filters' : 'No events yet'}>
-          <p>{filtered ? 'Try another action or actor, or clear the filters.' : 'Every change made here is recorded, and shows up in this list.'}</p>
+          <p>
+            {filtered
+              ? 'Try another action or actor, or clear the filters.'
+              : 'Every change made here is recorded, and shows up in this list.'}
+          </p>
         </EmptyState>
       )}
       <nav aria-label="Audit log pages" className="flex gap-3">

@@ -14,7 +14,8 @@ export function ExportButtons({ basePath, filters }: { basePath: string; filters
   const [message, setMessage] = useState<string | null>(null);
   const busy = useRef(false);
 
-  const hrefFor = (format: string) => `${basePath}?${new URLSearchParams([...new URLSearchParams(filters), ['format', format]]).toString()}`;
+  const hrefFor = (format: string) =>
+    `${basePath}?${new URLSearchParams([...new URLSearchParams(filters), ['format', format]]).toString()}`;
 
   async function download(event: React.MouseEvent<HTMLAnchorElement>, format: 'csv' | 'jsonl') {
     event.preventDefault();

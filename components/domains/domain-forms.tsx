@@ -1,15 +1,14 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
+import { RoleSelect } from '@/components/access/role-select';
 import { useOrganizationActions } from '@/components/actions-context';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { RoleSelect } from '@/components/access/role-select';
-import { AUTO_JOIN_ROLES, MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
+import { AUTO_JOIN_ROLES, type MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
 import { failureOf } from '@/lib/result';
-
 
 export function AddDomainForm({ organizationId }: { organizationId: string }) {
   const [result, action] = useActionState(useOrganizationActions().addDomain, null);
@@ -158,7 +157,13 @@ export function AutoJoinPanel({
       <p className="text-sm text-slate-700">
         Auto-join is off. When on, anyone who signs in with a verified address at {verifiedDomains.join(', ')} joins this organization.
       </p>
-      <RoleSelect id="auto-join-role" label="Role for people who auto-join" value={chosenRole} onChange={setChosenRole} roles={AUTO_JOIN_ROLES} />
+      <RoleSelect
+        id="auto-join-role"
+        label="Role for people who auto-join"
+        value={chosenRole}
+        onChange={setChosenRole}
+        roles={AUTO_JOIN_ROLES}
+      />
       <div>
         <label className="flex items-start gap-2 text-sm">
           <input

@@ -1,8 +1,8 @@
-import { formatDate } from '@/lib/format';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { MemberRoleName } from '@/lib/access/roles';
 import { verificationRecord } from '@/lib/domains/normalize';
+import { formatDate } from '@/lib/format';
 import { AddDomainForm, AutoJoinPanel, IncludeSubdomainsForm, RemoveDomainButton, VerifyNowButton } from './domain-forms';
 
 type Domain = {
@@ -95,7 +95,12 @@ export function DomainsSection({
                 )}
                 <div className="flex flex-wrap items-start gap-6">
                   <VerifyNowButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
-                  <IncludeSubdomainsForm organizationId={organization.id} domainId={domain.id} name={domain.name} includeSubdomains={domain.includeSubdomains} />
+                  <IncludeSubdomainsForm
+                    organizationId={organization.id}
+                    domainId={domain.id}
+                    name={domain.name}
+                    includeSubdomains={domain.includeSubdomains}
+                  />
                   <RemoveDomainButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
                 </div>
               </li>
@@ -104,9 +109,12 @@ export function DomainsSection({
         </ul>
       ) : (
         <EmptyState title="No domains yet">
-          <p>Add the organization’s email domain and prove it with a DNS record. SSO, directory sync and auto-join rely on verified domains.</p>
+          <p>
+            Add the organization’s email domain and prove it with a DNS record. SSO, directory sync and auto-join rely on verified domains.
+          </p>
         </EmptyState>
       )}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group of controls that is not a fieldset of one form */}
       <div className="rounded-lg border border-slate-200 bg-white p-6" aria-labelledby="auto-join-heading" role="group">
         <h3 id="auto-join-heading" className="mb-3 font-semibold">
           Auto-join

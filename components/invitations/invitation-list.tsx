@@ -1,19 +1,25 @@
 import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate, formatDateTime } from '@/lib/format';
-import { ROLE_LABELS } from '@/lib/access/roles';
-import type { listInvitations } from '@/lib/invitations/queries';
-import { organizationDetailHref, type DetailView } from '@/lib/organizations/detail-view';
 import { NumberedPagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
+import { ROLE_LABELS } from '@/lib/access/roles';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
+import type { listInvitations } from '@/lib/invitations/queries';
 import { INVITATION_STATUS_FILTERS, type InvitationStatusFilter } from '@/lib/invitations/schemas';
+import { type DetailView, organizationDetailHref } from '@/lib/organizations/detail-view';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { ResendInvitationButton, RevokeInvitationButton } from './invitation-actions';
 
 const STATUS_LABELS = { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' } as const;
-const FILTER_LABELS: Record<InvitationStatusFilter, string> = { all: 'All', pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' };
+const FILTER_LABELS: Record<InvitationStatusFilter, string> = {
+  all: 'All',
+  pending: 'Pending',
+  accepted: 'Accepted',
+  revoked: 'Revoked',
+  expired: 'Expired',
+};
 
 type Data = Awaited<ReturnType<typeof listInvitations>>;
 
@@ -119,16 +125,16 @@ export function InvitationList({
           </DataTable>
           <NumberedPagination noun="Invitations" info={data.page} hrefFor={pageHref} />
         </>
+      ) : view.invitationSearch ? (
+        <EmptyState
+          title={`No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}invitations match “${view.invitationSearch}”`}
+        >
+          <p>Check the spelling, search for part of the address, or clear the search.</p>
+        </EmptyState>
       ) : (
-        view.invitationSearch ? (
-          <EmptyState title={`No ${filter === 'all' ? '' : `${FILTER_LABELS[filter].toLowerCase()} `}invitations match “${view.invitationSearch}”`}>
-            <p>Check the spelling, search for part of the address, or clear the search.</p>
-          </EmptyState>
-        ) : (
-          <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>
-            <p>Invitations bring in the organization’s first operating team by email. Use the form above.</p>
-          </EmptyState>
-        )
+        <EmptyState title={filter === 'all' ? 'No invitations yet' : `No ${FILTER_LABELS[filter].toLowerCase()} invitations`}>
+          <p>Invitations bring in the organization’s first operating team by email. Use the form above.</p>
+        </EmptyState>
       )}
     </div>
   );

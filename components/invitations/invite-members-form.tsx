@@ -1,18 +1,17 @@
 'use client';
 
-import { TextField } from '@/components/ui/text-field';
 import { useActionState, useEffect, useState } from 'react';
+import { RoleSelect } from '@/components/access/role-select';
 import { useOrganizationActions } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { RoleSelect } from '@/components/access/role-select';
+import { TextField } from '@/components/ui/text-field';
 import type { MemberRoleName } from '@/lib/access/roles';
 import { INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
 import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
 import { failureOf } from '@/lib/result';
 
 type Props = { organizationId: string; slug: string; builderEmail: string };
-
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return errors?.length ? (
@@ -64,8 +63,8 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
             Email addresses
           </label>
           <p id="invite-addresses-hint" className="mt-1 text-sm text-slate-600">
-            One address, or paste many separated by commas or new lines, or a CSV with an “email” column (up to{' '}
-            {MAX_ADDRESSES_PER_BATCH}). You’ll review each address before anything is sent.
+            One address, or paste many separated by commas or new lines, or a CSV with an “email” column (up to {MAX_ADDRESSES_PER_BATCH}).
+            You’ll review each address before anything is sent.
           </p>
           <textarea
             id="invite-addresses"
@@ -116,13 +115,20 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
               <caption className="sr-only">Addresses to invite</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Address</th>
-                  <th scope="col" className="px-3 py-2">Check</th>
-                  <th scope="col" className="px-3 py-2">Send</th>
+                  <th scope="col" className="px-3 py-2">
+                    Address
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Check
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Send
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((row, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a pasted list may repeat an entry, and the review shows each line
                   <tr key={`${row.input}-${index}`}>
                     <td className="px-3 py-2 font-mono text-xs">{row.address ?? row.input}</td>
                     <td className="px-3 py-2">
@@ -162,8 +168,8 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
       ) : null}
       {sentOk ? (
         <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
-          {sentOk.length === 1 ? `Invitation queued for ${sentOk[0]}.` : `${sentOk.length} invitations queued.`} Delivery status shows in the
-          list below.
+          {sentOk.length === 1 ? `Invitation queued for ${sentOk[0]}.` : `${sentOk.length} invitations queued.`} Delivery status shows in
+          the list below.
         </p>
       ) : null}
 

@@ -25,9 +25,7 @@ export function FilterChips({
                 }`}
               >
                 {filter.label}
-                <span
-                  className={`rounded-full px-2 text-xs ${current ? 'bg-white/20 text-white' : 'bg-slate-100 text-slate-700'}`}
-                >
+                <span className={`rounded-full px-2 text-xs ${current ? 'bg-white/20 text-white' : 'bg-slate-100 text-slate-700'}`}>
                   {counts[filter.id]}
                 </span>
               </Link>

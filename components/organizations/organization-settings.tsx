@@ -1,16 +1,15 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { useOrganizationActions, type FormAction } from '@/components/actions-context';
+import { type FormAction, useOrganizationActions } from '@/components/actions-context';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { failureOf, type Result } from '@/lib/result';
 
 type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended' };
-
 
 function FieldForm({
   organization,
@@ -135,11 +134,7 @@ export function DeleteOrganizationForm({ organization }: { organization: Org }) 
       <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>
         Delete organization…
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="delete-title"
-        className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
-      >
+      <dialog ref={dialog} aria-labelledby="delete-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
         <form action={formAction} className="space-y-4" noValidate>
           <input type="hidden" name="organizationId" value={organization.id} />
           <h2 id="delete-title" className="text-lg font-semibold">

@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import type { OrganizationListRow } from '@/lib/organizations/queries';
-import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDate } from '@/lib/format';
+import type { OrganizationListRow } from '@/lib/organizations/queries';
+import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import { StateBadge } from './state-badge';
-
 
 export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
   return (
@@ -21,24 +20,24 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
         { label: 'Created' },
       ]}
     >
-          {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50">
-              <th scope="row" className="px-4 py-3 text-left font-medium">
-                <Link href={`/organizations/${row.slug}`}>{row.name}</Link>
-              </th>
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-700">{row.slug}</td>
-              <td className="px-4 py-3">
-                <StateBadge state={row.state} />
-              </td>
-              <td className="px-4 py-3 text-slate-700">{STATE_PRESENTATION[row.state].action}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{row.memberCount}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{row.pendingInvitationCount}</td>
-              <td className="px-4 py-3 text-right tabular-nums">{row.verifiedDomainCount}</td>
-              <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                <time dateTime={row.createdAt.toISOString()}>{formatDate(row.createdAt)}</time>
-              </td>
-            </tr>
-          ))}
+      {rows.map((row) => (
+        <tr key={row.id} className="hover:bg-slate-50">
+          <th scope="row" className="px-4 py-3 text-left font-medium">
+            <Link href={`/organizations/${row.slug}`}>{row.name}</Link>
+          </th>
+          <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-700">{row.slug}</td>
+          <td className="px-4 py-3">
+            <StateBadge state={row.state} />
+          </td>
+          <td className="px-4 py-3 text-slate-700">{STATE_PRESENTATION[row.state].action}</td>
+          <td className="px-4 py-3 text-right tabular-nums">{row.memberCount}</td>
+          <td className="px-4 py-3 text-right tabular-nums">{row.pendingInvitationCount}</td>
+          <td className="px-4 py-3 text-right tabular-nums">{row.verifiedDomainCount}</td>
+          <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+            <time dateTime={row.createdAt.toISOString()}>{formatDate(row.createdAt)}</time>
+          </td>
+        </tr>
+      ))}
     </DataTable>
   );
 }

@@ -1,5 +1,5 @@
-import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import type { OrganizationStateName } from '@/lib/organizations/state';
+import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 
 const TONES = {
   neutral: 'bg-slate-100 text-slate-800 ring-slate-300',
@@ -12,7 +12,9 @@ const TONES = {
 export function StateBadge({ state }: { state: OrganizationStateName }) {
   const presentation = STATE_PRESENTATION[state];
   return (
-    <span className={`inline-flex whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONES[presentation.tone]}`}>
+    <span
+      className={`inline-flex whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONES[presentation.tone]}`}
+    >
       {presentation.label}
     </span>
   );

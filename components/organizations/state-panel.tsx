@@ -1,5 +1,5 @@
-import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import type { OrganizationStateName, StateReason } from '@/lib/organizations/state';
+import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import { StateBadge } from './state-badge';
 
 export function StatePanel({ state, reasons }: { state: OrganizationStateName; reasons: StateReason[] }) {
@@ -21,8 +21,8 @@ export function StatePanel({ state, reasons }: { state: OrganizationStateName; r
         <div className="mt-4">
           <h3 className="text-sm font-semibold text-red-900">Why it needs attention</h3>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">
-            {reasons.map((reason, index) => (
-              <li key={`${reason.code}-${index}`}>{reason.message}</li>
+            {reasons.map((reason) => (
+              <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
             ))}
           </ul>
         </div>

@@ -3,7 +3,17 @@ import type { ReactNode } from 'react';
 export type Column = { label: string; align?: 'left' | 'right' };
 
 /** A bordered table with an announced caption and column headers; rows come as children. */
-export function DataTable({ caption, columns, children, footer }: { caption: string; columns: Column[]; children: ReactNode; footer?: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  footer,
+}: {
+  caption: string;
+  columns: Column[];
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

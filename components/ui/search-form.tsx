@@ -25,6 +25,7 @@ export function SearchForm({
   className?: string;
 }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=search on the form keeps one element; <search> is newer than some screen readers
     <form method="get" action={action} role="search" aria-label={label} className={`flex gap-2 ${className}`}>
       {Object.entries(keep).map(([key, value]) => (value ? <input key={key} type="hidden" name={key} value={value} /> : null))}
       <label htmlFor={id} className="sr-only">

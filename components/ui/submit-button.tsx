@@ -1,7 +1,7 @@
 'use client';
 
-import { useFormStatus } from 'react-dom';
 import type { ComponentProps } from 'react';
+import { useFormStatus } from 'react-dom';
 import { Button } from './button';
 
 /** A submit button that shows progress and can't be double-submitted. */

@@ -27,9 +27,7 @@ export function TextField({ label, name, hint, errors, id, className = '', ...pr
         name={name}
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${
-          errorId ? 'border-red-600' : 'border-slate-300'
-        }`}
+        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${errorId ? 'border-red-600' : 'border-slate-300'}`}
         {...props}
       />
       {errorId ? (

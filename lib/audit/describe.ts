@@ -1,7 +1,7 @@
-import { ROLE_LABELS, type MemberRoleName } from '@/lib/access/roles';
+import { type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
 import { formatDateTime } from '@/lib/format';
-import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import type { OrganizationStateName } from '@/lib/organizations/state';
+import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import { AUDIT_ACTIONS, isAuditAction } from './actions';
 
 /** Words for an event's actor: the address, or what kind of caller it was. */
@@ -31,7 +31,8 @@ function show(value: unknown, key = ''): string {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) return formatDateTime(date);
   }
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item && 'code' in item ? String(item.code) : show(item))).join(', ') || '—';
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'object' && item && 'code' in item ? String(item.code) : show(item))).join(', ') || '—';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/email/address';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { AUDIT_ACTION_NAMES } from './actions';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -86,7 +86,12 @@ export async function countAuditEvents(client: DbOrTx, scope: { organizationId?:
 }
 
 /** Every matching event, newest first, a batch at a time: exports stream without holding the log in memory. */
-export async function* streamAuditEvents(client: DbOrTx, scope: { organizationId?: string }, query: Pick<AuditQuery, 'action' | 'actor'>, batch = 1000) {
+export async function* streamAuditEvents(
+  client: DbOrTx,
+  scope: { organizationId?: string },
+  query: Pick<AuditQuery, 'action' | 'actor'>,
+  batch = 1000,
+) {
   let after: AuditCursor | undefined;
   for (;;) {
     const { rows, nextCursor } = await listAuditEvents(client, scope, { ...query, after }, batch);

@@ -1,10 +1,10 @@
+import { PrismaAdapter } from '@auth/prisma-adapter';
 import NextAuth from 'next-auth';
 import Nodemailer from 'next-auth/providers/nodemailer';
-import { PrismaAdapter } from '@auth/prisma-adapter';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { normalizeEmail } from '@/lib/email/address';
 import { autoJoinOnSignIn } from '@/lib/domains/auto-join';
+import { normalizeEmail } from '@/lib/email/address';
 import { isBuilderEmail } from './builders';
 import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink } from './sign-in-link';
 

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { currentBuilder, type ConsoleUser } from './session';
+import { type ConsoleUser, currentBuilder } from './session';
 
 /** For console pages: the builder, or a redirect to sign-in. */
 export async function requireBuilderPage(returnTo?: string): Promise<ConsoleUser> {

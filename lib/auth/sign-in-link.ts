@@ -1,6 +1,6 @@
+import { renderSignInLink } from '@/emails/sign-in-link';
 import { getConfig } from '@/lib/config';
 import { sendEmail } from '@/lib/email/mailer';
-import { renderSignInLink } from '@/emails/sign-in-link';
 import { isBuilderEmail } from './builders';
 import { confirmationLinkFromCallback } from './links';
 

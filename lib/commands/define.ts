@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fail, notFound, type Result } from '@/lib/result';
-import { validationFailure, formValues } from './input';
+import { formValues, validationFailure } from './input';
 import { canReachOrganization, hasPermission, type Permission } from './permissions';
 import type { Principal } from './principal';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fail, type Failure, type FieldErrors } from '@/lib/result';
+import { type Failure, type FieldErrors, fail } from '@/lib/result';
 
 /** Fields as strings, for keeping what the user typed; a field sent more than once keeps its last. */
 export function formValues(form: FormData | Record<string, unknown>): Record<string, string> {

@@ -1,4 +1,4 @@
-import { principalOrganization, type Principal } from './principal';
+import { type Principal, principalOrganization } from './principal';
 
 /**
  * The permission catalog: every name a command may require. The roles issue maps roles to these

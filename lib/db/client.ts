@@ -1,9 +1,9 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { PGlite } from '@electric-sql/pglite';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { openPglite } from './pglite';
-import { resolveDatabaseTarget, type DatabaseTarget } from './target';
+import { type DatabaseTarget, resolveDatabaseTarget } from './target';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -12,7 +12,9 @@ export type DbOrTx = PrismaClient | Tx;
 
 type Holder = { client?: Promise<PrismaClient>; pglite?: PGlite };
 // One client per process, kept on globalThis so `next dev` reloads don't open PGlite's folder twice.
-const holder = ((globalThis as { __orgdeskDb?: Holder }).__orgdeskDb ??= {});
+const shared = globalThis as { __orgdeskDb?: Holder };
+shared.__orgdeskDb ??= {};
+const holder = shared.__orgdeskDb;
 
 export function createClient(target: DatabaseTarget, pglite?: PGlite): Promise<PrismaClient> {
   return (async () => {

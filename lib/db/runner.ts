@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import type { SqlRunner } from './migrate';
 
 export function pgliteRunner(pglite: PGlite): SqlRunner {

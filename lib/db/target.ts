@@ -1,9 +1,7 @@
 import path from 'node:path';
 
 /** Which engine a DATABASE_URL selects. Pure: no I/O. */
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string | null };
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
 
 export const DEFAULT_PGLITE_DIR = '.data/pglite';
 
@@ -16,7 +14,5 @@ export function resolveDatabaseTarget(url: string | undefined, cwd = process.cwd
     if (rest === 'memory' || rest === '') return { kind: 'pglite', dataDir: null };
     return { kind: 'pglite', dataDir: path.resolve(cwd, rest) };
   }
-  throw new Error(
-    `DATABASE_URL must start with postgres://, postgresql:// or pglite: (got "${value.split(':')[0]}:…").`,
-  );
+  throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or pglite: (got "${value.split(':')[0]}:…").`);
 }

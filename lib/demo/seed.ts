@@ -41,7 +41,12 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
       await addDomain(tx, id, 'umbrella.example', { status: 'verified', dependents: ['auto_join'] });
       await tx.organization.update({
         where: { id },
-        data: { autoJoinEnabled: true, autoJoinRole: 'member', autoJoinApprovedAt: ago(now, 30), autoJoinApprovedBy: 'builder@orgdesk.localhost' },
+        data: {
+          autoJoinEnabled: true,
+          autoJoinRole: 'member',
+          autoJoinApprovedAt: ago(now, 30),
+          autoJoinApprovedBy: 'builder@orgdesk.localhost',
+        },
       });
       await addActivity(tx, id, ago(now, 2), { kind: 'auto_join', actorEmail: 'rc@umbrella.example' });
       await addActivity(tx, id, ago(now, 1), { kind: 'api_event', actorEmail: 'jill@umbrella.example' });

@@ -28,7 +28,9 @@ export async function autoJoinOnSignIn(client: Db, userId: string, now: Date, re
     },
     select: { name: true, includeSubdomains: true, organizationId: true },
   });
-  const organizationIds = [...new Set(candidates.filter((d) => domainMatches(domain, d.name, d.includeSubdomains)).map((d) => d.organizationId))];
+  const organizationIds = [
+    ...new Set(candidates.filter((d) => domainMatches(domain, d.name, d.includeSubdomains)).map((d) => d.organizationId)),
+  ];
   const joined: string[] = [];
   for (const organizationId of organizationIds) {
     const didJoin = await client.$transaction(async (tx) => {

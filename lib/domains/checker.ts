@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
-import type { Db, Tx } from '@/lib/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
+import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recomputeOrganizationState, type StateChangeCause } from '@/lib/organizations/recompute';
 import { lookupTxt } from './dns';
 import { verificationRecord } from './normalize';
 import {
-  REVERIFY_EVERY_MS,
+  type CheckOutcome,
   evaluateTxtAnswer,
   hasPendingExpired,
   nextPendingCheck,
-  type CheckOutcome,
+  REVERIFY_EVERY_MS,
   type TxtAnswer,
 } from './verification';
 
@@ -29,13 +29,30 @@ const DOMAIN_CHECKS: StateChangeCause = { principal: systemPrincipal('domain che
 const heldElsewhere = (name: string) =>
   `The record is in place, but ${name} is verified by another organization. A domain can be verified by one organization at a time; remove it there first.`;
 
-function audit(tx: Tx, cause: StateChangeCause, now: Date, domain: DomainRow, action: 'domain.verified' | 'domain.unverified' | 'domain.failed', reason: string) {
-  return recordAudit(tx, { ...cause, now }, {
-    organizationId: domain.organizationId,
-    action,
-    target: { type: 'domain', id: domain.id, label: domain.name },
-    summary: { status: { before: domain.status, after: action === 'domain.verified' ? 'verified' : action === 'domain.failed' ? 'failed' : 'pending' }, result: reason },
-  });
+function audit(
+  tx: Tx,
+  cause: StateChangeCause,
+  now: Date,
+  domain: DomainRow,
+  action: 'domain.verified' | 'domain.unverified' | 'domain.failed',
+  reason: string,
+) {
+  return recordAudit(
+    tx,
+    { ...cause, now },
+    {
+      organizationId: domain.organizationId,
+      action,
+      target: { type: 'domain', id: domain.id, label: domain.name },
+      summary: {
+        status: {
+          before: domain.status,
+          after: action === 'domain.verified' ? 'verified' : action === 'domain.failed' ? 'failed' : 'pending',
+        },
+        result: reason,
+      },
+    },
+  );
 }
 
 async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, now: Date, cause: StateChangeCause) {
@@ -43,7 +60,15 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
   const base = { lastCheckedAt: now, checkAttempts: domain.checkAttempts + 1 };
   if (outcome.kind === 'match') {
     if (domain.status === 'verified') {
-      await tx.domain.update({ where: { id: domain.id }, data: { ...base, checkAttempts: 0, lastCheckResult: 'Verified: the record is in place.', nextCheckAt: new Date(now.getTime() + REVERIFY_EVERY_MS) } });
+      await tx.domain.update({
+        where: { id: domain.id },
+        data: {
+          ...base,
+          checkAttempts: 0,
+          lastCheckResult: 'Verified: the record is in place.',
+          nextCheckAt: new Date(now.getTime() + REVERIFY_EVERY_MS),
+        },
+      });
       return;
     }
     const elsewhere = await tx.domain.findFirst({
@@ -57,7 +82,15 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
     const dependents = organization.autoJoinEnabled ? [...new Set([...domain.dependents, 'auto_join'])] : domain.dependents;
     await tx.domain.update({
       where: { id: domain.id },
-      data: { ...base, status: 'verified', verifiedAt: now, checkAttempts: 0, dependents, lastCheckResult: 'Verified: the record is in place.', nextCheckAt: new Date(now.getTime() + REVERIFY_EVERY_MS) },
+      data: {
+        ...base,
+        status: 'verified',
+        verifiedAt: now,
+        checkAttempts: 0,
+        dependents,
+        lastCheckResult: 'Verified: the record is in place.',
+        nextCheckAt: new Date(now.getTime() + REVERIFY_EVERY_MS),
+      },
     });
     await audit(tx, cause, now, domain, 'domain.verified', 'The record is in place.');
     await recomputeOrganizationState(tx, domain.organizationId, now, cause);
@@ -70,7 +103,12 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
       data: {
         ...base,
         lastCheckResult: outcome.words,
-        nextCheckAt: domain.status === 'verified' ? new Date(now.getTime() + 60 * 60_000) : domain.status === 'failed' ? null : nextPendingCheck(now, base.checkAttempts),
+        nextCheckAt:
+          domain.status === 'verified'
+            ? new Date(now.getTime() + 60 * 60_000)
+            : domain.status === 'failed'
+              ? null
+              : nextPendingCheck(now, base.checkAttempts),
       },
     });
     return;
@@ -79,7 +117,14 @@ async function applyOutcome(tx: Tx, domain: DomainRow, outcome: CheckOutcome, no
     // The record has gone: the domain is unverified at once, and whatever depends on it stops.
     await tx.domain.update({
       where: { id: domain.id },
-      data: { ...base, status: 'pending', pendingSince: now, checkAttempts: 1, lastCheckResult: `The verification record is gone. ${outcome.words}`, nextCheckAt: nextPendingCheck(now, 1) },
+      data: {
+        ...base,
+        status: 'pending',
+        pendingSince: now,
+        checkAttempts: 1,
+        lastCheckResult: `The verification record is gone. ${outcome.words}`,
+        nextCheckAt: nextPendingCheck(now, 1),
+      },
     });
     await audit(tx, cause, now, domain, 'domain.unverified', `The verification record is gone. ${outcome.words}`);
     await recomputeOrganizationState(tx, domain.organizationId, now, cause);
@@ -118,9 +163,15 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** Checks one domain's TXT record now and records the outcome. */
-export async function checkDomain(client: Db, domainId: string, now: Date, lookup: TxtLookup = lookupTxt, cause: StateChangeCause = DOMAIN_CHECKS) {
+export async function checkDomain(
+  client: Db,
+  domainId: string,
+  now: Date,
+  lookup: TxtLookup = lookupTxt,
+  cause: StateChangeCause = DOMAIN_CHECKS,
+) {
   const domain = await client.domain.findUnique({ where: { id: domainId } });
-  if (!domain || !domain.verificationToken) return null;
+  if (!domain?.verificationToken) return null;
   const record = verificationRecord(domain.name, domain.verificationToken);
   const outcome = evaluateTxtAnswer(await lookup(record.name), record.value);
   const apply = (then: (tx: Tx, current: DomainRow) => Promise<void>) =>

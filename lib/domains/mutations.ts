@@ -1,6 +1,6 @@
 import { changedFields, recordAudit } from '@/lib/audit/record';
-import { principalRecord } from '@/lib/commands/principal';
 import type { CommandContext } from '@/lib/commands/define';
+import { principalRecord } from '@/lib/commands/principal';
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
@@ -39,7 +39,10 @@ export async function addDomain(client: Db, context: CommandContext, input: AddD
         organizationId: input.organizationId,
         action: 'domain.added',
         target: { type: 'domain', id: domain.id, label: domain.name },
-        summary: { name: domain.name, ...(domain.displayName && domain.displayName !== domain.name ? { displayName: domain.displayName } : {}) },
+        summary: {
+          name: domain.name,
+          ...(domain.displayName && domain.displayName !== domain.name ? { displayName: domain.displayName } : {}),
+        },
       });
       return ok({ id: domain.id, name: domain.name });
     });
@@ -84,7 +87,11 @@ export async function setIncludeSubdomains(client: Db, context: CommandContext, 
   });
 }
 
-export async function removeDomain(client: Db, context: CommandContext, input: DomainRefInput): Promise<Result<{ name: string; autoJoinTurnedOff: boolean }>> {
+export async function removeDomain(
+  client: Db,
+  context: CommandContext,
+  input: DomainRefInput,
+): Promise<Result<{ name: string; autoJoinTurnedOff: boolean }>> {
   const { now } = context;
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
@@ -135,7 +142,10 @@ export async function enableAutoJoin(client: Db, context: CommandContext, input:
     if (!verified.length) {
       return fail('no_verified_domain', 'Auto-join needs at least one verified domain. Verify a domain first.');
     }
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { slug: true, autoJoinEnabled: true, autoJoinRole: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: { slug: true, autoJoinEnabled: true, autoJoinRole: true },
+    });
     const approvedBy = principalRecord(principal).email ?? principalRecord(principal).kind;
     await tx.organization.update({
       where: { id: input.organizationId },
@@ -161,7 +171,10 @@ export async function enableAutoJoin(client: Db, context: CommandContext, input:
 export async function disableAutoJoin(client: Db, context: CommandContext, organizationId: string) {
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, organizationId))) return notFound();
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true, autoJoinEnabled: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { slug: true, autoJoinEnabled: true },
+    });
     if (!before.autoJoinEnabled) return ok({ enabled: false });
     await turnAutoJoinOff(tx, organizationId);
     await recordAudit(tx, context, {

@@ -2,9 +2,7 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse } from 'tldts';
 import { isConsumerMailDomain } from './consumer';
 
-export type DomainInputResult =
-  | { ok: true; name: string; displayName: string }
-  | { ok: false; reason: string; suggestion?: string };
+export type DomainInputResult = { ok: true; name: string; displayName: string } | { ok: false; reason: string; suggestion?: string };
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -45,7 +43,10 @@ export function normalizeDomainInput(input: string): DomainInputResult {
   const parsed = parse(name, { allowPrivateDomains: true });
   if (parsed.isIp) return { ok: false, reason: 'IP addresses can’t be verified as an organization’s domain. Enter a domain name.' };
   if (!parsed.domain || parsed.publicSuffix === name) {
-    return { ok: false, reason: `${name} is a public suffix shared by many owners (like co.uk or github.io). Enter your own domain under it.` };
+    return {
+      ok: false,
+      reason: `${name} is a public suffix shared by many owners (like co.uk or github.io). Enter your own domain under it.`,
+    };
   }
   if (isConsumerMailDomain(name)) {
     return { ok: false, reason: `${name} is a consumer mail domain: anyone can get an address there. Use the organization’s own domain.` };

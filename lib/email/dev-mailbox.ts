@@ -2,10 +2,7 @@ import type { DbOrTx } from '@/lib/db/client';
 
 export const DEV_MAILBOX_PAGE_SIZE = 50;
 
-export async function storeDevMail(
-  client: DbOrTx,
-  message: { to: string; from: string; subject: string; html: string; text: string },
-) {
+export async function storeDevMail(client: DbOrTx, message: { to: string; from: string; subject: string; html: string; text: string }) {
   return client.devMailboxMessage.create({ data: message, select: { id: true } });
 }
 

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { RenderedEmail } from '@/emails/layout';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import type { RenderedEmail } from '@/emails/layout';
 import { parseEmailAddress } from './address';
 import { storeDevMail } from './dev-mailbox';
 import { safeHeader } from './headers';
@@ -22,7 +22,10 @@ let transport: { url: string; transporter: Transporter } | undefined;
 function withTimeout<T>(send: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`The mail server did not finish within ${SEND_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })), SEND_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`The mail server did not finish within ${SEND_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })),
+      SEND_TIMEOUT_MS,
+    );
   });
   return Promise.race([send, expired]).finally(() => clearTimeout(timer));
 }
@@ -35,9 +38,7 @@ function smtpTransport(url: string): Transporter {
       host: parsed.hostname,
       port: Number(parsed.port) || (secure ? 465 : 587),
       secure,
-      auth: parsed.username
-        ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) }
-        : undefined,
+      auth: parsed.username ? { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } : undefined,
       // Local relays (and the tests' SMTP server) speak plain SMTP; `?tls=off` opts out of STARTTLS.
       ignoreTLS: parsed.searchParams.get('tls') === 'off',
       // Reuse connections: opening one per message costs more than sending it.
@@ -87,14 +88,16 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ messageId: st
     });
     return { messageId: stored.id };
   }
-  const info = await withTimeout(smtpTransport(config.mail.url).sendMail({
-    from: config.emailFrom,
-    to: to.address,
-    subject,
-    html: message.html,
-    text: message.text,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  }));
+  const info = await withTimeout(
+    smtpTransport(config.mail.url).sendMail({
+      from: config.emailFrom,
+      to: to.address,
+      subject,
+      html: message.html,
+      text: message.text,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    }),
+  );
   return { messageId: info.messageId };
 }

@@ -6,7 +6,11 @@
  * Anything further left was written by the client and may be forged. With no proxies, the
  * socket's own address is the only truth and the header is ignored entirely.
  */
-export function resolveClientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, trustedProxyHops: number): string {
+export function resolveClientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  trustedProxyHops: number,
+): string {
   const socket = normalizeAddress(socketAddress ?? '') || 'unknown';
   if (trustedProxyHops <= 0) return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '');

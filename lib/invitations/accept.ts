@@ -1,12 +1,12 @@
-import type { Db, DbOrTx } from '@/lib/db/client';
 import { higherRole, type MemberRoleName } from '@/lib/access/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
-import { cancelInvitationEmails } from './delivery';
+import type { Db, DbOrTx } from '@/lib/db/client';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { fail, ok, type Result } from '@/lib/result';
-import { hashToken, hashesEqual, looksLikeToken } from './tokens';
+import { cancelInvitationEmails } from './delivery';
+import { hashesEqual, hashToken, looksLikeToken } from './tokens';
 
 export type InvitationLookup =
   | { kind: 'unknown' }

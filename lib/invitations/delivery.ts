@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { renderInvitation } from '@/emails/invitation';
 import { recordAudit } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
@@ -8,8 +9,7 @@ import { defineJobKind } from '@/lib/jobs/kind';
 import { cancelJobsFor, enqueueJob } from '@/lib/jobs/queue';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
-import { renderInvitation } from '@/emails/invitation';
-import { MAX_DELIVERY_ATTEMPTS, classifyDeliveryError, retryDelayMs } from './policy';
+import { classifyDeliveryError, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './policy';
 import { deriveInvitationToken, hashToken } from './tokens';
 
 export function acceptUrl(token: string): string {
@@ -35,7 +35,11 @@ export function whyNotSend(
 const INVITATION_EMAIL = 'email.invitation';
 
 /** Queues an invitation's email, in the transaction that creates or re-sends the invitation. */
-export function enqueueInvitationEmail(tx: DbOrTx, invitation: { id: string; organizationId: string; tokenNonce: string; email: string }, now: Date) {
+export function enqueueInvitationEmail(
+  tx: DbOrTx,
+  invitation: { id: string; organizationId: string; tokenNonce: string; email: string },
+  now: Date,
+) {
   return enqueueJob(
     tx,
     {
@@ -55,17 +59,28 @@ export function cancelInvitationEmails(tx: DbOrTx, invitationId: string, why: st
 }
 
 /** Records a final delivery failure on the invitation: the organization needs attention. */
-async function recordUndeliverable(tx: Tx, invitation: { id: string; organizationId: string; email: string; tokenNonce: string }, bounced: boolean, words: string, attempts: number, now: Date) {
+async function recordUndeliverable(
+  tx: Tx,
+  invitation: { id: string; organizationId: string; email: string; tokenNonce: string },
+  bounced: boolean,
+  words: string,
+  attempts: number,
+  now: Date,
+) {
   await tx.invitation.updateMany({
     where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
     data: { deliveryStatus: bounced ? 'bounced' : 'failed', deliveryError: words },
   });
-  await recordAudit(tx, { ...DELIVERY, now }, {
-    organizationId: invitation.organizationId,
-    action: 'invitation.delivery_failed',
-    target: { type: 'invitation', id: invitation.id, label: invitation.email },
-    summary: { delivery: bounced ? 'bounced' : 'failed', reason: words, attempts },
-  });
+  await recordAudit(
+    tx,
+    { ...DELIVERY, now },
+    {
+      organizationId: invitation.organizationId,
+      action: 'invitation.delivery_failed',
+      target: { type: 'invitation', id: invitation.id, label: invitation.email },
+      summary: { delivery: bounced ? 'bounced' : 'failed', reason: words, attempts },
+    },
+  );
   await recomputeOrganizationState(tx, invitation.organizationId, now, DELIVERY);
 }
 

@@ -3,17 +3,17 @@ import { recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { getConfig } from '@/lib/config';
 import type { Db, Tx } from '@/lib/db/client';
+import { formatDateTime } from '@/lib/format';
 import type { MemberRole } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
-import { RATE_LIMITS, describeRetry, hitRateLimit } from '@/lib/rate-limit';
-import { formatDateTime } from '@/lib/format';
+import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { cancelInvitationEmails, enqueueInvitationEmail } from './delivery';
 import { splitAddressInput } from './parse';
-import { MAX_ADDRESSES_PER_BATCH, canResend, canRevoke, invitationExpiresAt } from './policy';
+import { canResend, canRevoke, invitationExpiresAt, MAX_ADDRESSES_PER_BATCH } from './policy';
 import { loadReviewContext } from './queries';
-import { reviewAddresses, sendableAddresses, type ReviewRow } from './review';
+import { type ReviewRow, reviewAddresses, sendableAddresses } from './review';
 import type { InvitationRefInput, ReviewInvitationsInput, SendInvitationsInput, TestInvitationInput } from './schemas';
 import { deriveInvitationToken, hashToken, newTokenNonce } from './tokens';
 
@@ -24,12 +24,19 @@ function tooMany(count: number) {
 }
 
 /** The review step: every pasted address, normalized and marked. Writes nothing. */
-export async function reviewInvitations(client: Db, { now }: CommandContext, input: ReviewInvitationsInput): Promise<Result<{ rows: ReviewRow[] }>> {
+export async function reviewInvitations(
+  client: Db,
+  { now }: CommandContext,
+  input: ReviewInvitationsInput,
+): Promise<Result<{ rows: ReviewRow[] }>> {
   const organization = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
   if (!organization) return notFound();
   const entries = splitAddressInput(input.addresses);
   if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
-  if (!entries.length) return fail('invalid_input', 'Enter at least one email address.', { fieldErrors: { addresses: ['Enter at least one email address.'] } });
+  if (!entries.length)
+    return fail('invalid_input', 'Enter at least one email address.', {
+      fieldErrors: { addresses: ['Enter at least one email address.'] },
+    });
   const context = await loadReviewContext(client, input.organizationId, now);
   return ok({ rows: reviewAddresses(entries, context) });
 }
@@ -129,7 +136,11 @@ export async function createInvitations(
 }
 
 /** The same email, to the builder, marked as a test: it can't grant membership or move the state. */
-export async function sendTestInvitation(client: Db, context: CommandContext, input: TestInvitationInput): Promise<Result<{ email: string }>> {
+export async function sendTestInvitation(
+  client: Db,
+  context: CommandContext,
+  input: TestInvitationInput,
+): Promise<Result<{ email: string }>> {
   const { now } = context;
   const me = actingUser(context);
   if (!me) return fail('forbidden', 'A test invitation goes to the person sending it; this caller has no address.');
@@ -152,7 +163,10 @@ async function findScopedInvitation(tx: Tx, input: InvitationRefInput) {
 /** Rotates the token (the old link stops working), renews the expiry and queues the email again. */
 export async function resendInvitation(client: Db, context: CommandContext, input: InvitationRefInput): Promise<Result<{ email: string }>> {
   const { now } = context;
-  const exists = await client.invitation.findFirst({ where: { id: input.invitationId, organizationId: input.organizationId }, select: { id: true } });
+  const exists = await client.invitation.findFirst({
+    where: { id: input.invitationId, organizationId: input.organizationId },
+    select: { id: true },
+  });
   if (!exists) return notFound();
   const limit = await hitRateLimit(client, `invitations:resend:${input.invitationId}`, RATE_LIMITS.invitationResendsPerInvitation, now);
   if (!limit.allowed) {
@@ -166,16 +180,26 @@ export async function resendInvitation(client: Db, context: CommandContext, inpu
     const invitation = await findScopedInvitation(tx, input);
     if (!invitation) return notFound();
     const status = effectiveInvitationStatus(invitation, now);
-    if (!canResend(status)) return fail('not_resendable', `This invitation is ${status}; only pending or expired invitations can be resent.`);
+    if (!canResend(status))
+      return fail('not_resendable', `This invitation is ${status}; only pending or expired invitations can be resent.`);
     if (!invitation.isTest) {
       // A newer invitation to the same address superseded this one: resending would give one
       // person two live links (the database's partial unique index refuses it too).
       const newer = await tx.invitation.findFirst({
-        where: { organizationId: input.organizationId, email: invitation.email, status: 'pending', isTest: false, id: { not: invitation.id } },
+        where: {
+          organizationId: input.organizationId,
+          email: invitation.email,
+          status: 'pending',
+          isTest: false,
+          id: { not: invitation.id },
+        },
         select: { createdAt: true },
       });
       if (newer) {
-        return fail('superseded', `A newer invitation to ${invitation.email} was sent on ${formatDateTime(newer.createdAt)}. Resend that one instead.`);
+        return fail(
+          'superseded',
+          `A newer invitation to ${invitation.email} was sent on ${formatDateTime(newer.createdAt)}. Resend that one instead.`,
+        );
       }
     }
     const tokenNonce = newTokenNonce();
@@ -193,12 +217,19 @@ export async function resendInvitation(client: Db, context: CommandContext, inpu
         deliveryError: null,
       },
     });
-    await enqueueInvitationEmail(tx, { id: invitation.id, organizationId: invitation.organizationId, tokenNonce, email: invitation.email }, now);
+    await enqueueInvitationEmail(
+      tx,
+      { id: invitation.id, organizationId: invitation.organizationId, tokenNonce, email: invitation.email },
+      now,
+    );
     await recordAudit(tx, context, {
       organizationId: input.organizationId,
       action: 'invitation.resent',
       target: { type: 'invitation', id: invitation.id, label: invitation.email },
-      summary: { status: { before: status, after: 'pending' }, expiresAt: { before: invitation.expiresAt.toISOString(), after: invitationExpiresAt(now, invitation.lifetimeDays).toISOString() } },
+      summary: {
+        status: { before: status, after: 'pending' },
+        expiresAt: { before: invitation.expiresAt.toISOString(), after: invitationExpiresAt(now, invitation.lifetimeDays).toISOString() },
+      },
     });
     await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: invitation.email });

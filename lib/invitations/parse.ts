@@ -27,7 +27,7 @@ function parseCsvLine(line: string): string[] {
 export function splitAddressInput(input: string): string[] {
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
   const header = lines.find((line) => line.trim() !== '');
-  if (header && header.includes(',')) {
+  if (header?.includes(',')) {
     const columns = parseCsvLine(header).map((c) => c.toLowerCase());
     const emailColumn = columns.findIndex((c) => c === 'email' || c === 'e-mail' || c === 'email address');
     if (emailColumn >= 0) {

@@ -45,7 +45,10 @@ export function classifyDeliveryError(error: { responseCode?: number; code?: str
 } {
   const code = error.responseCode;
   if (code && code >= 500 && code < 600) {
-    const detail = (error.message ?? '').replace(/^.*?:\s*/, '').replace(/\s+/g, ' ').slice(0, 200);
+    const detail = (error.message ?? '')
+      .replace(/^.*?:\s*/, '')
+      .replace(/\s+/g, ' ')
+      .slice(0, 200);
     return { kind: 'permanent', words: `The recipient’s mail server refused the message (${code}${detail ? `: ${detail}` : ''}).` };
   }
   if (code && code >= 400 && code < 500) {

@@ -1,10 +1,10 @@
 import type { DbOrTx } from '@/lib/db/client';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ReviewContext } from './review';
-import { isConsumerMailDomain } from '@/lib/domains/consumer';
-import type { InvitationStatusFilter } from './schemas';
 import { escapeLike } from '@/lib/db/like';
+import { isConsumerMailDomain } from '@/lib/domains/consumer';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { pageInfo } from '@/lib/pagination';
+import type { ReviewContext } from './review';
+import type { InvitationStatusFilter } from './schemas';
 
 /** What the review step checks addresses against, read inside the caller's transaction. */
 export async function loadReviewContext(tx: DbOrTx, organizationId: string, now: Date): Promise<ReviewContext> {

@@ -28,7 +28,13 @@ export async function enqueueProbes(client: Db, count: number, label: string, no
   for (let start = 0; start < count; start += batch) {
     const size = Math.min(batch, count - start);
     await client.job.createMany({
-      data: Array.from({ length: size }, () => ({ kind: probeJob.kind, payload: { label }, maxAttempts: probeJob.maxAttempts, runAt: now, createdAt: now })),
+      data: Array.from({ length: size }, () => ({
+        kind: probeJob.kind,
+        payload: { label },
+        maxAttempts: probeJob.maxAttempts,
+        runAt: now,
+        createdAt: now,
+      })),
     });
   }
 }

@@ -50,7 +50,15 @@ export async function claimJobs(
 ): Promise<ClaimedJob[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   const rows = await client.$queryRaw<
-    { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number; organization_id: string | null; subject_id: string | null }[]
+    {
+      id: string;
+      kind: string;
+      payload: unknown;
+      attempts: number;
+      max_attempts: number;
+      organization_id: string | null;
+      subject_id: string | null;
+    }[]
   >`
     UPDATE jobs SET locked_until = ${leaseUntil}, locked_by = ${options.workerId}, attempts = attempts + 1
     WHERE id IN (

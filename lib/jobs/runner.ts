@@ -1,13 +1,15 @@
-import os from 'node:os';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import type { Db } from '@/lib/db/client';
 import type { JobKind, JobOutcome } from './kind';
 import { jobKinds } from './kinds';
-import { claimJobs, releaseJobs, settleJob, type ClaimedJob } from './queue';
+import { type ClaimedJob, claimJobs, releaseJobs, settleJob } from './queue';
 
 /** This process's name on its claims: host, pid and a random part, so restarts never collide. */
 // Kept on globalThis: Next.js may load this module in more than one bundle of the same process.
-export const WORKER_ID: string = ((globalThis as { __orgdeskWorkerId?: string }).__orgdeskWorkerId ??= `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`);
+const shared = globalThis as { __orgdeskWorkerId?: string };
+shared.__orgdeskWorkerId ??= `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+export const WORKER_ID: string = shared.__orgdeskWorkerId;
 
 export type RunSummary = { claimed: number; done: number; retried: number; dead: number; cancelled: number; lost: number };
 
@@ -45,8 +47,21 @@ async function runOne(client: Db, kind: JobKind, job: ClaimedJob, now: () => Dat
   const settled = await client.$transaction(async (tx) => {
     const written =
       outcome.status === 'retry'
-        ? await settleJob(tx, job, { status: 'retry', error: outcome.error, runAt: new Date(at.getTime() + kind.retryDelayMs(job.attempts)) }, at)
-        : await settleJob(tx, job, { status: outcome.status, error: outcome.status === 'done' ? null : outcome.status === 'cancelled' ? outcome.reason : outcome.error }, at);
+        ? await settleJob(
+            tx,
+            job,
+            { status: 'retry', error: outcome.error, runAt: new Date(at.getTime() + kind.retryDelayMs(job.attempts)) },
+            at,
+          )
+        : await settleJob(
+            tx,
+            job,
+            {
+              status: outcome.status,
+              error: outcome.status === 'done' ? null : outcome.status === 'cancelled' ? outcome.reason : outcome.error,
+            },
+            at,
+          );
     if (!written) return false;
     await outcome.commit?.(tx);
     if (outcome.status === 'dead' && parsed.success) await kind.onDead?.(tx, { ...job, payload: parsed.data }, outcome.error, at);

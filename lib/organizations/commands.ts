@@ -1,12 +1,6 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
-import {
-  changeOrganizationSlug,
-  createOrganization,
-  deleteOrganization,
-  renameOrganization,
-  setOrganizationSuspended,
-} from './mutations';
+import { changeOrganizationSlug, createOrganization, deleteOrganization, renameOrganization, setOrganizationSuspended } from './mutations';
 import {
   changeSlugSchema,
   createOrganizationSchema,

@@ -19,9 +19,6 @@ export function getFilter(id: string | undefined | null) {
 /** Chip counts from per-state counts. */
 export function countByFilter(stateCounts: Partial<Record<OrganizationStateName, number>>) {
   return Object.fromEntries(
-    ORGANIZATION_FILTERS.map((filter) => [
-      filter.id,
-      filter.states.reduce((sum, state) => sum + (stateCounts[state] ?? 0), 0),
-    ]),
+    ORGANIZATION_FILTERS.map((filter) => [filter.id, filter.states.reduce((sum, state) => sum + (stateCounts[state] ?? 0), 0)]),
   ) as Record<OrganizationFilterId, number>;
 }

@@ -31,7 +31,11 @@ async function slugTaken(client: Db, input: { slug: string; name?: string }) {
   });
 }
 
-const organizationTarget = (organization: { id: string; slug: string }) => ({ type: 'organization', id: organization.id, label: organization.slug });
+const organizationTarget = (organization: { id: string; slug: string }) => ({
+  type: 'organization',
+  id: organization.id,
+  label: organization.slug,
+});
 
 export async function createOrganization(client: Db, context: CommandContext, input: CreateOrganizationInput) {
   const { now } = context;
@@ -60,10 +64,17 @@ export async function createOrganization(client: Db, context: CommandContext, in
   }
 }
 
-export async function renameOrganization(client: Db, context: CommandContext, input: RenameOrganizationInput): Promise<Result<{ slug: string }>> {
+export async function renameOrganization(
+  client: Db,
+  context: CommandContext,
+  input: RenameOrganizationInput,
+): Promise<Result<{ slug: string }>> {
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { id: true, name: true, slug: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: input.organizationId },
+      select: { id: true, name: true, slug: true },
+    });
     if (before.name === input.name) return ok({ slug: before.slug });
     await tx.organization.update({ where: { id: input.organizationId }, data: { name: input.name } });
     await recordAudit(tx, context, {
@@ -116,7 +127,10 @@ export async function setOrganizationSuspended(
   const { now } = context;
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, organizationId))) return notFound();
-    const before = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, slug: true, status: true } });
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { id: true, slug: true, status: true },
+    });
     const status = suspended ? 'suspended' : 'active';
     if (before.status === status) return ok({ slug: before.slug });
     await tx.organization.update({ where: { id: organizationId }, data: { status, suspendedAt: suspended ? now : null } });
@@ -131,7 +145,11 @@ export async function setOrganizationSuspended(
   });
 }
 
-export async function deleteOrganization(client: Db, context: CommandContext, input: DeleteOrganizationInput): Promise<Result<{ slug: string }>> {
+export async function deleteOrganization(
+  client: Db,
+  context: CommandContext,
+  input: DeleteOrganizationInput,
+): Promise<Result<{ slug: string }>> {
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
     const organization = await tx.organization.findUniqueOrThrow({

@@ -1,21 +1,18 @@
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
-import { pageInfo } from '@/lib/pagination';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { countByFilter, getFilter } from './filters';
+import { pageInfo } from '@/lib/pagination';
 import { lastEndUserActivityAt } from './activity';
+import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
-import { ORGANIZATIONS_PAGE_SIZE, encodeListCursor, type ListCursor, type OrganizationListQuery } from './schemas';
+import { encodeListCursor, type ListCursor, ORGANIZATIONS_PAGE_SIZE, type OrganizationListQuery } from './schemas';
 import { ORGANIZATION_STATES, type OrganizationStateName, type StateReason } from './state';
 
 function searchWhere(q: string): Prisma.OrganizationWhereInput {
   if (!q) return {};
   const pattern = escapeLike(q);
   return {
-    OR: [
-      { name: { contains: pattern, mode: 'insensitive' } },
-      { slug: { contains: pattern, mode: 'insensitive' } },
-    ],
+    OR: [{ name: { contains: pattern, mode: 'insensitive' } }, { slug: { contains: pattern, mode: 'insensitive' } }],
   };
 }
 

@@ -4,7 +4,7 @@ import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { loadOrganizationFacts } from './facts';
-import { countPendingInvitations, deriveOrganizationState, nextStateChangeAt, type DerivedState } from './state';
+import { countPendingInvitations, type DerivedState, deriveOrganizationState, nextStateChangeAt } from './state';
 
 /** Who caused a recompute, for the state-change event. */
 export type StateChangeCause = Pick<CommandContext, 'principal' | 'request'>;
@@ -52,12 +52,16 @@ export async function recomputeOrganizationState(
   });
   const before = locked[0]!.state;
   if (before !== derived.state) {
-    await recordAudit(tx, { ...cause, now }, {
-      organizationId,
-      action: 'organization.state_changed',
-      target: { type: 'organization', id: organizationId, label: locked[0]!.slug },
-      summary: { state: { before, after: derived.state }, reasons: derived.reasons },
-    });
+    await recordAudit(
+      tx,
+      { ...cause, now },
+      {
+        organizationId,
+        action: 'organization.state_changed',
+        target: { type: 'organization', id: organizationId, label: locked[0]!.slug },
+        summary: { state: { before, after: derived.state }, reasons: derived.reasons },
+      },
+    );
   }
   return derived;
 }

@@ -105,10 +105,7 @@ export function isInvitationExpired(invitation: Pick<InvitationFact, 'status' | 
   return invitation.status === 'expired' || (invitation.status === 'pending' && invitation.expiresAt <= now);
 }
 
-export function effectiveInvitationStatus(
-  invitation: Pick<InvitationFact, 'status' | 'expiresAt'>,
-  now: Date,
-): InvitationStatusName {
+export function effectiveInvitationStatus(invitation: Pick<InvitationFact, 'status' | 'expiresAt'>, now: Date): InvitationStatusName {
   return isInvitationExpired(invitation, now) ? 'expired' : invitation.status;
 }
 

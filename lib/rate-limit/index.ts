@@ -26,13 +26,7 @@ export interface RateLimitOutcome {
  * Counts one hit against `key` in a fixed window, atomically in the database, so the limit holds
  * across every app instance.
  */
-export async function hitRateLimit(
-  client: DbOrTx,
-  key: string,
-  rule: RateLimitRule,
-  now: Date,
-  weight = 1,
-): Promise<RateLimitOutcome> {
+export async function hitRateLimit(client: DbOrTx, key: string, rule: RateLimitRule, now: Date, weight = 1): Promise<RateLimitOutcome> {
   const resetAt = new Date(now.getTime() + rule.windowMs);
   const [row] = await client.$queryRaw<{ count: number; reset_at: Date }[]>`
     INSERT INTO rate_limits (key, count, reset_at) VALUES (${key}, ${weight}, ${resetAt})

@@ -6,16 +6,16 @@ export async function recordHeartbeat(client: DbOrTx, instanceId: string, loop: 
   await client.schedulerHeartbeat.upsert({
     where: { instanceId_loop: { instanceId, loop } },
     create: { instanceId, loop, lastSuccessAt: succeededAt ?? new Date(0), lastError: error, updatedAt: now },
-    update: succeededAt ? { lastSuccessAt: succeededAt, lastError: null, updatedAt: now } : { lastError: error?.slice(0, 500) ?? null, updatedAt: now },
+    update: succeededAt
+      ? { lastSuccessAt: succeededAt, lastError: null, updatedAt: now }
+      : { lastError: error?.slice(0, 500) ?? null, updatedAt: now },
   });
 }
 
 /** How long a loop may go without a successful pass, in any instance, before health reports it. */
 export const STALE_AFTER_MS = { jobs: 2 * 60_000 } as const;
 
-export type SchedulerHealth =
-  | { ok: true; lastSuccessAt: Date }
-  | { ok: false; lastSuccessAt: Date | null; reason: string };
+export type SchedulerHealth = { ok: true; lastSuccessAt: Date } | { ok: false; lastSuccessAt: Date | null; reason: string };
 
 /**
  * Whether some instance's job loop has made progress lately. Every instance (app or worker)

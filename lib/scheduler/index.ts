@@ -22,8 +22,15 @@ export const LOOPS = [
 
 type Loop = (typeof LOOPS)[number];
 // `stop` is on the shared state so the production server (scripts/server.ts) can drain it on SIGTERM.
-type State = { timers: NodeJS.Timeout[]; running: Map<string, Promise<void>>; stopping?: AbortController; stop?: (graceMs?: number) => Promise<void> };
-const state: State = ((globalThis as { __orgdeskScheduler?: State }).__orgdeskScheduler ??= { timers: [], running: new Map() });
+type State = {
+  timers: NodeJS.Timeout[];
+  running: Map<string, Promise<void>>;
+  stopping?: AbortController;
+  stop?: (graceMs?: number) => Promise<void>;
+};
+const shared = globalThis as { __orgdeskScheduler?: State };
+shared.__orgdeskScheduler ??= { timers: [], running: new Map() };
+const state: State = shared.__orgdeskScheduler;
 
 async function runLoop(loop: Loop) {
   // One pass at a time per loop in this process; other processes are kept apart by row locks.
@@ -35,7 +42,10 @@ async function runLoop(loop: Loop) {
       await Promise.race([
         loop.run(signal),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`the pass took longer than ${loop.timeoutMs / 1000} s and was abandoned`)), loop.timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`the pass took longer than ${loop.timeoutMs / 1000} s and was abandoned`)),
+            loop.timeoutMs,
+          );
         }),
       ]);
       await recordHeartbeat(await db(), WORKER_ID, loop.name, new Date(), null);

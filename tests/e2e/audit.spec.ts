@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, unique } from './support/helpers';
 
 async function createOrganization(page: Page, name: string, slug: string) {
@@ -10,7 +10,9 @@ async function createOrganization(page: Page, name: string, slug: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test('an organization’s Activity lists its changes newest first, filters by action and actor, and exports with progress', async ({ page }) => {
+test('an organization’s Activity lists its changes newest first, filters by action and actor, and exports with progress', async ({
+  page,
+}) => {
   const slug = unique('act-');
   await createOrganization(page, `Activity ${slug}`, slug);
   const settings = page.getByRole('region', { name: 'Settings' });
@@ -18,7 +20,10 @@ test('an organization’s Activity lists its changes newest first, filters by ac
   await settings.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Renamed ${slug}` })).toBeVisible();
   await page.getByRole('button', { name: 'Suspend organization…' }).click();
-  await page.getByRole('dialog', { name: /Suspend/ }).getByRole('button', { name: 'Suspend' }).click();
+  await page
+    .getByRole('dialog', { name: /Suspend/ })
+    .getByRole('button', { name: 'Suspend' })
+    .click();
   await expect(page.getByRole('region', { name: 'State' }).getByText('Needs attention', { exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: /^Activity/ }).click();
@@ -49,14 +54,19 @@ test('an organization’s Activity lists its changes newest first, filters by ac
   await page.getByRole('link', { name: 'CSV' }).click();
   const file = await (await download).path();
   const csv = fs.readFileSync(file!, 'utf8').trim().split('\r\n');
-  expect(csv[0]).toBe('occurred_at,organization_id,action,actor_kind,actor_id,actor_email,target_type,target_id,target_label,summary,ip,request_id');
+  expect(csv[0]).toBe(
+    'occurred_at,organization_id,action,actor_kind,actor_id,actor_email,target_type,target_id,target_label,summary,ip,request_id',
+  );
   expect(csv).toHaveLength(5);
   expect(csv.some((line) => line.includes('organization.renamed'))).toBe(true);
   await expect(page.getByRole('status').filter({ hasText: 'Exported 4 events' })).toBeVisible();
 
   const jsonl = await page.request.get(`/organizations/${slug}/activity/export?format=jsonl&action=organization.created`);
   expect(jsonl.headers()['x-total-count']).toBe('1');
-  const lines = (await jsonl.text()).trim().split('\n').map((line) => JSON.parse(line));
+  const lines = (await jsonl.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(lines).toEqual([expect.objectContaining({ action: 'organization.created', target_label: slug })]);
 });
 

@@ -12,7 +12,10 @@ test('each chip has its own empty state with the next step', async ({ page }) =>
   ] as const;
   await page.goto('/organizations');
   for (const [chip, title, next] of chips) {
-    await page.getByRole('navigation', { name: 'Filter organizations by state' }).getByRole('link', { name: new RegExp(`^${chip}`) }).click();
+    await page
+      .getByRole('navigation', { name: 'Filter organizations by state' })
+      .getByRole('link', { name: new RegExp(`^${chip}`) })
+      .click();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByRole('main').getByRole('link', { name: next }).last()).toBeVisible();
     await expect(page.getByRole('link', { name: new RegExp(`^${chip}`) })).toContainText('0');

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible, linkIn, unique, waitForMail } from './support/helpers';
 
 async function newOrganization(page: Page, name: string) {
@@ -178,7 +178,9 @@ test('the email preview is one click from the invite form, with the organization
   await expect(preview.getByText('as Admin')).toBeVisible();
 });
 
-test('a long invitation list pages through its invitations, finds one by address, and filters start again at page one', async ({ page }) => {
+test('a long invitation list pages through its invitations, finds one by address, and filters start again at page one', async ({
+  page,
+}) => {
   await newOrganization(page, `Paged ${unique('')}`);
   const tag = unique('bulk');
   const addresses = Array.from({ length: 53 }, (_, i) => `${tag}-${String(i).padStart(2, '0')}@paged.example`);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, unique } from './support/helpers';
 
 async function createOrganization(page: Page, name: string, slug?: string) {
@@ -113,7 +113,6 @@ test('switch chips and search; both live in the URL', async ({ page }) => {
   await expect(page.getByRole('row')).toHaveCount(3);
   await expect(page.getByRole('row', { name: new RegExp(`Beta ${tag}`) }).getByText('Needs attention')).toBeVisible();
   await expectAccessible(page);
-
 });
 
 test('rename, change slug (the old one redirects), suspend with reasons, reactivate, delete with typed confirmation', async ({ page }) => {

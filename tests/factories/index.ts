@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { db, type Db } from '@/lib/db/client';
 import type { ConsoleUser } from '@/lib/auth/session';
-import { contextFor, type CommandContext } from '@/lib/commands/define';
+import { type CommandContext, contextFor } from '@/lib/commands/define';
+import { type Db, db } from '@/lib/db/client';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { TEST_BUILDER, TEST_BUILDER_ID } from '../support/env';
 

@@ -39,7 +39,13 @@ describe('invariants the database holds itself (a direct write is refused)', () 
 
   it('checks what the code assumes about invitations', async () => {
     const org = await createTestOrganization();
-    const base = { id: crypto.randomUUID(), organizationId: org.id, email: uniqueEmail(), tokenHash: crypto.randomBytes(16).toString('hex'), expiresAt: inAWeek() };
+    const base = {
+      id: crypto.randomUUID(),
+      organizationId: org.id,
+      email: uniqueEmail(),
+      tokenHash: crypto.randomBytes(16).toString('hex'),
+      expiresAt: inAWeek(),
+    };
     const insert = (data: Record<string, unknown>) => refused((tx) => tx.invitation.create({ data: { ...base, ...data } as never }));
     expect(await insert({ lifetimeDays: 31 })).toBe(true);
     expect(await insert({ lifetimeDays: 0 })).toBe(true);
@@ -51,7 +57,8 @@ describe('invariants the database holds itself (a direct write is refused)', () 
 
   it('checks what the code assumes about organizations', async () => {
     const org = await createTestOrganization();
-    const update = (data: Record<string, unknown>) => refused((tx) => tx.organization.update({ where: { id: org.id }, data: data as never }));
+    const update = (data: Record<string, unknown>) =>
+      refused((tx) => tx.organization.update({ where: { id: org.id }, data: data as never }));
     expect(await update({ status: 'suspended' })).toBe(true);
     expect(await update({ suspendedAt: new Date() })).toBe(true);
     expect(await update({ autoJoinEnabled: true })).toBe(true);

@@ -5,8 +5,8 @@ import { db } from '@/lib/db/client';
 import { addActivity, addDomain, addMember } from '@/lib/demo/records';
 import { enableAutoJoinCommand } from '@/lib/domains/commands';
 import { acceptInvitation } from '@/lib/invitations/accept';
-import { deliverQueuedEmail } from '@/lib/invitations/delivery';
 import { resendInvitationCommand, revokeInvitationCommand, sendInvitationsCommand } from '@/lib/invitations/commands';
+import { deliverQueuedEmail } from '@/lib/invitations/delivery';
 import { createInvitations } from '@/lib/invitations/mutations';
 import { deriveInvitationToken } from '@/lib/invitations/tokens';
 import {
@@ -18,8 +18,8 @@ import {
 } from '@/lib/organizations/commands';
 import { getOrganizationDetail } from '@/lib/organizations/queries';
 import { catchUpOrganizationStates } from '@/lib/organizations/recompute';
-import { DAY, testClock } from '../support/clock';
 import { at, builder, createTestOrganization, form, uniqueDomain, uniqueEmail, uniqueSlug } from '../factories';
+import { DAY, testClock } from '../support/clock';
 
 const REQUEST = { request: { ip: '198.51.100.4', requestId: 'req-core-1' } };
 
@@ -32,8 +32,19 @@ async function tokenOf(invitationId: string) {
   return deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
 }
 
-async function invite(organizationId: string, email: string, now: Date, extra: { role?: 'member' | 'admin' | 'owner'; expiresInDays?: number } = {}) {
-  const result = await createInvitations(await db(), at(now), { organizationId, addresses: email, role: extra.role ?? 'member', expiresInDays: extra.expiresInDays ?? 7, confirm: [] });
+async function invite(
+  organizationId: string,
+  email: string,
+  now: Date,
+  extra: { role?: 'member' | 'admin' | 'owner'; expiresInDays?: number } = {},
+) {
+  const result = await createInvitations(await db(), at(now), {
+    organizationId,
+    addresses: email,
+    role: extra.role ?? 'member',
+    expiresInDays: extra.expiresInDays ?? 7,
+    confirm: [],
+  });
   expect(result.ok).toBe(true);
   return (await db()).invitation.findFirstOrThrow({ where: { organizationId, email, isTest: false }, orderBy: { createdAt: 'desc' } });
 }
@@ -44,7 +55,9 @@ describe('the audit log', () => {
     const created = await createOrganizationCommand(builder, form({ name: 'Audit Co', slug }), REQUEST);
     if (!created.ok) throw new Error(created.message);
     const id = created.data.id;
-    expect(await renameOrganizationCommand(builder, form({ organizationId: id, name: 'Audit Company' }), REQUEST)).toMatchObject({ ok: true });
+    expect(await renameOrganizationCommand(builder, form({ organizationId: id, name: 'Audit Company' }), REQUEST)).toMatchObject({
+      ok: true,
+    });
     const events = await eventsOf(id);
     expect(events.map((e) => e.action)).toEqual(['organization.created', 'organization.renamed']);
     expect(events[1]).toMatchObject({
@@ -62,8 +75,14 @@ describe('the audit log', () => {
   it('a refused change writes no event', async () => {
     const taken = await createTestOrganization();
     const org = await createTestOrganization();
-    expect(await changeOrganizationSlugCommand(builder, form({ organizationId: org.id, slug: taken.slug }))).toMatchObject({ ok: false, code: 'slug_taken' });
-    expect(await renameOrganizationCommand(builder, form({ organizationId: org.id, name: ' ' }))).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(await changeOrganizationSlugCommand(builder, form({ organizationId: org.id, slug: taken.slug }))).toMatchObject({
+      ok: false,
+      code: 'slug_taken',
+    });
+    expect(await renameOrganizationCommand(builder, form({ organizationId: org.id, name: ' ' }))).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+    });
     expect(await eventsOf(org.id)).toEqual([]);
   });
 
@@ -89,9 +108,13 @@ describe('the audit log', () => {
     const clock = testClock();
     const org = await createTestOrganization();
     const invitation = await invite(org.id, uniqueEmail('audited'), clock.now());
-    expect(await revokeInvitationCommand(builder, form({ organizationId: org.id, invitationId: invitation.id }))).toMatchObject({ ok: true });
+    expect(await revokeInvitationCommand(builder, form({ organizationId: org.id, invitationId: invitation.id }))).toMatchObject({
+      ok: true,
+    });
     const events = await eventsOf(org.id);
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['invitation.sent', 'invitation.revoked', 'organization.state_changed']));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['invitation.sent', 'invitation.revoked', 'organization.state_changed']),
+    );
     const text = JSON.stringify(events);
     expect(text).not.toContain(invitation.tokenNonce);
     expect(text).not.toContain(invitation.tokenHash);
@@ -106,7 +129,11 @@ describe('the audit log', () => {
     const stored = await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored.state).toBe('needs_attention');
     const change = (await eventsOf(org.id)).filter((e) => e.action === 'organization.state_changed').at(-1)!;
-    expect(change).toMatchObject({ actorKind: 'system', actorId: 'state catch-up', summary: { state: { before: 'pending', after: 'needs_attention' } } });
+    expect(change).toMatchObject({
+      actorKind: 'system',
+      actorId: 'state catch-up',
+      summary: { state: { before: 'pending', after: 'needs_attention' } },
+    });
   });
 });
 
@@ -115,8 +142,14 @@ describe('principals and scope', () => {
     const mine = await createTestOrganization();
     const theirs = await createTestOrganization({ name: 'Untouched' });
     const owner: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: mine.id, role: 'owner' };
-    expect(await renameOrganizationCommand(owner, form({ organizationId: theirs.id, name: 'Hijacked' }))).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await sendInvitationsCommand(owner, form({ organizationId: theirs.id, addresses: uniqueEmail() }))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await renameOrganizationCommand(owner, form({ organizationId: theirs.id, name: 'Hijacked' }))).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await sendInvitationsCommand(owner, form({ organizationId: theirs.id, addresses: uniqueEmail() }))).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     const after = await (await db()).organization.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(after.name).toBe('Untouched');
     expect(await (await db()).invitation.count({ where: { organizationId: theirs.id } })).toBe(0);
@@ -126,7 +159,10 @@ describe('principals and scope', () => {
   it('a member without the permission is refused, and nothing changes', async () => {
     const org = await createTestOrganization({ name: 'Kept' });
     const member: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: org.id, role: 'member' };
-    expect(await renameOrganizationCommand(member, form({ organizationId: org.id, name: 'Changed' }))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await renameOrganizationCommand(member, form({ organizationId: org.id, name: 'Changed' }))).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe('Kept');
     expect(await eventsOf(org.id)).toEqual([]);
   });
@@ -166,8 +202,14 @@ describe('integrity fixes', () => {
       await addMember(tx, org.id, raisedEmail, { role: 'member' });
       await addMember(tx, org.id, ownerEmail, { role: 'owner' });
     });
-    expect(await acceptInvitation(client, await tokenOf(toAdmin.id), null, clock.now())).toMatchObject({ ok: true, data: { role: 'admin' } });
-    expect(await acceptInvitation(client, await tokenOf(toMember.id), null, clock.now())).toMatchObject({ ok: true, data: { role: 'owner' } });
+    expect(await acceptInvitation(client, await tokenOf(toAdmin.id), null, clock.now())).toMatchObject({
+      ok: true,
+      data: { role: 'admin' },
+    });
+    expect(await acceptInvitation(client, await tokenOf(toMember.id), null, clock.now())).toMatchObject({
+      ok: true,
+      data: { role: 'owner' },
+    });
     const roles = await client.membership.findMany({ where: { organizationId: org.id }, include: { user: true } });
     expect(Object.fromEntries(roles.map((m) => [m.user.email, m.role]))).toEqual({ [raisedEmail]: 'admin', [ownerEmail]: 'owner' });
     const changed = (await eventsOf(org.id)).filter((e) => e.action === 'member.role_changed');
@@ -178,9 +220,15 @@ describe('integrity fixes', () => {
     const domain = uniqueDomain('autojoin');
     const org = await createTestOrganization({ build: (tx, id) => addDomain(tx, id, domain, { status: 'verified' }) });
     const refused = await enableAutoJoinCommand(builder, form({ organizationId: org.id, role: 'owner', approve: 'yes' }));
-    expect(refused).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { role: ['Auto-join can grant Member or Admin, never Owner.'] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      fieldErrors: { role: ['Auto-join can grant Member or Admin, never Owner.'] },
+    });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).autoJoinEnabled).toBe(false);
-    expect(await enableAutoJoinCommand(builder, form({ organizationId: org.id, role: 'admin', approve: 'yes' }))).toMatchObject({ ok: true });
+    expect(await enableAutoJoinCommand(builder, form({ organizationId: org.id, role: 'admin', approve: 'yes' }))).toMatchObject({
+      ok: true,
+    });
   });
 
   it('an invitation that expired while queued is not mailed, and its delivery record says why', async () => {
@@ -218,7 +266,9 @@ describe('reading the audit log', () => {
     const base = Date.now();
     for (let i = 0; i < 7; i++) {
       const options = { now: new Date(base + i * 1000) };
-      expect(await renameOrganizationCommand(builder, form({ organizationId: org.id, name: `Name ${i}` }), options)).toMatchObject({ ok: true });
+      expect(await renameOrganizationCommand(builder, form({ organizationId: org.id, name: `Name ${i}` }), options)).toMatchObject({
+        ok: true,
+      });
     }
     const client = await db();
     const scope = { organizationId: org.id };

@@ -92,7 +92,12 @@ describe('finding an invitation by address', () => {
     await createTestOrganization({
       build: (tx, organizationId) =>
         tx.invitation.create({
-          data: { organizationId, email: `ana.${tag}@elsewhere.example`, tokenHash: crypto.randomBytes(32).toString('hex'), expiresAt: new Date(now.getTime() + DAY) },
+          data: {
+            organizationId,
+            email: `ana.${tag}@elsewhere.example`,
+            tokenHash: crypto.randomBytes(32).toString('hex'),
+            expiresAt: new Date(now.getTime() + DAY),
+          },
         }),
     });
     const emails = async (filter: 'all' | 'pending', search: string) =>

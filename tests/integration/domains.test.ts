@@ -14,9 +14,9 @@ import {
 import { lookupTxt } from '@/lib/domains/dns';
 import { addDomain, enableAutoJoin, verifyDomainNow } from '@/lib/domains/mutations';
 import { verificationRecord } from '@/lib/domains/normalize';
-import { startDnsServer } from '../support/dns-server';
-import { DAY, HOUR, testClock } from '../support/clock';
 import { at, builder, createTestOrganization, form, uniqueSlug } from '../factories';
+import { DAY, HOUR, testClock } from '../support/clock';
+import { startDnsServer } from '../support/dns-server';
 
 let dns: Awaited<ReturnType<typeof startDnsServer>>;
 const lookup = (name: string) => lookupTxt(name, [dns.server]);
@@ -72,7 +72,11 @@ describe('verification', () => {
     publish(domain, ['unrelated=1']);
     const result = await verifyDomainNow(await db(), at(clock.now()), { organizationId: org.id, domainId: domain.id }, lookup);
     expect(result).toMatchObject({ ok: true, data: { status: 'verified' } });
-    expect(await reload(domain.id)).toMatchObject({ status: 'verified', verifiedAt: clock.now(), nextCheckAt: new Date(clock.now().getTime() + DAY) });
+    expect(await reload(domain.id)).toMatchObject({
+      status: 'verified',
+      verifiedAt: clock.now(),
+      nextCheckAt: new Date(clock.now().getTime() + DAY),
+    });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).verifiedDomainCount).toBe(1);
   });
 
@@ -177,7 +181,10 @@ describe('adding a domain', () => {
     const org = await createTestOrganization();
     const name = uniqueDomain();
     await addTo(org.id, name);
-    expect(await addDomainCommand(builder, form({ organizationId: org.id, domain: name.toUpperCase() }))).toMatchObject({ ok: false, code: 'already_added' });
+    expect(await addDomainCommand(builder, form({ organizationId: org.id, domain: name.toUpperCase() }))).toMatchObject({
+      ok: false,
+      code: 'already_added',
+    });
   });
 });
 
@@ -195,7 +202,10 @@ describe('auto-join', () => {
     const org = await createTestOrganization();
     expect(org.autoJoinEnabled).toBe(false);
     await addTo(org.id);
-    expect(await enableAutoJoinCommand(builder, form({ organizationId: org.id, role: 'member', approve: 'yes' }))).toMatchObject({ ok: false, code: 'no_verified_domain' });
+    expect(await enableAutoJoinCommand(builder, form({ organizationId: org.id, role: 'member', approve: 'yes' }))).toMatchObject({
+      ok: false,
+      code: 'no_verified_domain',
+    });
     const { org: verified } = await verifiedOrganization();
     const unapproved = await enableAutoJoinCommand(builder, form({ organizationId: verified.id, role: 'member' }));
     expect(unapproved).toMatchObject({ ok: false, fieldErrors: { approve: ['Approve the access model to turn auto-join on.'] } });
@@ -243,7 +253,10 @@ describe('auto-join', () => {
     expect(await autoJoinOnSignIn(await db(), a.id, new Date())).toEqual([]);
     expect((await reload(domain.id)).dependents).toEqual([]);
     await enableAutoJoin(await db(), at(new Date()), { organizationId: org.id, role: 'member', approve: 'yes' });
-    expect(await removeDomainCommand(builder, form({ organizationId: org.id, domainId: domain.id }))).toMatchObject({ ok: true, data: { autoJoinTurnedOff: true } });
+    expect(await removeDomainCommand(builder, form({ organizationId: org.id, domainId: domain.id }))).toMatchObject({
+      ok: true,
+      data: { autoJoinTurnedOff: true },
+    });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).autoJoinEnabled).toBe(false);
   });
 });
@@ -274,7 +287,13 @@ describe('every domain action is scoped to its organization', () => {
 
   it('adding to or enabling auto-join on an unknown organization is not found', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    expect(await addDomainCommand(builder, form({ organizationId: missing, domain: uniqueDomain() }))).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await enableAutoJoinCommand(builder, form({ organizationId: missing, approve: 'yes' }))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await addDomainCommand(builder, form({ organizationId: missing, domain: uniqueDomain() }))).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await enableAutoJoinCommand(builder, form({ organizationId: missing, approve: 'yes' }))).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 });

@@ -1,25 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfig } from '@/lib/config';
-import { createClient, db, type Db } from '@/lib/db/client';
-import { addMember, addDomain } from '@/lib/demo/records';
+import { createClient, type Db, db } from '@/lib/db/client';
+import { addDomain, addMember } from '@/lib/demo/records';
 import { acceptInvitation, lookupInvitationToken } from '@/lib/invitations/accept';
-import { deliverQueuedEmail } from '@/lib/invitations/delivery';
-import {
-  createInvitations,
-  resendInvitation,
-  reviewInvitations,
-  revokeInvitation,
-  sendTestInvitation,
-} from '@/lib/invitations/mutations';
 import {
   resendInvitationCommand,
   revokeInvitationCommand,
   sendInvitationsCommand,
   sendTestInvitationCommand,
 } from '@/lib/invitations/commands';
-import { linksIn, startSmtpSink } from '../support/smtp-sink';
-import { DAY, HOUR, MINUTE, testClock } from '../support/clock';
+import { deliverQueuedEmail } from '@/lib/invitations/delivery';
+import { createInvitations, resendInvitation, reviewInvitations, revokeInvitation, sendTestInvitation } from '@/lib/invitations/mutations';
 import { at, builder, createTestOrganization, form, uniqueDomain, uniqueEmail } from '../factories';
+import { DAY, HOUR, MINUTE, testClock } from '../support/clock';
+import { linksIn, startSmtpSink } from '../support/smtp-sink';
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
@@ -36,9 +30,20 @@ beforeEach(() => {
   resetConfig();
 });
 
-function send(organizationId: string, addresses: string, now: Date, extra: Partial<{ role: 'member' | 'admin' | 'owner'; expiresInDays: number; confirm: string[] }> = {}) {
+function send(
+  organizationId: string,
+  addresses: string,
+  now: Date,
+  extra: Partial<{ role: 'member' | 'admin' | 'owner'; expiresInDays: number; confirm: string[] }> = {},
+) {
   return (async () =>
-    createInvitations(await db(), at(now), { organizationId, addresses, role: extra.role ?? 'member', expiresInDays: extra.expiresInDays ?? 7, confirm: extra.confirm ?? [] }))();
+    createInvitations(await db(), at(now), {
+      organizationId,
+      addresses,
+      role: extra.role ?? 'member',
+      expiresInDays: extra.expiresInDays ?? 7,
+      confirm: extra.confirm ?? [],
+    }))();
 }
 
 /** Delivers everything due for this organization's invitations and returns the accept token sent to `to`. */
@@ -78,7 +83,12 @@ describe('review', () => {
     const outside = uniqueEmail('outside', 'other.org');
     const consumer = uniqueEmail('consumer', 'gmail.com');
     const input = `email,name\n${ready.toUpperCase()},Ready\n"a@evil.com x"@corp.com,Quoted\nuser@corp.com(x)evil.com,Comment\n${ready},Dup\n${memberEmail},Member\n${pendingEmail},Pending\n${outside},Outside\n${consumer},Consumer\nboss＠${acme},Fullwidth`;
-    const result = await reviewInvitations(await db(), at(clock.now()), { organizationId: org.id, addresses: input, role: 'member', expiresInDays: 7 });
+    const result = await reviewInvitations(await db(), at(clock.now()), {
+      organizationId: org.id,
+      addresses: input,
+      role: 'member',
+      expiresInDays: 7,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.rows.map((r) => [r.address ?? r.input, r.status, r.warnings])).toEqual([
@@ -119,7 +129,10 @@ describe('review', () => {
 
   it('the form schema rejects a bad lifetime and role with field errors', async () => {
     const org = await createTestOrganization();
-    const result = await sendInvitationsCommand(builder, form({ organizationId: org.id, addresses: uniqueEmail(), role: 'superuser', expiresInDays: '31' }));
+    const result = await sendInvitationsCommand(
+      builder,
+      form({ organizationId: org.id, addresses: uniqueEmail(), role: 'superuser', expiresInDays: '31' }),
+    );
     expect(result).toMatchObject({ ok: false, code: 'invalid_input' });
     if (result.ok) return;
     expect(result.fieldErrors?.expiresInDays).toEqual(['Choose 1 to 30 days.']);
@@ -222,7 +235,9 @@ describe('accept', () => {
     const client = await db();
     const user = await client.user.findUniqueOrThrow({ where: { email: to } });
     expect(user.emailVerified).toEqual(clock.now());
-    const membership = await client.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: org.id, userId: user.id } } });
+    const membership = await client.membership.findUniqueOrThrow({
+      where: { organizationId_userId: { organizationId: org.id, userId: user.id } },
+    });
     expect(membership).toMatchObject({ role: 'owner', status: 'active' });
     expect(await orgState(org.id)).toBe('ready');
     expect(await acceptInvitation(client, token, null, clock.now())).toMatchObject({ ok: false, code: 'accepted' });
@@ -235,7 +250,10 @@ describe('accept', () => {
     const to = uniqueEmail('twice');
     await send(org.id, to, clock.now());
     const { token } = await deliverAndReadToken(to, clock.now());
-    const results = await Promise.all([acceptInvitation(await db(), token, null, clock.now()), acceptInvitation(await db(), token, null, clock.now())]);
+    const results = await Promise.all([
+      acceptInvitation(await db(), token, null, clock.now()),
+      acceptInvitation(await db(), token, null, clock.now()),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await (await db()).membership.count({ where: { organizationId: org.id } })).toBe(1);
   });
@@ -302,7 +320,10 @@ describe('resend, revoke, test invitations', () => {
     const to = uniqueEmail('limit');
     await send(org.id, to, clock.now());
     const invitation = await invitationFor(org.id, to);
-    for (let i = 0; i < 3; i++) expect((await resendInvitation(await db(), at(clock.advance(MINUTE)), { organizationId: org.id, invitationId: invitation.id })).ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await resendInvitation(await db(), at(clock.advance(MINUTE)), { organizationId: org.id, invitationId: invitation.id })).ok,
+      ).toBe(true);
     const refused = await resendInvitation(await db(), at(clock.advance(MINUTE)), { organizationId: org.id, invitationId: invitation.id });
     expect(refused).toMatchObject({ ok: false, code: 'rate_limited' });
     if (!refused.ok) expect(refused.message).toMatch(/sent 3 times in the last hour\. Wait \d+ minutes/);
@@ -315,11 +336,20 @@ describe('resend, revoke, test invitations', () => {
     await send(org.id, to, clock.now());
     const invitation = await invitationFor(org.id, to);
     expect((await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).ok).toBe(true);
-    expect(await (await db()).job.findFirst({ where: { subjectId: invitation.id } })).toMatchObject({ status: 'cancelled', lastError: 'The invitation was revoked before this email was sent.' });
+    expect(await (await db()).job.findFirst({ where: { subjectId: invitation.id } })).toMatchObject({
+      status: 'cancelled',
+      lastError: 'The invitation was revoked before this email was sent.',
+    });
     expect(await deliverQueuedEmail(await db(), clock.now())).toMatchObject({ sent: 0 });
     expect(await orgState(org.id)).toBe('setup');
-    expect(await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({ ok: false, code: 'not_revocable' });
-    expect(await resendInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({ ok: false, code: 'not_resendable' });
+    expect(await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({
+      ok: false,
+      code: 'not_revocable',
+    });
+    expect(await resendInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({
+      ok: false,
+      code: 'not_resendable',
+    });
   });
 
   it('a test invitation goes to the builder, is recorded, never counts, and can’t be accepted', async () => {
@@ -356,8 +386,14 @@ describe('every invitation action is scoped to its organization', () => {
   it.each([
     ['send', (id: string) => sendInvitationsCommand(null, form({ organizationId: id, addresses: uniqueEmail() }))],
     ['test', (id: string) => sendTestInvitationCommand(null, form({ organizationId: id }))],
-    ['resend', (id: string) => resendInvitationCommand(null, form({ organizationId: id, invitationId: '00000000-0000-4000-8000-000000000000' }))],
-    ['revoke', (id: string) => revokeInvitationCommand(null, form({ organizationId: id, invitationId: '00000000-0000-4000-8000-000000000000' }))],
+    [
+      'resend',
+      (id: string) => resendInvitationCommand(null, form({ organizationId: id, invitationId: '00000000-0000-4000-8000-000000000000' })),
+    ],
+    [
+      'revoke',
+      (id: string) => revokeInvitationCommand(null, form({ organizationId: id, invitationId: '00000000-0000-4000-8000-000000000000' })),
+    ],
   ] as const)('%s without a builder session is refused and writes nothing', async (_name, run) => {
     const org = await createTestOrganization();
     expect(await run(org.id)).toMatchObject({ ok: false, code: 'unauthenticated' });
@@ -365,7 +401,10 @@ describe('every invitation action is scoped to its organization', () => {
   });
 
   it('sending to an unknown organization is not found', async () => {
-    const result = await sendInvitationsCommand(builder, form({ organizationId: '00000000-0000-4000-8000-000000000000', addresses: uniqueEmail() }));
+    const result = await sendInvitationsCommand(
+      builder,
+      form({ organizationId: '00000000-0000-4000-8000-000000000000', addresses: uniqueEmail() }),
+    );
     expect(result).toMatchObject({ ok: false, code: 'not_found' });
   });
 });

@@ -1,15 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { resetConfig } from '@/lib/config';
-import { createClient, db, type Db } from '@/lib/db/client';
+import { createClient, type Db, db } from '@/lib/db/client';
 import { deliverQueuedEmail } from '@/lib/invitations/delivery';
 import { createInvitations } from '@/lib/invitations/mutations';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/invitations/policy';
 import { enqueueProbes } from '@/lib/jobs/probe';
 import { claimJobs, enqueueJob, releaseJobs, settleJob } from '@/lib/jobs/queue';
 import { runDueJobs } from '@/lib/jobs/runner';
-import { startSmtpSink } from '../support/smtp-sink';
-import { DAY, testClock } from '../support/clock';
 import { at, createTestOrganization, uniqueEmail } from '../factories';
+import { DAY, testClock } from '../support/clock';
+import { startSmtpSink } from '../support/smtp-sink';
 
 afterAll(() => {
   delete process.env.SMTP_URL;
@@ -18,7 +18,10 @@ afterAll(() => {
 
 async function probesLabelled(label: string) {
   const client = await db();
-  const jobs = await client.job.findMany({ where: { kind: 'queue.probe', payload: { path: ['label'], equals: label } }, select: { id: true, status: true } });
+  const jobs = await client.job.findMany({
+    where: { kind: 'queue.probe', payload: { path: ['label'], equals: label } },
+    select: { id: true, status: true },
+  });
   const runs = await client.jobProbeRun.findMany({ where: { jobId: { in: jobs.map((j) => j.id) } } });
   return { jobs, runs };
 }
@@ -32,7 +35,10 @@ describe('the job queue', () => {
     // On PostgreSQL the second runner has its own pool, as a second instance would.
     const second: Db = url ? await createClient({ kind: 'postgres', url }) : client;
     try {
-      await Promise.all([runDueJobs(client, { kinds: ['queue.probe'], workerId: 'runner-a' }), runDueJobs(second, { kinds: ['queue.probe'], workerId: 'runner-b' })]);
+      await Promise.all([
+        runDueJobs(client, { kinds: ['queue.probe'], workerId: 'runner-a' }),
+        runDueJobs(second, { kinds: ['queue.probe'], workerId: 'runner-b' }),
+      ]);
     } finally {
       if (url) await second.$disconnect();
     }
@@ -50,13 +56,27 @@ describe('the job queue', () => {
     const stale = await claimJobs(client, { now: clock.now(), workerId: 'stale', kinds: ['queue.probe'], limit: 100, leaseMs: 1_000 });
     const mine = stale.find((j) => j.id === id)!;
     expect(mine).toBeDefined();
-    await releaseJobs(client, stale.filter((j) => j.id !== id).map((j) => j.id), 'stale');
+    await releaseJobs(
+      client,
+      stale.filter((j) => j.id !== id).map((j) => j.id),
+      'stale',
+    );
     // The lease runs out; another worker claims the job and finishes it.
-    const fresh = await claimJobs(client, { now: clock.advance(2_000), workerId: 'fresh', kinds: ['queue.probe'], limit: 100, leaseMs: 60_000 });
+    const fresh = await claimJobs(client, {
+      now: clock.advance(2_000),
+      workerId: 'fresh',
+      kinds: ['queue.probe'],
+      limit: 100,
+      leaseMs: 60_000,
+    });
     expect(fresh.map((j) => j.id)).toContain(id);
     expect(await settleJob(client, mine, { status: 'done' }, clock.now())).toBe(false);
     expect(await settleJob(client, fresh.find((j) => j.id === id)!, { status: 'done' }, clock.now())).toBe(true);
-    await releaseJobs(client, fresh.filter((j) => j.id !== id).map((j) => j.id), 'fresh');
+    await releaseJobs(
+      client,
+      fresh.filter((j) => j.id !== id).map((j) => j.id),
+      'fresh',
+    );
     expect(await client.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'done', attempts: 2, lockedBy: 'fresh' });
   });
 
@@ -69,7 +89,13 @@ describe('the job queue', () => {
     const summary = await runDueJobs(client, { kinds: ['queue.probe'], signal: controller.signal, workerId: 'stopping' });
     expect(summary.claimed).toBe(0);
     const claimed = await claimJobs(client, { now: new Date(), workerId: 'stopping', kinds: ['queue.probe'], limit: 3, leaseMs: 60_000 });
-    expect(await releaseJobs(client, claimed.map((j) => j.id), 'stopping')).toBe(claimed.length);
+    expect(
+      await releaseJobs(
+        client,
+        claimed.map((j) => j.id),
+        'stopping',
+      ),
+    ).toBe(claimed.length);
     const after = await client.job.findMany({ where: { id: { in: claimed.map((j) => j.id) } } });
     expect(after.every((j) => j.lockedBy === null && j.lockedUntil === null && j.status === 'queued')).toBe(true);
     await runDueJobs(client, { kinds: ['queue.probe'] });
@@ -81,7 +107,10 @@ describe('the job queue', () => {
     const client = await db();
     const { id } = await enqueueJob(client, { kind: 'queue.probe', payload: { label: 42 } }, new Date(Date.now() - 1_000));
     await runDueJobs(client, { kinds: ['queue.probe'] });
-    expect(await client.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'dead', lastError: "The job's payload is not valid for queue.probe." });
+    expect(await client.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'dead',
+      lastError: "The job's payload is not valid for queue.probe.",
+    });
   });
 
   it('retries with backoff, then is dead after its last attempt, with the invitation marked failed', async () => {
@@ -92,7 +121,17 @@ describe('the job queue', () => {
     resetConfig();
     const org = await createTestOrganization();
     const to = uniqueEmail('never');
-    expect((await createInvitations(await db(), at(clock.now()), { organizationId: org.id, addresses: to, role: 'member', expiresInDays: 30, confirm: [] })).ok).toBe(true);
+    expect(
+      (
+        await createInvitations(await db(), at(clock.now()), {
+          organizationId: org.id,
+          addresses: to,
+          role: 'member',
+          expiresInDays: 30,
+          confirm: [],
+        })
+      ).ok,
+    ).toBe(true);
     const invitation = await (await db()).invitation.findFirstOrThrow({ where: { organizationId: org.id } });
     // Not due again before its backoff.
     expect(await deliverQueuedEmail(await db(), clock.now(), 5)).toMatchObject({ retry: 1 });
@@ -118,9 +157,20 @@ describe('retrying a dead job', () => {
     const org = await createTestOrganization();
     const other = await createTestOrganization();
     const dead = await client.job.create({
-      data: { kind: 'queue.probe', payload: { label: 'dead' }, status: 'dead', attempts: 5, maxAttempts: 5, lastError: 'boom', organizationId: org.id, finishedAt: new Date() },
+      data: {
+        kind: 'queue.probe',
+        payload: { label: 'dead' },
+        status: 'dead',
+        attempts: 5,
+        maxAttempts: 5,
+        lastError: 'boom',
+        organizationId: org.id,
+        finishedAt: new Date(),
+      },
     });
-    const done = await client.job.create({ data: { kind: 'queue.probe', payload: {}, status: 'done', organizationId: org.id, finishedAt: new Date() } });
+    const done = await client.job.create({
+      data: { kind: 'queue.probe', payload: {}, status: 'done', organizationId: org.id, finishedAt: new Date() },
+    });
 
     const outsider = { kind: 'member' as const, userId: builder.userId, email: builder.email, organizationId: other.id, role: 'owner' };
     expect(await retryJobCommand(outsider, { jobId: dead.id })).toMatchObject({ ok: false, code: 'not_found' });
@@ -129,9 +179,15 @@ describe('retrying a dead job', () => {
     expect(await retryJobCommand(builder, { jobId: 'not-a-uuid' })).toMatchObject({ ok: false, code: 'invalid_input' });
 
     expect(await retryJobCommand(builder, { jobId: dead.id })).toMatchObject({ ok: true, data: { kind: 'queue.probe' } });
-    expect(await client.job.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: 'queued', attempts: 0, finishedAt: null });
+    expect(await client.job.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      finishedAt: null,
+    });
     const events = await client.auditEvent.findMany({ where: { organizationId: org.id, action: 'job.retried' } });
-    expect(events).toEqual([expect.objectContaining({ actorEmail: builder.email, targetId: dead.id, summary: expect.objectContaining({ lastError: 'boom' }) })]);
+    expect(events).toEqual([
+      expect.objectContaining({ actorEmail: builder.email, targetId: dead.id, summary: expect.objectContaining({ lastError: 'boom' }) }),
+    ]);
     expect(await client.auditEvent.count({ where: { organizationId: other.id } })).toBe(0);
   });
 });

@@ -68,7 +68,9 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
     });
     expect(await applyMigrations(runner, readMigrations(dir))).toEqual(['001_a', '002_b']);
     expect(await applyMigrations(runner, readMigrations(dir))).toEqual([]);
-    const { rows } = await runner.query<{ migration_name: string }>('SELECT migration_name FROM _prisma_migrations ORDER BY migration_name');
+    const { rows } = await runner.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations ORDER BY migration_name',
+    );
     expect(rows.map((r) => r.migration_name)).toEqual(['001_a', '002_b']);
     await close();
   });

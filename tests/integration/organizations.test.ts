@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
+import { addMember } from '@/lib/demo/records';
 import {
   changeOrganizationSlugCommand,
   createOrganizationCommand,
@@ -9,7 +10,6 @@ import {
   suspendOrganizationCommand,
 } from '@/lib/organizations/commands';
 import { findOrganizationBySlug } from '@/lib/organizations/queries';
-import { addMember } from '@/lib/demo/records';
 import { builder, createTestOrganization, form, uniqueSlug } from '../factories';
 
 async function reload(id: string) {

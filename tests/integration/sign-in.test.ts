@@ -4,10 +4,10 @@ import { resetConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { getDevMail, listDevMail } from '@/lib/email/dev-mailbox';
 import { sendEmail } from '@/lib/email/mailer';
-import { RATE_LIMITS, hitRateLimit } from '@/lib/rate-limit';
-import { linksIn, startSmtpSink } from '../support/smtp-sink';
-import { TEST_BUILDER, TEST_BUILDER_DOMAIN } from '../support/env';
+import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { uniqueEmail, uniqueSlug } from '../factories';
+import { TEST_BUILDER, TEST_BUILDER_DOMAIN } from '../support/env';
+import { linksIn, startSmtpSink } from '../support/smtp-sink';
 
 const CALLBACK = 'http://internal:3000/api/auth/callback/nodemailer?callbackUrl=%2Forganizations&token=t0k3n&email=';
 
@@ -102,9 +102,7 @@ describe('rate limits live in the database', () => {
     const client = await db();
     const key = `test:${uniqueSlug()}`;
     const now = new Date();
-    const outcomes = await Promise.all(
-      Array.from({ length: 12 }, () => hitRateLimit(client, key, { limit: 5, windowMs: 60_000 }, now)),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 12 }, () => hitRateLimit(client, key, { limit: 5, windowMs: 60_000 }, now)));
     expect(outcomes.map((o) => o.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(outcomes.filter((o) => o.allowed)).toHaveLength(5);
   });

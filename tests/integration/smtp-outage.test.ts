@@ -4,9 +4,9 @@ import { db } from '@/lib/db/client';
 import { closeMailTransport } from '@/lib/email/mailer';
 import { deliverQueuedEmail } from '@/lib/invitations/delivery';
 import { createInvitations } from '@/lib/invitations/mutations';
-import { startSmtpSink } from '../support/smtp-sink';
-import { DAY, testClock } from '../support/clock';
 import { at, createTestOrganization, uniqueEmail } from '../factories';
+import { DAY, testClock } from '../support/clock';
+import { startSmtpSink } from '../support/smtp-sink';
 
 afterAll(() => {
   delete process.env.SMTP_URL;
@@ -26,7 +26,13 @@ describe('an SMTP outage', () => {
     const org = await createTestOrganization();
     const addresses = Array.from({ length: 5 }, () => uniqueEmail('outage'));
     for (const address of addresses) {
-      const sent = await createInvitations(await db(), at(clock.now()), { organizationId: org.id, addresses: address, role: 'member', expiresInDays: 7, confirm: [] });
+      const sent = await createInvitations(await db(), at(clock.now()), {
+        organizationId: org.id,
+        addresses: address,
+        role: 'member',
+        expiresInDays: 7,
+        confirm: [],
+      });
       expect(sent.ok).toBe(true);
     }
     // More failed connections than the pool has slots, as the outage goes on.

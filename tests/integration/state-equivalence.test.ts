@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { db, type Db } from '@/lib/db/client';
-import { encodeListCursor, listCursorSchema } from '@/lib/organizations/schemas';
+import { type Db, db } from '@/lib/db/client';
 import { addActivity, addDomain, addInvitation, addMember, setDirectory, setSsoConnection } from '@/lib/demo/records';
 import { ORGANIZATION_FILTERS } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
 import { catchUpOrganizationStates, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { encodeListCursor, listCursorSchema } from '@/lib/organizations/schemas';
 import {
   countPendingInvitations,
   deriveOrganizationState,
@@ -46,10 +46,9 @@ const organizationArb = fc.record({
     }),
     { maxLength: 2 },
   ),
-  sso: fc.option(
-    fc.record({ status: fc.constantFrom('draft', 'active', 'error'), certificateIn: fc.option(offsetArb, { freq: 2 }) }),
-    { freq: 3 },
-  ),
+  sso: fc.option(fc.record({ status: fc.constantFrom('draft', 'active', 'error'), certificateIn: fc.option(offsetArb, { freq: 2 }) }), {
+    freq: 3,
+  }),
   directory: fc.option(fc.constantFrom('draft', 'active', 'error'), { freq: 4 }),
   activity: fc.array(fc.record({ at: offsetArb, by: fc.constantFrom('outsider', 'outsider', 'team', 'anonymous') }), { maxLength: 3 }),
   /** How long ago the stored state was last computed. */
@@ -62,7 +61,15 @@ function expectedFacts(model: GeneratedOrganization, emails: string[], t0: numbe
   const team = new Set(model.members.flatMap((m, i) => (m.role === 'member' ? [] : [emails[i]!])));
   const real = model.invitations.filter((i) => !i.isTest);
   const activity = model.activity
-    .map((a, i) => ({ at: t0 + a.at, email: a.by === 'anonymous' ? null : a.by === 'team' ? (emails[model.members.findIndex((m) => m.role !== 'member')] ?? `outsider${i}@x.example`) : `outsider${i}@x.example` }))
+    .map((a, i) => ({
+      at: t0 + a.at,
+      email:
+        a.by === 'anonymous'
+          ? null
+          : a.by === 'team'
+            ? (emails[model.members.findIndex((m) => m.role !== 'member')] ?? `outsider${i}@x.example`)
+            : `outsider${i}@x.example`,
+    }))
     .filter((a) => a.email === null || !team.has(a.email));
   return {
     status: model.suspended ? 'suspended' : 'active',
@@ -74,7 +81,9 @@ function expectedFacts(model: GeneratedOrganization, emails: string[], t0: numbe
       .map((i) => ({ email: i.email, status: i.status, expiresAt: new Date(t0 + i.expiresIn), deliveryStatus: i.delivery })),
     acceptedInvitationCount: real.filter((i) => i.status === 'accepted').length,
     domains: model.domains.map((d, n) => ({ name: `d${n}-${suffix}.example`, status: d.status, dependents: d.dependents })),
-    sso: model.sso ? { status: model.sso.status, certificateExpiresAt: model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn) } : null,
+    sso: model.sso
+      ? { status: model.sso.status, certificateExpiresAt: model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn) }
+      : null,
     directory: model.directory ? { status: model.directory } : null,
     lastEndUserActivityAt: activity.length ? new Date(Math.max(...activity.map((a) => a.at))) : null,
   };
@@ -87,15 +96,32 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
   const storedAt = new Date(t0 - model.storedHoursAgo * HOUR);
   const id = await client.$transaction(async (tx) => {
     const org = await tx.organization.create({
-      data: { name: `${prefix} ${suffix}`, slug: `${prefix}-${suffix}`, status: model.suspended ? 'suspended' : 'active', suspendedAt: model.suspended ? new Date(t0) : null },
+      data: {
+        name: `${prefix} ${suffix}`,
+        slug: `${prefix}-${suffix}`,
+        status: model.suspended ? 'suspended' : 'active',
+        suspendedAt: model.suspended ? new Date(t0) : null,
+      },
     });
     for (const [i, m] of model.members.entries()) await addMember(tx, org.id, emails[i]!, { role: m.role, status: m.status });
     for (const [n, inv] of model.invitations.entries()) {
       const email = `invitee${n}@x.example`;
-      await addInvitation(tx, org.id, email, { status: inv.status, expiresAt: new Date(t0 + inv.expiresIn), deliveryStatus: inv.delivery, isTest: inv.isTest });
+      await addInvitation(tx, org.id, email, {
+        status: inv.status,
+        expiresAt: new Date(t0 + inv.expiresIn),
+        deliveryStatus: inv.delivery,
+        isTest: inv.isTest,
+      });
     }
-    for (const [i, d] of model.domains.entries()) await addDomain(tx, org.id, `d${i}-${suffix}.example`, { status: d.status, dependents: d.dependents });
-    if (model.sso) await setSsoConnection(tx, org.id, model.sso.status, model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn));
+    for (const [i, d] of model.domains.entries())
+      await addDomain(tx, org.id, `d${i}-${suffix}.example`, { status: d.status, dependents: d.dependents });
+    if (model.sso)
+      await setSsoConnection(
+        tx,
+        org.id,
+        model.sso.status,
+        model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn),
+      );
     if (model.directory) await setDirectory(tx, org.id, model.directory);
     for (const [i, a] of model.activity.entries()) {
       const teamEmail = emails[model.members.findIndex((m) => m.role !== 'member')];
@@ -184,13 +210,17 @@ describe('the stored state equals the pure rules over generated organizations', 
     const t0 = Date.now();
     const inserted = [];
     for (const model of models) inserted.push(await insertModel(model, 'ctr', t0));
-    await client.organization.updateMany({ where: { id: { in: inserted.slice(0, 5).map((o) => o.id) } }, data: { state: 'needs_attention' } });
+    await client.organization.updateMany({
+      where: { id: { in: inserted.slice(0, 5).map((o) => o.id) } },
+      data: { state: 'needs_attention' },
+    });
     await client.organization.deleteMany({ where: { id: { in: inserted.slice(5, 9).map((o) => o.id) } } });
     // Only these organizations: a future `now` must not touch other test files' rows.
     for (const { id } of inserted) await catchUpOrganizationStates(client, new Date(t0 + 45 * 24 * HOUR), { organizationId: id });
     // One snapshot for both reads, so concurrent test files can't skew the comparison.
     const [counters, grouped] = await client.$transaction(
-      async (tx) => [await tx.organizationStateCount.findMany(), await tx.organization.groupBy({ by: ['state'], _count: { _all: true } })] as const,
+      async (tx) =>
+        [await tx.organizationStateCount.findMany(), await tx.organization.groupBy({ by: ['state'], _count: { _all: true } })] as const,
       { isolationLevel: 'RepeatableRead' },
     );
     const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));

@@ -4,9 +4,9 @@
  * job must still run exactly once. Needs a PostgreSQL server (MULTI_INSTANCE_PG, default the
  * local one) and a production build (`npm run build`). CI runs it with `npm run test:multi-instance`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChildProcess, spawn } from 'node:child_process';
 import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Db } from '@/lib/db/client';
 import { deployMigrations } from '@/lib/db/deploy';
 import { enqueueProbes } from '@/lib/jobs/probe';
@@ -47,7 +47,9 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
     const value = await probe().catch(() => null);
     if (value) return value;
     if (Date.now() > deadline) {
-      throw new Error(`${what} did not happen within ${timeoutMs / 1000} s.\n${children.map((c) => `--- ${c.name}\n${c.output.join('').slice(-2000)}`).join('\n')}`);
+      throw new Error(
+        `${what} did not happen within ${timeoutMs / 1000} s.\n${children.map((c) => `--- ${c.name}\n${c.output.join('').slice(-2000)}`).join('\n')}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -71,7 +73,11 @@ beforeAll(async () => {
   for (const [i, port] of [base, base + 1].entries()) start(`app-${i + 1}`, 'scripts/server.ts', APP_ENV(port));
   for (const i of [1, 2]) start(`worker-${i}`, 'scripts/worker.ts', APP_ENV(base + 10 + i));
   // Every instance has made a pass of the job loop: all four are claiming.
-  await until('four instances running the job loop', async () => (await client.schedulerHeartbeat.count({ where: { loop: 'jobs', lastSuccessAt: { gt: new Date(0) } } })) >= 4, 120_000);
+  await until(
+    'four instances running the job loop',
+    async () => (await client.schedulerHeartbeat.count({ where: { loop: 'jobs', lastSuccessAt: { gt: new Date(0) } } })) >= 4,
+    120_000,
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -97,7 +103,11 @@ describe('two app processes and two workers on one PostgreSQL', () => {
       60_000,
     );
     // Its claims come back when their lease runs out; the others finish everything.
-    await until('every job done', async () => (await client.job.count({ where: { kind: 'queue.probe', status: 'done' } })) === JOBS, 120_000);
+    await until(
+      'every job done',
+      async () => (await client.job.count({ where: { kind: 'queue.probe', status: 'done' } })) === JOBS,
+      120_000,
+    );
     const reclaimed = await client.job.findMany({ where: { id: { in: inFlight } }, select: { status: true, lockedBy: true } });
     // Each was either finished by the victim just before the kill, or claimed again by another instance.
     expect(reclaimed.every((job) => job.status === 'done')).toBe(true);

@@ -5,10 +5,7 @@ import * as packet from 'dns-packet';
 /** What the test DNS server answers for one name. */
 export type DnsBehaviour =
   /** TXT records; a record given as a list is sent as several strings, as long values are. */
-  | { txt: (string | string[])[] }
-  | { servfail: true }
-  | { timeout: true }
-  | { empty: true };
+  { txt: (string | string[])[] } | { servfail: true } | { timeout: true } | { empty: true };
 
 /** A real DNS server on loopback (UDP), answering from a table the test controls. */
 export async function startDnsServer(port = 0) {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { resetConfig } from '../../lib/config';
 import { createClient, setDb } from '../../lib/db/client';
 import { openPglite } from '../../lib/db/pglite';
-import { resetConfig } from '../../lib/config';
 import { applyTestEnv } from './env';
 
 applyTestEnv();
@@ -15,9 +15,7 @@ const SNAPSHOT_PATH = path.resolve(__dirname, '../../.data/test/migrated-snapsho
 const url = process.env.TEST_DATABASE_URL;
 const clientPromise = url
   ? createClient({ kind: 'postgres', url })
-  : openPglite(null, new Blob([fs.readFileSync(SNAPSHOT_PATH)])).then((pglite) =>
-      createClient({ kind: 'pglite', dataDir: null }, pglite),
-    );
+  : openPglite(null, new Blob([fs.readFileSync(SNAPSHOT_PATH)])).then((pglite) => createClient({ kind: 'pglite', dataDir: null }, pglite));
 setDb(clientPromise);
 
 afterAll(async () => {

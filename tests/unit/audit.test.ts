@@ -12,11 +12,9 @@ describe('audit summaries', () => {
   });
 
   it('reads as short lines, states and roles in the console’s words', () => {
-    expect(describeSummary({ state: { before: 'setup', after: 'needs_attention' }, role: 'admin', reasons: [{ code: 'suspended' }] })).toEqual([
-      'state: Setup → Needs attention',
-      'role: Admin',
-      'reasons: suspended',
-    ]);
+    expect(
+      describeSummary({ state: { before: 'setup', after: 'needs_attention' }, role: 'admin', reasons: [{ code: 'suspended' }] }),
+    ).toEqual(['state: Setup → Needs attention', 'role: Admin', 'reasons: suspended']);
     expect(describeSummary({ expiresAt: '2026-12-06T10:00:00.000Z', includeSubdomains: { before: false, after: true } })).toEqual([
       'expires at: Dec 6, 2026, 10:00 AM UTC',
       'include subdomains: false → true',

@@ -5,7 +5,7 @@ import { defineCommand } from '@/lib/commands/define';
 import { ERRORS, httpStatusOf } from '@/lib/commands/errors';
 import { formInput } from '@/lib/commands/input';
 import { ALL_PERMISSIONS, canReachOrganization, hasPermission, permissionsOf } from '@/lib/commands/permissions';
-import { principalRecord, type Principal } from '@/lib/commands/principal';
+import { type Principal, principalRecord } from '@/lib/commands/principal';
 import { roleAfterAccept } from '@/lib/invitations/accept';
 import { whyNotSend } from '@/lib/invitations/delivery';
 import { ok } from '@/lib/result';
@@ -49,7 +49,11 @@ describe('permissions', () => {
 
   it('the audit record of a principal never carries more than kind, id and address', () => {
     expect(principalRecord(console_)).toEqual({ kind: 'console_user', id: 'u1', email: 'ada@builder.test' });
-    expect(principalRecord({ kind: 'api_key', keyId: 'k1', organizationId: ORG_A, permissions: [] })).toEqual({ kind: 'api_key', id: 'k1', email: null });
+    expect(principalRecord({ kind: 'api_key', keyId: 'k1', organizationId: ORG_A, permissions: [] })).toEqual({
+      kind: 'api_key',
+      id: 'k1',
+      email: null,
+    });
   });
 });
 

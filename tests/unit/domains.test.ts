@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { dnsServersFromEnv } from '@/lib/domains/dns';
 import { normalizeDomainInput, verificationRecord } from '@/lib/domains/normalize';
 import { evaluateTxtAnswer, hasPendingExpired, nextPendingCheck, type TxtAnswer } from '@/lib/domains/verification';
-import { dnsServersFromEnv } from '@/lib/domains/dns';
 
 describe('normalizeDomainInput', () => {
   it.each([
@@ -32,9 +32,21 @@ describe('normalizeDomainInput', () => {
   });
 
   it('offers to keep just the domain of a pasted URL or email', () => {
-    expect(normalizeDomainInput('https://Acme.com/login?x=1')).toEqual({ ok: false, reason: 'That is a web address, not a domain.', suggestion: 'acme.com' });
-    expect(normalizeDomainInput('it@Acme.com')).toEqual({ ok: false, reason: 'That is an email address, not a domain.', suggestion: 'acme.com' });
-    expect(normalizeDomainInput('it@gmail.com')).toEqual({ ok: false, reason: 'That is an email address, not a domain.', suggestion: undefined });
+    expect(normalizeDomainInput('https://Acme.com/login?x=1')).toEqual({
+      ok: false,
+      reason: 'That is a web address, not a domain.',
+      suggestion: 'acme.com',
+    });
+    expect(normalizeDomainInput('it@Acme.com')).toEqual({
+      ok: false,
+      reason: 'That is an email address, not a domain.',
+      suggestion: 'acme.com',
+    });
+    expect(normalizeDomainInput('it@gmail.com')).toEqual({
+      ok: false,
+      reason: 'That is an email address, not a domain.',
+      suggestion: undefined,
+    });
   });
 
   it('builds the exact record to create', () => {

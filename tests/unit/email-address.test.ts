@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseEmailAddress } from '@/lib/email/address';
 import { isBuilderEmail, parseBuilderList } from '@/lib/auth/builders';
+import { parseEmailAddress } from '@/lib/email/address';
 
 describe('parseEmailAddress', () => {
   it.each([

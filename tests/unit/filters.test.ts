@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countByFilter, getFilter } from '@/lib/organizations/filters';
-import { safeCallbackPath, confirmationLinkFromCallback } from '@/lib/auth/links';
+import { confirmationLinkFromCallback, safeCallbackPath } from '@/lib/auth/links';
 import { safeHeader } from '@/lib/email/headers';
+import { countByFilter, getFilter } from '@/lib/organizations/filters';
 
 describe('filter chips', () => {
   it('groups states as the design says', () => {

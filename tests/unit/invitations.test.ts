@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { domainMatches } from '@/lib/domains/match';
-import { isConsumerMailDomain } from '@/lib/domains/consumer';
-import { splitAddressInput } from '@/lib/invitations/parse';
-import {
-  canResend,
-  canRevoke,
-  classifyDeliveryError,
-  describeExpiry,
-  invitationExpiresAt,
-  retryDelayMs,
-} from '@/lib/invitations/policy';
-import { reviewAddresses, sendableAddresses } from '@/lib/invitations/review';
-import { deriveInvitationToken, hashToken, hashesEqual, looksLikeToken, newTokenNonce } from '@/lib/invitations/tokens';
 import { renderInvitation } from '@/emails/invitation';
+import { isConsumerMailDomain } from '@/lib/domains/consumer';
+import { domainMatches } from '@/lib/domains/match';
+import { splitAddressInput } from '@/lib/invitations/parse';
+import { canResend, canRevoke, classifyDeliveryError, describeExpiry, invitationExpiresAt, retryDelayMs } from '@/lib/invitations/policy';
+import { reviewAddresses, sendableAddresses } from '@/lib/invitations/review';
+import { deriveInvitationToken, hashesEqual, hashToken, looksLikeToken, newTokenNonce } from '@/lib/invitations/tokens';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 
@@ -103,7 +96,12 @@ describe('invitation policy', () => {
     expect([1, 2, 3, 4, 7, 8, 20].map((a) => retryDelayMs(a) / 60_000)).toEqual([1, 2, 4, 8, 60, 60, 60]);
   });
   it('classifies SMTP errors in plain words', () => {
-    expect(classifyDeliveryError({ responseCode: 550, message: 'Can\'t send mail - all recipients were rejected: 550 5.1.1 mailbox unavailable' })).toMatchObject({ kind: 'permanent' });
+    expect(
+      classifyDeliveryError({
+        responseCode: 550,
+        message: "Can't send mail - all recipients were rejected: 550 5.1.1 mailbox unavailable",
+      }),
+    ).toMatchObject({ kind: 'permanent' });
     expect(classifyDeliveryError({ responseCode: 451 })).toMatchObject({ kind: 'transient' });
     expect(classifyDeliveryError({ code: 'ECONNREFUSED' })).toEqual({
       kind: 'transient',

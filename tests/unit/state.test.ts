@@ -5,8 +5,8 @@ import {
   deriveOrganizationState,
   effectiveInvitationStatus,
   emptyOrganizationFacts,
-  nextStateChangeAt,
   type InvitationFact,
+  nextStateChangeAt,
   type OrganizationFacts,
 } from '@/lib/organizations/state';
 
@@ -38,7 +38,12 @@ describe('deriveOrganizationState: each rule', () => {
       'needs_attention',
       ['invitation_delivery_failed'],
     ],
-    ['a bounced invitation', { openInvitations: [invitation({ deliveryStatus: 'bounced' })] }, 'needs_attention', ['invitation_delivery_failed']],
+    [
+      'a bounced invitation',
+      { openInvitations: [invitation({ deliveryStatus: 'bounced' })] },
+      'needs_attention',
+      ['invitation_delivery_failed'],
+    ],
     [
       'every invitation expired unused with no member',
       { openInvitations: [invitation({ expiresAt: at(-DAY) }), invitation({ status: 'expired', expiresAt: at(-2 * DAY) })] },
@@ -66,12 +71,7 @@ describe('deriveOrganizationState: each rule', () => {
       ['sso_certificate_expired'],
     ],
     ['a directory in error', { ...team, directory: { status: 'error' } }, 'needs_attention', ['directory_error']],
-    [
-      'activity that stopped',
-      { ...team, lastEndUserActivityAt: at(-31 * DAY) },
-      'needs_attention',
-      ['activity_stopped'],
-    ],
+    ['activity that stopped', { ...team, lastEndUserActivityAt: at(-31 * DAY) }, 'needs_attention', ['activity_stopped']],
   ];
   it.each(cases)('%s', (_name, input, state, codes) => {
     const derived = deriveOrganizationState(facts(input), NOW);
@@ -80,7 +80,9 @@ describe('deriveOrganizationState: each rule', () => {
   });
 
   it('an unverified domain nothing depends on is not a blocker', () => {
-    expect(deriveOrganizationState(facts({ ...team, domains: [{ name: 'x.com', status: 'pending', dependents: [] }] }), NOW).state).toBe('ready');
+    expect(deriveOrganizationState(facts({ ...team, domains: [{ name: 'x.com', status: 'pending', dependents: [] }] }), NOW).state).toBe(
+      'ready',
+    );
   });
 
   it('a verified domain that auto-join depends on is fine', () => {
@@ -158,7 +160,11 @@ describe('deriveOrganizationState: precedence between rules', () => {
     ['Active with recent activity and no members at all', { ...recent }, 'active'],
     ['Ready beats Pending', { ...team, ...pending }, 'ready'],
     ['Pending beats Setup', { ...pending }, 'pending'],
-    ['Pending with one unexpired and one expired invitation', { openInvitations: [invitation(), invitation({ expiresAt: at(-DAY) })] }, 'pending'],
+    [
+      'Pending with one unexpired and one expired invitation',
+      { openInvitations: [invitation(), invitation({ expiresAt: at(-DAY) })] },
+      'pending',
+    ],
   ];
   it.each(cases)('%s', (_name, input, state) => {
     expect(deriveOrganizationState(facts(input), NOW).state).toBe(state);
@@ -185,7 +191,12 @@ describe('time boundaries', () => {
 
   it('counts only unexpired pending invitations', () => {
     const input = facts({
-      openInvitations: [invitation(), invitation({ expiresAt: NOW }), invitation({ status: 'expired' }), invitation({ expiresAt: at(DAY) })],
+      openInvitations: [
+        invitation(),
+        invitation({ expiresAt: NOW }),
+        invitation({ status: 'expired' }),
+        invitation({ expiresAt: at(DAY) }),
+      ],
     });
     expect(countPendingInvitations(input, NOW)).toBe(2);
   });
@@ -199,7 +210,11 @@ describe('nextStateChangeAt', () => {
   it('is the earliest of invitation expiry, activity window end and certificate expiry', () => {
     const input = facts({
       ...team,
-      openInvitations: [invitation({ expiresAt: at(5 * DAY) }), invitation({ expiresAt: at(2 * DAY) }), invitation({ expiresAt: at(-DAY) })],
+      openInvitations: [
+        invitation({ expiresAt: at(5 * DAY) }),
+        invitation({ expiresAt: at(2 * DAY) }),
+        invitation({ expiresAt: at(-DAY) }),
+      ],
       lastEndUserActivityAt: at(-29 * DAY),
       sso: { status: 'active', certificateExpiresAt: at(10 * DAY) },
     });

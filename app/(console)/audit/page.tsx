@@ -1,6 +1,6 @@
 import { AuditLog } from '@/components/audit/audit-log';
-import { requireBuilderPage } from '@/lib/auth/require';
 import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
+import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
 
 export const metadata = { title: 'Audit log' };

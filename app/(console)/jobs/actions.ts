@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { runFormCommand } from '@/app/_actions/run-command';
 import { retryJobCommand } from '@/lib/jobs/commands';
-import { kickJobs } from '@/lib/scheduler';
 import type { Result } from '@/lib/result';
+import { kickJobs } from '@/lib/scheduler';
 
 export async function retryJobAction(_previous: Result<unknown> | null, form: FormData) {
   const result = await runFormCommand(retryJobCommand, form);

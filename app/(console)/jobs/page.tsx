@@ -5,7 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
-import { JOB_STATUSES, countJobsByStatus, listJobs, listSchedulerHeartbeats, type JobStatusName } from '@/lib/jobs/queries';
+import { countJobsByStatus, JOB_STATUSES, type JobStatusName, listJobs, listSchedulerHeartbeats } from '@/lib/jobs/queries';
 import { retryJobAction } from './actions';
 
 export const metadata = { title: 'Background jobs' };
@@ -18,9 +18,18 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const { status: requested, retried } = await searchParams;
   const status: JobStatusName = (JOB_STATUSES as readonly string[]).includes(requested ?? '') ? (requested as JobStatusName) : 'dead';
   const client = await db();
-  const [counts, jobs, heartbeats] = await Promise.all([countJobsByStatus(client), listJobs(client, status), listSchedulerHeartbeats(client)]);
+  const [counts, jobs, heartbeats] = await Promise.all([
+    countJobsByStatus(client),
+    listJobs(client, status),
+    listSchedulerHeartbeats(client),
+  ]);
   const slugs = new Map(
-    (await client.organization.findMany({ where: { id: { in: jobs.flatMap((j) => (j.organizationId ? [j.organizationId] : [])) } }, select: { id: true, slug: true } })).map((o) => [o.id, o.slug]),
+    (
+      await client.organization.findMany({
+        where: { id: { in: jobs.flatMap((j) => (j.organizationId ? [j.organizationId] : [])) } },
+        select: { id: true, slug: true },
+      })
+    ).map((o) => [o.id, o.slug]),
   );
   return (
     <div className="space-y-6">
@@ -48,20 +57,34 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         ))}
       </nav>
       {jobs.length ? (
-        <DataTable caption={`${STATUS_WORDS[status]} jobs`} columns={[{ label: 'Kind' }, { label: 'Organization' }, { label: 'Attempts' }, { label: status === 'queued' ? 'Runs at' : 'Finished' }, { label: 'Last error' }, { label: 'Actions' }]}>
+        <DataTable
+          caption={`${STATUS_WORDS[status]} jobs`}
+          columns={[
+            { label: 'Kind' },
+            { label: 'Organization' },
+            { label: 'Attempts' },
+            { label: status === 'queued' ? 'Runs at' : 'Finished' },
+            { label: 'Last error' },
+            { label: 'Actions' },
+          ]}
+        >
           {jobs.map((job) => {
             const slug = job.organizationId ? slugs.get(job.organizationId) : undefined;
             const when = status === 'queued' ? job.runAt : job.finishedAt;
             return (
               <tr key={job.id} className="align-top">
                 <td className="px-4 py-2 font-mono text-xs">{job.kind}</td>
-                <td className="px-4 py-2">{slug ? <Link href={`/organizations/${slug}`}>{slug}</Link> : job.organizationId ? 'Deleted organization' : '—'}</td>
+                <td className="px-4 py-2">
+                  {slug ? <Link href={`/organizations/${slug}`}>{slug}</Link> : job.organizationId ? 'Deleted organization' : '—'}
+                </td>
                 <td className="px-4 py-2">
                   {job.attempts} of {job.maxAttempts}
                 </td>
                 <td className="whitespace-nowrap px-4 py-2">{when ? formatDateTime(when) : '—'}</td>
                 <td className="px-4 py-2 text-xs text-slate-700">{job.lastError ?? '—'}</td>
-                <td className="px-4 py-2">{job.status === 'dead' ? <RetryJobButton jobId={job.id} kind={job.kind} retry={retryJobAction} /> : null}</td>
+                <td className="px-4 py-2">
+                  {job.status === 'dead' ? <RetryJobButton jobId={job.id} kind={job.kind} retry={retryJobAction} /> : null}
+                </td>
               </tr>
             );
           })}
@@ -76,7 +99,10 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           Schedulers
         </h2>
         {heartbeats.length ? (
-          <DataTable caption="Each instance’s scheduler loops" columns={[{ label: 'Instance' }, { label: 'Loop' }, { label: 'Last successful pass' }, { label: 'Last error' }]}>
+          <DataTable
+            caption="Each instance’s scheduler loops"
+            columns={[{ label: 'Instance' }, { label: 'Loop' }, { label: 'Last successful pass' }, { label: 'Last error' }]}
+          >
             {heartbeats.map((beat) => (
               <tr key={`${beat.instanceId}-${beat.loop}`}>
                 <td className="px-4 py-2 font-mono text-xs">{beat.instanceId}</td>

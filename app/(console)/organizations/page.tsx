@@ -1,10 +1,10 @@
 import Link from 'next/link';
+import { FilterChips } from '@/components/organizations/filter-chips';
+import { OrganizationTable } from '@/components/organizations/organization-table';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
-import { FilterChips } from '@/components/organizations/filter-chips';
-import { OrganizationTable } from '@/components/organizations/organization-table';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
 import { FILTER_EMPTY_STATES } from '@/lib/organizations/empty-states';
@@ -24,7 +24,11 @@ function hrefWith(params: { filter: string; q: string; after?: string | null; be
   return query ? `/organizations?${query}` : '/organizations';
 }
 
-export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrganizationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireBuilderPage('/organizations');
   const raw = await searchParams;
   const query = organizationListQuerySchema.parse({
@@ -78,7 +82,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </>
       ) : query.q ? (
         <EmptyState title={`No organizations match “${query.q}”`}>
-          <p>Check the spelling, search by slug, or <Link href={hrefWith({ filter: query.filter, q: '' })}>clear the search</Link>.</p>
+          <p>
+            Check the spelling, search by slug, or <Link href={hrefWith({ filter: query.filter, q: '' })}>clear the search</Link>.
+          </p>
         </EmptyState>
       ) : (query.after || query.before) && list.total > 0 ? (
         <EmptyState title="This page is past the end of the list">

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
+import { requestMemberSignInLinkAction } from '@/app/login/actions';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentUser } from '@/lib/auth/session';
-import { requestMemberSignInLinkAction } from '@/app/login/actions';
 
 export const metadata = { title: 'Member sign-in' };
 
@@ -12,7 +12,9 @@ export default async function MemberLoginPage() {
     <AuthCard title="Sign in to your organizations">
       <p>Enter your email address and we’ll send you a sign-in link. You’ll see the organizations you belong to.</p>
       <SignInForm requestLink={requestMemberSignInLinkAction} />
-      <p className="text-xs text-slate-600">Building or running Orgdesk? Builders sign in at <a href="/login">/login</a>.</p>
+      <p className="text-xs text-slate-600">
+        Building or running Orgdesk? Builders sign in at <a href="/login">/login</a>.
+      </p>
     </AuthCard>
   );
 }

@@ -11,7 +11,6 @@ import { formatDateTime } from '@/lib/format';
 export const metadata = { title: 'Dev mailbox' };
 export const dynamic = 'force-dynamic';
 
-
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   if (!isDevMailboxEnabled()) notFound();
   const page = Math.max(1, Number((await searchParams).page) || 1);
@@ -23,20 +22,20 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
       </nav>
       <h1 className="text-2xl font-semibold">Dev mailbox</h1>
       <p className="text-sm text-slate-700">
-        No <code>SMTP_URL</code> is set, so every email the console sends lands here instead ({total} so far). Set{' '}
-        <code>SMTP_URL</code> to send real mail.
+        No <code>SMTP_URL</code> is set, so every email the console sends lands here instead ({total} so far). Set <code>SMTP_URL</code> to
+        send real mail.
       </p>
       {messages.length ? (
         <DataTable caption="Messages, newest first" columns={[{ label: 'Subject' }, { label: 'To' }, { label: 'Sent' }]}>
-              {messages.map((message) => (
-                <tr key={message.id}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium">
-                    <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
-                  </th>
-                  <td className="px-4 py-2">{message.to}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
-                </tr>
-              ))}
+          {messages.map((message) => (
+            <tr key={message.id}>
+              <th scope="row" className="px-4 py-2 text-left font-medium">
+                <Link href={`/dev/mailbox/${message.id}`}>{message.subject}</Link>
+              </th>
+              <td className="px-4 py-2">{message.to}</td>
+              <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
+            </tr>
+          ))}
         </DataTable>
       ) : (
         <EmptyState title="No mail yet">

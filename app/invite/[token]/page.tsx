@@ -9,7 +9,6 @@ import { ACCEPT_PROBLEMS, currentRoleOfInvitee, lookupInvitationToken, problemFo
 
 export const metadata = { title: 'Invitation', referrer: 'no-referrer' };
 
-
 /** The invited member's page. A GET shows the invitation and changes nothing. */
 export default async function InvitationPage({
   params,
@@ -52,8 +51,8 @@ export default async function InvitationPage({
       <AuthCard title={`Join ${invitation.organization.name}`}>
         {details}
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-          You’re signed in as <strong>{visitor?.email}</strong>, but this invitation is for <strong>{invitation.email}</strong>.
-          To accept it, sign out and open the link again. To keep using {visitor?.email}, ask for an invitation to that address.
+          You’re signed in as <strong>{visitor?.email}</strong>, but this invitation is for <strong>{invitation.email}</strong>. To accept
+          it, sign out and open the link again. To keep using {visitor?.email}, ask for an invitation to that address.
         </p>
         <p>
           <Link href="/account">Go to your organizations</Link>
@@ -63,7 +62,11 @@ export default async function InvitationPage({
   }
   if (problem) {
     return (
-      <AuthCard title={problem === 'accepted' ? 'Invitation already accepted' : problem === 'test' ? 'Test invitation' : 'This invitation can’t be used'}>
+      <AuthCard
+        title={
+          problem === 'accepted' ? 'Invitation already accepted' : problem === 'test' ? 'Test invitation' : 'This invitation can’t be used'
+        }
+      >
         {details}
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
           {ACCEPT_PROBLEMS[problem]}
@@ -83,8 +86,7 @@ export default async function InvitationPage({
       {details}
       {currentRole ? (
         <p role="note" className="rounded-md bg-sky-50 px-3 py-2 text-sky-900">
-          {invitation.email} is already a member of {invitation.organization.name} as{' '}
-          <strong>{ROLE_LABELS[currentRole].label}</strong>.{' '}
+          {invitation.email} is already a member of {invitation.organization.name} as <strong>{ROLE_LABELS[currentRole].label}</strong>.{' '}
           {outcome.change === 'raised'
             ? `Accepting raises the role to ${ROLE_LABELS[outcome.role].label}.`
             : `Accepting keeps the role ${ROLE_LABELS[outcome.role].label}: an invitation never lowers a role.`}

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { DataTable } from '@/components/ui/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
-import { formatDate } from '@/lib/format';
+import { type OrganizationActions, OrganizationActionsProvider } from '@/components/actions-context';
+import { DomainsSection } from '@/components/domains/domains-section';
+import { InvitationList } from '@/components/invitations/invitation-list';
+import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import {
   ChangeSlugForm,
   DeleteOrganizationForm,
@@ -11,18 +12,17 @@ import {
   SuspensionForm,
 } from '@/components/organizations/organization-settings';
 import { StatePanel } from '@/components/organizations/state-panel';
-import { requireBuilderPage } from '@/lib/auth/require';
-import { db } from '@/lib/db/client';
-import { findOrganizationBySlug, listMembers, organizationNameBySlug } from '@/lib/organizations/queries';
-import { detailViewSchema, organizationDetailHref } from '@/lib/organizations/detail-view';
+import { DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
 import { NumberedPagination } from '@/components/ui/pagination';
-import { currentBuilder } from '@/lib/auth/session';
 import { ROLE_LABELS } from '@/lib/access/roles';
-import { DomainsSection } from '@/components/domains/domains-section';
-import { InvitationList } from '@/components/invitations/invitation-list';
-import { InviteMembersForm } from '@/components/invitations/invite-members-form';
+import { requireBuilderPage } from '@/lib/auth/require';
+import { currentBuilder } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { formatDate } from '@/lib/format';
 import { listInvitations } from '@/lib/invitations/queries';
-import { OrganizationActionsProvider, type OrganizationActions } from '@/components/actions-context';
+import { detailViewSchema, organizationDetailHref } from '@/lib/organizations/detail-view';
+import { findOrganizationBySlug, listMembers, organizationNameBySlug } from '@/lib/organizations/queries';
 import {
   changeOrganizationSlugAction,
   deleteOrganizationAction,
@@ -98,108 +98,108 @@ export default async function OrganizationPage({
 
   return (
     <OrganizationActionsProvider actions={ACTIONS}>
-    <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> {organization.name}
-      </nav>
-      {flags.created ? (
-        <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
-          Organization created. Next: invite its first member.
-        </p>
-      ) : null}
-      {flags.slugChanged ? (
-        <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
-          Slug changed. Links with the old slug redirect here.
-        </p>
-      ) : null}
-      <header>
-        <h1 className="text-2xl font-semibold">{organization.name}</h1>
-        <dl className="mt-2 flex flex-wrap gap-x-8 gap-y-1 text-sm text-slate-700">
-          <div className="flex gap-2">
-            <dt className="font-medium">Slug</dt>
-            <dd className="font-mono">{organization.slug}</dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="font-medium">Created</dt>
-            <dd>
-              <time dateTime={organization.createdAt.toISOString()}>{formatDate(organization.createdAt)}</time>
-            </dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="font-medium">Status</dt>
-            <dd>{organization.status === 'suspended' ? 'Suspended' : 'Active'}</dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="font-medium">Last end-user activity</dt>
-            <dd>{organization.lastEndUserActivityAt ? formatDate(organization.lastEndUserActivityAt) : 'None yet'}</dd>
-          </div>
-        </dl>
-        <p className="mt-3 text-sm">
-          <Link href={`/organizations/${organization.slug}/activity`}>Activity: every change to this organization</Link>
-        </p>
-      </header>
+      <div className="space-y-8">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> {organization.name}
+        </nav>
+        {flags.created ? (
+          <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
+            Organization created. Next: invite its first member.
+          </p>
+        ) : null}
+        {flags.slugChanged ? (
+          <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
+            Slug changed. Links with the old slug redirect here.
+          </p>
+        ) : null}
+        <header>
+          <h1 className="text-2xl font-semibold">{organization.name}</h1>
+          <dl className="mt-2 flex flex-wrap gap-x-8 gap-y-1 text-sm text-slate-700">
+            <div className="flex gap-2">
+              <dt className="font-medium">Slug</dt>
+              <dd className="font-mono">{organization.slug}</dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="font-medium">Created</dt>
+              <dd>
+                <time dateTime={organization.createdAt.toISOString()}>{formatDate(organization.createdAt)}</time>
+              </dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="font-medium">Status</dt>
+              <dd>{organization.status === 'suspended' ? 'Suspended' : 'Active'}</dd>
+            </div>
+            <div className="flex gap-2">
+              <dt className="font-medium">Last end-user activity</dt>
+              <dd>{organization.lastEndUserActivityAt ? formatDate(organization.lastEndUserActivityAt) : 'None yet'}</dd>
+            </div>
+          </dl>
+          <p className="mt-3 text-sm">
+            <Link href={`/organizations/${organization.slug}/activity`}>Activity: every change to this organization</Link>
+          </p>
+        </header>
 
-      <StatePanel state={organization.state} reasons={organization.stateReasons} />
+        <StatePanel state={organization.state} reasons={organization.stateReasons} />
 
-      <section aria-labelledby="members-heading" className="space-y-3">
-        <h2 id="members-heading" className="text-lg font-semibold">
-          Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
-        </h2>
-        {members.rows.length ? (
-          <>
-            <DataTable caption="Members" columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}>
-              {members.rows.map((membership) => (
-                <tr key={membership.id}>
-                  <td className="px-4 py-2">{membership.user.email}</td>
-                  <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
-                  <td className="px-4 py-2 capitalize">{membership.status}</td>
-                  <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
-                </tr>
-              ))}
-            </DataTable>
-            <NumberedPagination
-              noun="Members"
-              info={members.page}
-              hrefFor={(membersPage) => organizationDetailHref(organization.slug, { ...view, membersPage }, 'members-heading')}
-            />
-          </>
-        ) : (
-          <EmptyState title="No members yet">
-            <p>Members join by accepting an invitation. Invite the first member of the operating team.</p>
-          </EmptyState>
-        )}
-      </section>
+        <section aria-labelledby="members-heading" className="space-y-3">
+          <h2 id="members-heading" className="text-lg font-semibold">
+            Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
+          </h2>
+          {members.rows.length ? (
+            <>
+              <DataTable caption="Members" columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}>
+                {members.rows.map((membership) => (
+                  <tr key={membership.id}>
+                    <td className="px-4 py-2">{membership.user.email}</td>
+                    <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
+                    <td className="px-4 py-2 capitalize">{membership.status}</td>
+                    <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
+                  </tr>
+                ))}
+              </DataTable>
+              <NumberedPagination
+                noun="Members"
+                info={members.page}
+                hrefFor={(membersPage) => organizationDetailHref(organization.slug, { ...view, membersPage }, 'members-heading')}
+              />
+            </>
+          ) : (
+            <EmptyState title="No members yet">
+              <p>Members join by accepting an invitation. Invite the first member of the operating team.</p>
+            </EmptyState>
+          )}
+        </section>
 
-      <section aria-labelledby="invitations-heading" className="space-y-4">
-        <h2 id="invitations-heading" className="text-lg font-semibold">
-          Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
-        </h2>
-        <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
-        <InvitationList organizationId={organization.id} slug={organization.slug} view={view} data={invitations} now={now} />
-      </section>
+        <section aria-labelledby="invitations-heading" className="space-y-4">
+          <h2 id="invitations-heading" className="text-lg font-semibold">
+            Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
+          </h2>
+          <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
+          <InvitationList organizationId={organization.id} slug={organization.slug} view={view} data={invitations} now={now} />
+        </section>
 
-      <DomainsSection organization={organization} domains={organization.domains} />
+        <DomainsSection organization={organization} domains={organization.domains} />
 
-      <section aria-labelledby="settings-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
-        <h2 id="settings-heading" className="text-lg font-semibold">
-          Settings
-        </h2>
-        <div className="grid gap-8 md:grid-cols-2">
-          <RenameOrganizationForm organization={org} />
-          <ChangeSlugForm organization={org} />
-        </div>
-        <div className="grid gap-8 border-t border-slate-200 pt-6 md:grid-cols-2">
-          <div>
-            <h3 className="mb-2 font-semibold">{org.status === 'suspended' ? 'Reactivate' : 'Suspend'}</h3>
-            <SuspensionForm organization={org} />
+        <section aria-labelledby="settings-heading" className="space-y-6 rounded-lg border border-slate-200 bg-white p-6">
+          <h2 id="settings-heading" className="text-lg font-semibold">
+            Settings
+          </h2>
+          <div className="grid gap-8 md:grid-cols-2">
+            <RenameOrganizationForm organization={org} />
+            <ChangeSlugForm organization={org} />
           </div>
-          <div>
-            <h3 className="mb-2 font-semibold text-red-800">Delete</h3>
-            <DeleteOrganizationForm organization={org} />
+          <div className="grid gap-8 border-t border-slate-200 pt-6 md:grid-cols-2">
+            <div>
+              <h3 className="mb-2 font-semibold">{org.status === 'suspended' ? 'Reactivate' : 'Suspend'}</h3>
+              <SuspensionForm organization={org} />
+            </div>
+            <div>
+              <h3 className="mb-2 font-semibold text-red-800">Delete</h3>
+              <DeleteOrganizationForm organization={org} />
+            </div>
           </div>
-        </div>
-      </section>
-    </div>
+        </section>
+      </div>
     </OrganizationActionsProvider>
   );
 }

@@ -1,7 +1,7 @@
 'use server';
 
-import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { runFormCommand } from '@/app/_actions/run-command';
 import { createOrganizationCommand } from '@/lib/organizations/commands';
 import type { Result } from '@/lib/result';

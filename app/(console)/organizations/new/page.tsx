@@ -14,8 +14,7 @@ export default async function NewOrganizationPage() {
       </nav>
       <h1 className="text-2xl font-semibold">Create Organization</h1>
       <p className="max-w-xl text-sm text-slate-700">
-        An organization is one customer account, team or workspace of your app. After creating it, invite its first
-        operating team.
+        An organization is one customer account, team or workspace of your app. After creating it, invite its first operating team.
       </p>
       <CreateOrganizationForm createOrganization={createOrganizationAction} />
     </div>

@@ -10,7 +10,7 @@ export async function GET(request: NextRequest) {
   // A GET never signs anyone in: send the link's holder to the confirmation page instead.
   if (url.pathname === EMAIL_CALLBACK) {
     const confirm = new URL('/login/verify', getConfig().appUrl);
-    url.searchParams.forEach((value, key) => confirm.searchParams.set(key, value));
+    for (const [key, value] of url.searchParams) confirm.searchParams.set(key, value);
     return NextResponse.redirect(confirm, 303);
   }
   return handlers.GET(request);

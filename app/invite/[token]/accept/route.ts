@@ -5,7 +5,7 @@ import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { clientIp, isSameSiteForm, requestMeta } from '@/lib/http/request';
 import { acceptInvitation } from '@/lib/invitations/accept';
-import { RATE_LIMITS, hitRateLimit } from '@/lib/rate-limit';
+import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 
 /** "Accept invitation" POSTs here, from the invitation page (which sends no referrer). */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
@@ -26,7 +26,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const result = await acceptInvitation(client, token, visitor?.email ?? null, now, requestMeta(request.headers));
   // Every refusal is explained by the invitation page itself, which re-reads the token.
   if (!result.ok) return NextResponse.redirect(back, 303);
-  const response = NextResponse.redirect(new URL(`/account?joined=${encodeURIComponent(result.data.organization.slug)}`, config.appUrl), 303);
+  const response = NextResponse.redirect(
+    new URL(`/account?joined=${encodeURIComponent(result.data.organization.slug)}`, config.appUrl),
+    303,
+  );
   if (!visitor) {
     const session = await createSession(client, result.data.userId, now);
     response.cookies.set(sessionCookieName(config.appUrl), session.sessionToken, {

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { AuditLog } from '@/components/audit/audit-log';
+import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { currentBuilder } from '@/lib/auth/session';
-import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
 import { db } from '@/lib/db/client';
 import { findOrganizationBySlug, organizationNameBySlug } from '@/lib/organizations/queries';
 

@@ -1,5 +1,6 @@
 'use server';
 
+import { runOrganizationCommand } from '@/app/_actions/run-command';
 import {
   addDomainCommand,
   disableAutoJoinCommand,
@@ -9,7 +10,6 @@ import {
   verifyDomainCommand,
 } from '@/lib/domains/commands';
 import type { Result } from '@/lib/result';
-import { runOrganizationCommand } from '@/app/_actions/run-command';
 
 type Previous = Result<unknown> | null;
 

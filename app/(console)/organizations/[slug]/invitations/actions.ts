@@ -1,5 +1,6 @@
 'use server';
 
+import { runFormCommand, runOrganizationCommand } from '@/app/_actions/run-command';
 import {
   resendInvitationCommand,
   reviewInvitationsCommand,
@@ -7,9 +8,8 @@ import {
   sendInvitationsCommand,
   sendTestInvitationCommand,
 } from '@/lib/invitations/commands';
-import { kickJobs } from '@/lib/scheduler';
 import type { Result } from '@/lib/result';
-import { runFormCommand, runOrganizationCommand } from '@/app/_actions/run-command';
+import { kickJobs } from '@/lib/scheduler';
 
 type Previous = Result<unknown> | null;
 

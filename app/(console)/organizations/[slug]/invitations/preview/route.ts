@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
-import { currentBuilder } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { renderInvitation } from '@/emails/invitation';
 import { escapeHtml } from '@/emails/layout';
 import { MEMBER_ROLES } from '@/lib/access/roles';
+import { currentBuilder } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db/client';
 import { INVITATION_LIFETIME_DAYS, invitationExpiresAt } from '@/lib/invitations/policy';
 import { expiresInDaysSchema } from '@/lib/invitations/schemas';
-import { getConfig } from '@/lib/config';
 
 /** The invitation email as invitees will see it, with this organization's real data. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
