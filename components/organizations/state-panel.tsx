@@ -1,5 +1,5 @@
 import type { OrganizationStateName, StateReason } from '@/lib/organizations/state';
-import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
+import { describeStateReason, STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 import { StateBadge } from './state-badge';
 
 export function StatePanel({ state, reasons }: { state: OrganizationStateName; reasons: StateReason[] }) {
@@ -22,7 +22,7 @@ export function StatePanel({ state, reasons }: { state: OrganizationStateName; r
           <h3 className="text-sm font-semibold text-red-900">Why it needs attention</h3>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-900">
             {reasons.map((reason) => (
-              <li key={`${reason.code}-${reason.message}`}>{reason.message}</li>
+              <li key={JSON.stringify(reason)}>{describeStateReason(reason)}</li>
             ))}
           </ul>
         </div>

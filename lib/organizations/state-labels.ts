@@ -1,4 +1,5 @@
-import type { OrganizationStateName } from './state';
+import { formatDate } from '@/lib/format';
+import type { OrganizationStateName, StateReason } from './state';
 
 /** The product's table: what each state means and what the builder does next. */
 export const STATE_PRESENTATION: Record<
@@ -36,3 +37,46 @@ export const STATE_PRESENTATION: Record<
     tone: 'danger',
   },
 };
+
+const DEPENDENT_LABELS: Record<string, string> = {
+  auto_join: 'auto-join',
+  sso: 'SSO',
+  directory: 'directory sync',
+};
+
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** A state reason as a sentence, from its code and parameters. The one place reasons get words. */
+export function describeStateReason(reason: StateReason): string {
+  switch (reason.code) {
+    case 'suspended':
+      return 'The organization is suspended.';
+    case 'invitation_bounced':
+      return `The invitation email to ${reason.email} bounced${reason.detail ? ` (${reason.detail})` : ''}.`;
+    case 'invitation_delivery_failed':
+      return `The invitation email to ${reason.email} could not be delivered${reason.detail ? ` (${reason.detail})` : ''}.`;
+    case 'invitations_all_expired':
+      return reason.count === 1
+        ? 'The only invitation expired unused, and the organization has no members.'
+        : `All ${reason.count} invitations expired unused, and the organization has no members.`;
+    case 'no_active_members':
+      return reason.memberCount === 1
+        ? 'The organization has 1 member, but that member is not active.'
+        : `The organization has ${reason.memberCount} members, but none is active.`;
+    case 'domain_unverified': {
+      const what = joinWords(reason.dependents.map((d) => DEPENDENT_LABELS[d] ?? d));
+      return `The domain ${reason.domain} ${reason.status === 'failed' ? 'failed verification' : 'is not verified'}, and ${what} depends on it.`;
+    }
+    case 'sso_error':
+      return 'The SSO connection is in error.';
+    case 'sso_certificate_expired':
+      return `The SSO connection’s certificate expired on ${formatDate(new Date(reason.expiredAt))}.`;
+    case 'directory_error':
+      return 'The directory sync connection is in error.';
+    case 'activity_stopped':
+      return `End-user activity has stopped: the last was on ${formatDate(new Date(reason.lastActivityAt))}, more than ${reason.windowDays} days ago.`;
+  }
+}

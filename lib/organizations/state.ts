@@ -64,40 +64,28 @@ export function emptyOrganizationFacts(): OrganizationFacts {
   };
 }
 
-export type StateReasonCode =
-  | 'suspended'
-  | 'invitation_delivery_failed'
-  | 'invitations_all_expired'
-  | 'no_active_members'
-  | 'domain_unverified'
-  | 'sso_error'
-  | 'sso_certificate_expired'
-  | 'directory_error'
-  | 'activity_stopped';
+/**
+ * Why an organization needs attention, as a code with parameters. The stored state keeps these;
+ * sentences are rendered at the edge (describeStateReason in state-labels.ts), and the launch
+ * check and the API read the codes. Times are ISO strings, as they are stored.
+ */
+export type StateReason =
+  | { code: 'suspended' }
+  | { code: 'invitation_bounced'; email: string; detail: string | null }
+  | { code: 'invitation_delivery_failed'; email: string; detail: string | null }
+  | { code: 'invitations_all_expired'; count: number }
+  | { code: 'no_active_members'; memberCount: number }
+  | { code: 'domain_unverified'; domain: string; status: 'pending' | 'failed'; dependents: string[] }
+  | { code: 'sso_error' }
+  | { code: 'sso_certificate_expired'; expiredAt: string }
+  | { code: 'directory_error' }
+  | { code: 'activity_stopped'; lastActivityAt: string; windowDays: number };
 
-export interface StateReason {
-  code: StateReasonCode;
-  message: string;
-}
+export type StateReasonCode = StateReason['code'];
 
 export interface DerivedState {
   state: OrganizationStateName;
   reasons: StateReason[];
-}
-
-const DEPENDENT_LABELS: Record<string, string> = {
-  auto_join: 'auto-join',
-  sso: 'SSO',
-  directory: 'directory sync',
-};
-
-function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-function joinWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 /** An invitation is expired at its expiry instant, whatever its stored status says. */
@@ -121,19 +109,16 @@ export function hasRecentEndUserActivity(facts: Pick<OrganizationFacts, 'lastEnd
 
 export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[] {
   const reasons: StateReason[] = [];
-  if (facts.status === 'suspended') {
-    reasons.push({ code: 'suspended', message: 'The organization is suspended.' });
-  }
+  if (facts.status === 'suspended') reasons.push({ code: 'suspended' });
   // Reasons come out in a stable order (by address, by domain), whatever order the facts were read in.
   const byEmail = [...facts.openInvitations].sort((a, b) => a.email.localeCompare(b.email));
   for (const invitation of byEmail) {
     if (!isUnexpiredPending(invitation, now)) continue;
     if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
-      const verb = invitation.deliveryStatus === 'bounced' ? 'bounced' : 'could not be delivered';
-      const detail = invitation.deliveryError ? ` (${invitation.deliveryError})` : '';
       reasons.push({
-        code: 'invitation_delivery_failed',
-        message: `The invitation email to ${invitation.email} ${verb}${detail}.`,
+        code: invitation.deliveryStatus === 'bounced' ? 'invitation_bounced' : 'invitation_delivery_failed',
+        email: invitation.email,
+        detail: invitation.deliveryError ?? null,
       });
     }
   }
@@ -143,50 +128,22 @@ export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[]
     facts.openInvitations.length > 0 &&
     facts.openInvitations.every((invitation) => isInvitationExpired(invitation, now))
   ) {
-    const n = facts.openInvitations.length;
-    reasons.push({
-      code: 'invitations_all_expired',
-      message:
-        n === 1
-          ? 'The only invitation expired unused, and the organization has no members.'
-          : `All ${n} invitations expired unused, and the organization has no members.`,
-    });
+    reasons.push({ code: 'invitations_all_expired', count: facts.openInvitations.length });
   }
   if (facts.memberCount > 0 && facts.activeMemberCount === 0) {
-    reasons.push({
-      code: 'no_active_members',
-      message:
-        facts.memberCount === 1
-          ? 'The organization has 1 member, but that member is not active.'
-          : `The organization has ${facts.memberCount} members, but none is active.`,
-    });
+    reasons.push({ code: 'no_active_members', memberCount: facts.memberCount });
   }
   for (const domain of [...facts.domains].sort((a, b) => a.name.localeCompare(b.name))) {
     if (domain.status === 'verified' || domain.dependents.length === 0) continue;
-    const what = joinWords(domain.dependents.map((d) => DEPENDENT_LABELS[d] ?? d));
-    const status = domain.status === 'failed' ? 'failed verification' : 'is not verified';
-    reasons.push({
-      code: 'domain_unverified',
-      message: `The domain ${domain.name} ${status}, and ${what} depends on it.`,
-    });
+    reasons.push({ code: 'domain_unverified', domain: domain.name, status: domain.status, dependents: [...domain.dependents] });
   }
-  if (facts.sso?.status === 'error') {
-    reasons.push({ code: 'sso_error', message: 'The SSO connection is in error.' });
-  }
+  if (facts.sso?.status === 'error') reasons.push({ code: 'sso_error' });
   if (facts.sso?.certificateExpiresAt && facts.sso.certificateExpiresAt <= now) {
-    reasons.push({
-      code: 'sso_certificate_expired',
-      message: `The SSO connection's certificate expired on ${formatDay(facts.sso.certificateExpiresAt)}.`,
-    });
+    reasons.push({ code: 'sso_certificate_expired', expiredAt: facts.sso.certificateExpiresAt.toISOString() });
   }
-  if (facts.directory?.status === 'error') {
-    reasons.push({ code: 'directory_error', message: 'The directory sync connection is in error.' });
-  }
+  if (facts.directory?.status === 'error') reasons.push({ code: 'directory_error' });
   if (facts.lastEndUserActivityAt && !hasRecentEndUserActivity(facts, now)) {
-    reasons.push({
-      code: 'activity_stopped',
-      message: `End-user activity has stopped: the last was on ${formatDay(facts.lastEndUserActivityAt)}, more than ${ACTIVITY_WINDOW_DAYS} days ago.`,
-    });
+    reasons.push({ code: 'activity_stopped', lastActivityAt: facts.lastEndUserActivityAt.toISOString(), windowDays: ACTIVITY_WINDOW_DAYS });
   }
   return reasons;
 }

@@ -127,7 +127,7 @@ describe('verification', () => {
     expect(await reload(domain.id)).toMatchObject({ status: 'pending' });
     const stored = await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(stored.state).toBe('needs_attention');
-    expect(JSON.stringify(stored.stateReasons)).toContain(`The domain ${domain.name} is not verified, and auto-join depends on it.`);
+    expect(stored.stateReasons).toEqual([{ code: 'domain_unverified', domain: domain.name, status: 'pending', dependents: ['auto_join'] }]);
     const person = await (await db()).user.create({ data: { email: `late@${domain.name}`, emailVerified: clock.now() } });
     expect(await autoJoinOnSignIn(await db(), person.id, clock.now())).toEqual([]);
   });

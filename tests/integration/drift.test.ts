@@ -18,6 +18,8 @@ describe('the drift check (npm run db:check, in CI)', () => {
 
   it('fails when a migration is missing', async () => {
     const history = readMigrations();
-    expect(await diffHistoryAgainstSchema(undefined, history.slice(0, -1))).not.toBe('');
+    const jobQueue = history.findIndex((migration) => migration.name.endsWith('_job_queue'));
+    expect(jobQueue).toBeGreaterThan(0);
+    expect(await diffHistoryAgainstSchema(undefined, history.slice(0, jobQueue))).toContain('CREATE TABLE "jobs"');
   });
 });

@@ -121,7 +121,7 @@ describe('rename, change slug, suspend, reactivate, delete', () => {
     await suspendOrganizationCommand(builder, form({ organizationId: org.id }));
     const suspended = await reload(org.id);
     expect(suspended?.state).toBe('needs_attention');
-    expect(suspended?.stateReasons).toEqual([{ code: 'suspended', message: 'The organization is suspended.' }]);
+    expect(suspended?.stateReasons).toEqual([{ code: 'suspended' }]);
     await reactivateOrganizationCommand(builder, form({ organizationId: org.id }));
     expect((await reload(org.id))?.state).toBe('ready');
   });

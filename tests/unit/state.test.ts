@@ -9,6 +9,7 @@ import {
   nextStateChangeAt,
   type OrganizationFacts,
 } from '@/lib/organizations/state';
+import { describeStateReason } from '@/lib/organizations/state-labels';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -38,12 +39,7 @@ describe('deriveOrganizationState: each rule', () => {
       'needs_attention',
       ['invitation_delivery_failed'],
     ],
-    [
-      'a bounced invitation',
-      { openInvitations: [invitation({ deliveryStatus: 'bounced' })] },
-      'needs_attention',
-      ['invitation_delivery_failed'],
-    ],
+    ['a bounced invitation', { openInvitations: [invitation({ deliveryStatus: 'bounced' })] }, 'needs_attention', ['invitation_bounced']],
     [
       'every invitation expired unused with no member',
       { openInvitations: [invitation({ expiresAt: at(-DAY) }), invitation({ status: 'expired', expiresAt: at(-2 * DAY) })] },
@@ -122,7 +118,11 @@ describe('deriveOrganizationState: each rule', () => {
       }),
       NOW,
     );
-    expect(derived.reasons.map((r) => r.message)).toEqual([
+    expect(derived.reasons).toEqual([
+      { code: 'invitation_bounced', email: 'ops@globex.com', detail: '550 no such user' },
+      { code: 'domain_unverified', domain: 'globex.com', status: 'pending', dependents: ['auto_join', 'sso', 'directory'] },
+    ]);
+    expect(derived.reasons.map(describeStateReason)).toEqual([
       'The invitation email to ops@globex.com bounced (550 no such user).',
       'The domain globex.com is not verified, and auto-join, SSO and directory sync depends on it.',
     ]);
@@ -226,5 +226,35 @@ describe('nextStateChangeAt', () => {
     const change = nextStateChangeAt(input, NOW)!;
     expect(deriveOrganizationState(input, new Date(change.getTime() - 1)).state).toBe('pending');
     expect(deriveOrganizationState(input, change).state).toBe('needs_attention');
+  });
+});
+
+describe('state reasons in words', () => {
+  it.each([
+    [{ code: 'suspended' }, 'The organization is suspended.'],
+    [{ code: 'invitation_delivery_failed', email: 'a@x.com', detail: null }, 'The invitation email to a@x.com could not be delivered.'],
+    [{ code: 'invitations_all_expired', count: 1 }, 'The only invitation expired unused, and the organization has no members.'],
+    [{ code: 'invitations_all_expired', count: 3 }, 'All 3 invitations expired unused, and the organization has no members.'],
+    [{ code: 'no_active_members', memberCount: 2 }, 'The organization has 2 members, but none is active.'],
+    [
+      { code: 'domain_unverified', domain: 'x.com', status: 'failed', dependents: ['sso'] },
+      'The domain x.com failed verification, and SSO depends on it.',
+    ],
+    [
+      { code: 'sso_certificate_expired', expiredAt: '2026-06-14T08:00:00.000Z' },
+      'The SSO connection’s certificate expired on Jun 14, 2026.',
+    ],
+    [
+      { code: 'activity_stopped', lastActivityAt: '2026-05-01T00:00:00.000Z', windowDays: 30 },
+      'End-user activity has stopped: the last was on May 1, 2026, more than 30 days ago.',
+    ],
+  ] as const)('%j', (reason, words) => {
+    expect(describeStateReason(reason as never)).toBe(words);
+  });
+
+  it('stored reasons hold codes and parameters, never sentences', () => {
+    const derived = deriveOrganizationState(facts({ ...team, lastEndUserActivityAt: new Date(NOW.getTime() - 40 * DAY) }), NOW);
+    expect(derived.reasons).toEqual([{ code: 'activity_stopped', lastActivityAt: '2026-05-06T12:00:00.000Z', windowDays: 30 }]);
+    expect(JSON.parse(JSON.stringify(derived.reasons))).toEqual(derived.reasons);
   });
 });
