@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 
-const nextConfig: NextConfig = {
+const base: NextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks every request.
   serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'nodemailer'],
   poweredByHeader: false,
@@ -8,6 +9,9 @@ const nextConfig: NextConfig = {
   // Metadata (the page title) is rendered in <head> before the page, never streamed after it, so
   // a screen reader announces the right title as soon as a page loads.
   htmlLimitedBots: /.*/,
+  // Forms refuse oversized input with a message (the address list stops at 50,000 characters, in the
+  // browser and on the server); this limit only has to sit comfortably above that.
+  experimental: { serverActions: { bodySizeLimit: '2mb' } },
   async headers() {
     return [
       {
@@ -29,4 +33,11 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * `next dev` builds into .next-dev, apart from the production build in .next: a dev server
+ * started after `npm run build` (or beside `npm start`) never reads the other's files, which sent
+ * it into a reload loop.
+ */
+export default function nextConfig(phase: string): NextConfig {
+  return phase === PHASE_DEVELOPMENT_SERVER ? { ...base, distDir: '.next-dev' } : base;
+}

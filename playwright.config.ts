@@ -58,9 +58,10 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], storageState: '.data/e2e-auth/builder.json' },
       dependencies: ['fresh'],
     },
-    // A second app without SMTP_URL in development mode: the dev mailbox, and checks that would
-    // spend the main app's per-IP allowances.
+    // A second app, `npm run dev` without SMTP_URL: the dev mailbox.
     { name: 'second-app', testMatch: /\.devmode\.ts/, use: { ...devices['Desktop Chrome'], baseURL: devAppUrl } },
+    // Spends the main app's per-IP allowances, so it runs after every other journey.
+    { name: 'last', testMatch: /\.last\.ts/, use: { ...devices['Desktop Chrome'] }, dependencies: ['chromium'] },
   ],
   webServer: [
     {
@@ -98,17 +99,17 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node -e "require('fs').rmSync('.data/e2e-dev-${devAppPort}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      // `npm run dev`'s own script: next dev (built into .next-dev), no SMTP_URL, the dev mailbox.
+      command: `node -e "require('fs').rmSync('.data/e2e-dev-${devAppPort}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/dev.ts`,
       url: `${devAppUrl}/login`,
       env: {
-        ORGDESK_DEV: '1',
-        ORGDESK_SCHEDULER: 'off',
+        SEED_DEMO: '0',
         DATABASE_URL: `pglite:.data/e2e-dev-${devAppPort}`,
         PORT: String(devAppPort),
         NEXT_TELEMETRY_DISABLED: '1',
       },
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 180_000,
       stdout: 'pipe',
       stderr: 'pipe',
     },

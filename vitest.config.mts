@@ -32,10 +32,10 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          name: 'multi-instance',
-          include: ['tests/multi-instance/**/*.test.ts'],
+          name: 'processes',
+          include: ['tests/processes/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['tests/support/multi-instance-setup.ts'],
+          setupFiles: ['tests/support/processes-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           pool: 'forks',

@@ -10,6 +10,7 @@ import { withPostgresRunner } from '../lib/db/runner';
 import { listInvitations } from '../lib/invitations/queries';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
+import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
 import { benchInvitations } from './invitations';
 import { seedBenchData } from './seed';
 
@@ -21,6 +22,7 @@ function arg(name: string, fallback: string) {
 const baseUrl = arg('url', process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 const sizes = arg('sizes', '10000,100000').split(',').map(Number);
 const runs = Number(arg('runs', '60'));
+const auditEvents = Number(arg('audit-events', '1000000'));
 
 function percentile(samples: number[], p: number) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -57,7 +59,7 @@ async function benchSize(size: number) {
   await seeder.end();
   console.log(`\n${size.toLocaleString('en')} organizations seeded in ${seedSeconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
 
-  const client = await createClient({ kind: 'postgres', url: url.toString() });
+  const client = await createClient({ kind: 'postgres', url: url.toString() }, undefined, { logQueries: true });
   const now = () => new Date();
   const results: Record<string, { p50: number; p95: number }> = {};
   for (const filter of ORGANIZATION_FILTERS) {
@@ -80,7 +82,22 @@ async function benchSize(size: number) {
   results['search rare term ("org-4242")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'org-4242' }, now()));
   results['search no match ("zzqx")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'zzqx' }, now()));
   results['search common word ("Globex")'] = await measure(() => listOrganizations(client, { filter: 'needs-action', q: 'Globex' }, now()));
+  const mutation = await benchMutationWithAudit(client, measure);
+  results['rename (command: lock, read, update, audit insert)'] = mutation.withAudit;
+  results['audit insert alone'] = mutation.auditOnly;
+  console.log(
+    `\nA rename sends ${mutation.statements.count} statements in its transaction:\n  ${mutation.statements.statements.join('\n  ')}`,
+  );
   if (size === sizes.at(-1)) {
+    const seeder2 = new pg.Client({ connectionString: url.toString() });
+    await seeder2.connect();
+    const seconds = await seedAuditEvents(seeder2, auditEvents);
+    await seeder2.end();
+    console.log(`\n${auditEvents.toLocaleString('en')} audit events seeded in ${seconds.toFixed(1)} s.`);
+    const audit = await benchAuditList(client, measure);
+    console.log(`\nAudit log with ${auditEvents.toLocaleString('en')} events (ms, ${runs} runs):`);
+    for (const [label, value] of Object.entries(audit))
+      console.log(`  ${label} | p50 ${value.p50.toFixed(1)} | p95 ${value.p95.toFixed(1)}`);
     const invites = await benchInvitations(client, Number(arg('invitations', '1000')));
     console.log(
       `\nInvitations at ${size.toLocaleString('en')} organizations: ${invites.queued} queued at ${invites.queuePerSecond.toFixed(0)}/s ` +

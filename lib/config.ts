@@ -33,7 +33,7 @@ const DEV_AUTH_SECRET = 'orgdesk-development-secret-do-not-use-in-production';
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): AppConfig {
-  const production = env.NODE_ENV === 'production' && env.ORGDESK_DEV !== '1';
+  const production = env.NODE_ENV === 'production';
   const value = (name: string) => {
     const v = env[name]?.trim();
     return v ? v : undefined;

@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { resolveClientAddress } from '../lib/http/forwarded';
+import { hasMalformedEncoding } from '../lib/http/url';
 import { configOrExit } from './boot';
 
 async function main() {
@@ -16,6 +17,13 @@ async function main() {
   await app.prepare();
 
   const server = createServer((req, res) => {
+    if (hasMalformedEncoding(req.url ?? '/')) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(
+        'Bad request: the address has a malformed percent-encoding (a % not followed by two hex digits of valid UTF-8). Check the link.\n',
+      );
+      return;
+    }
     req.headers['x-forwarded-for'] = resolveClientAddress(
       req.headers['x-forwarded-for'],
       req.socket.remoteAddress,

@@ -2,7 +2,8 @@
 import { configOrExit, migrateOrExit, runServer } from './boot';
 
 async function main() {
-  if (process.env.ORGDESK_DEV !== '1') (process.env as Record<string, string>).NODE_ENV = 'production';
+  // Always production: its checks (APP_URL, SMTP_URL, AUTH_SECRET, ADMIN_EMAILS) can't be turned off here.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   configOrExit();
   await migrateOrExit();

@@ -4,7 +4,6 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth/auth';
-import { isBuilderEmail } from '@/lib/auth/builders';
 import { safeCallbackPath } from '@/lib/auth/links';
 import { formValues, validationFailure } from '@/lib/commands/input';
 import { getConfig } from '@/lib/config';
@@ -13,6 +12,7 @@ import { emailSchema } from '@/lib/email/schemas';
 import { clientIp } from '@/lib/http/request';
 import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
+import { kickJobs } from '@/lib/scheduler';
 
 const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
 
@@ -36,13 +36,14 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
   const config = getConfig();
   if (audience === 'member') {
     await signIn('nodemailer', { email, redirect: false, redirectTo: '/account' });
+    kickJobs();
     redirect('/account/login/check-email');
   }
-  // Only builders get a link; everyone sees the same page next, so nobody learns who is a builder.
-  if (isBuilderEmail(email, config.builders)) {
-    const target = safeCallbackPath(parsed.data.callbackUrl, config.appUrl);
-    await signIn('nodemailer', { email, redirect: false, redirectTo: target.startsWith('/account') ? '/organizations' : target });
-  }
+  // Only builders get a link (sendSignInLink decides), but every address takes the same path and
+  // waits on no mail server, so neither the page nor its timing tells who is a builder.
+  const target = safeCallbackPath(parsed.data.callbackUrl, config.appUrl);
+  await signIn('nodemailer', { email, redirect: false, redirectTo: target.startsWith('/account') ? '/organizations' : target });
+  kickJobs();
   redirect('/login/check-email');
 }
 

@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import type { MemberRoleName } from '@/lib/access/roles';
-import { INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
+import { ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG, INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
 import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
 import { failureOf } from '@/lib/result';
 
@@ -30,6 +30,7 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
   const [sent, sendAction] = useActionState(actions.sendInvitations, null);
   const [test, testAction] = useActionState(actions.sendTestInvitation, null);
   const [reviewedAt, setReviewedAt] = useState<string | null>(null);
+  const [tooLong, setTooLong] = useState(false);
 
   // Once sent, start afresh: the list is cleared and the review closes.
   useEffect(() => {
@@ -40,6 +41,7 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
   }, [sent]);
 
   const reviewFailure = failureOf(review);
+  const addressErrors = tooLong ? [ADDRESS_LIST_TOO_LONG] : reviewFailure?.fieldErrors?.addresses;
   const rows: ReviewRow[] | null = review?.ok && reviewedAt === addresses ? (review.data as { rows: ReviewRow[] }).rows : null;
   const sentOk = sent?.ok ? (sent.data as { sent: string[] }).sent : null;
   const readyCount = rows?.filter((row) => row.status === 'ready' && row.warnings.length === 0).length ?? 0;
@@ -51,7 +53,14 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
       <h3 className="text-base font-semibold">Invite members</h3>
       <form
         action={(form) => {
-          setReviewedAt(String(form.get('addresses') ?? ''));
+          const list = String(form.get('addresses') ?? '');
+          // Refused here, before it travels: the server would answer the same.
+          if (list.length > ADDRESS_LIST_MAX_CHARS) {
+            setTooLong(true);
+            return;
+          }
+          setTooLong(false);
+          setReviewedAt(list);
           reviewAction(form);
         }}
         className="space-y-4"
@@ -72,11 +81,11 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
             rows={4}
             value={addresses}
             onChange={(event) => setAddresses(event.target.value)}
-            aria-describedby={`invite-addresses-hint${reviewFailure?.fieldErrors?.addresses ? ' invite-addresses-error' : ''}`}
-            aria-invalid={reviewFailure?.fieldErrors?.addresses ? true : undefined}
+            aria-describedby={`invite-addresses-hint${addressErrors ? ' invite-addresses-error' : ''}`}
+            aria-invalid={addressErrors ? true : undefined}
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
           />
-          <FieldError id="invite-addresses-error" errors={reviewFailure?.fieldErrors?.addresses} />
+          <FieldError id="invite-addresses-error" errors={addressErrors} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <RoleSelect id="invite-role" label="Role" value={role} onChange={setRole} describeChoice />

@@ -6,15 +6,29 @@ import { db } from '@/lib/db/client';
 import { autoJoinOnSignIn } from '@/lib/domains/auto-join';
 import { normalizeEmail } from '@/lib/email/address';
 import { isBuilderEmail } from './builders';
-import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink } from './sign-in-link';
+import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink, signInAudience } from './sign-in-link';
 
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const config = getConfig();
+  const client = await db();
+  const adapter = PrismaAdapter(client as never);
   // Auth.js builds its URLs and checks callback URLs against AUTH_URL: make it APP_URL, so the
   // internal host behind a proxy never splits the session cookie from the redirect.
   process.env.AUTH_URL ??= `${config.appUrl}/api/auth`;
   return {
-    adapter: PrismaAdapter((await db()) as never),
+    adapter: {
+      ...adapter,
+      // Only a builder's own email sign-in opens the console. The sessions an accepted invitation
+      // or a member sign-in starts open the member area only, whoever's address they carry.
+      createSession: async (session) => {
+        const user = await client.user.findUnique({ where: { id: session.userId }, select: { email: true } });
+        const audience =
+          request && isBuilderEmail(user?.email, config.builders) && signInAudience(request.url, config.appUrl) === 'builder'
+            ? 'console'
+            : 'member';
+        return client.session.create({ data: { ...session, audience } });
+      },
+    },
     secret: config.authSecret,
     trustHost: true,
     session: { strategy: 'database', maxAge: SESSION_DAYS * 24 * 60 * 60 },
@@ -39,6 +53,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       // console page and action checks the builder list itself, so a member's session opens
       // nothing but the member area.
       signIn: () => true,
+      // The session's audience travels with it, so the console can refuse a member session.
+      session: ({ session, user }) => ({
+        user: { id: user.id, name: user.name, email: user.email, image: user.image },
+        expires: session.expires,
+        audience: (session as { audience?: string }).audience === 'console' ? 'console' : 'member',
+      }),
     },
     events: {
       // A member's email sign-in proves the address: auto-join may add them to organizations.

@@ -11,6 +11,7 @@ export function sessionCookieName(appUrl: string): string {
 export async function createSession(client: DbOrTx, userId: string, now: Date) {
   const sessionToken = crypto.randomBytes(32).toString('hex');
   const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000);
-  await client.session.create({ data: { sessionToken, userId, expires } });
+  // A member session, always: an invitation link never opens the console.
+  await client.session.create({ data: { sessionToken, userId, expires, audience: 'member' } });
   return { sessionToken, expires };
 }

@@ -11,6 +11,8 @@ export async function currentBuilder(): Promise<ConsoleUser | null> {
   const email = session?.user?.email;
   const userId = session?.user?.id;
   if (!email || !userId) return null;
+  // A builder's address is not enough: the session must come from a console sign-in.
+  if ((session as { audience?: string }).audience !== 'console') return null;
   if (!isBuilderEmail(email, getConfig().builders)) return null;
   return { kind: 'console_user', userId, email };
 }

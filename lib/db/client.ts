@@ -16,7 +16,9 @@ const shared = globalThis as { __orgdeskDb?: Holder };
 shared.__orgdeskDb ??= {};
 const holder = shared.__orgdeskDb;
 
-export function createClient(target: DatabaseTarget, pglite?: PGlite): Promise<PrismaClient> {
+/** `logQueries` emits a 'query' event per SQL statement, for the bench's statement counts. */
+export function createClient(target: DatabaseTarget, pglite?: PGlite, options: { logQueries?: boolean } = {}): Promise<PrismaClient> {
+  const log = options.logQueries ? [{ emit: 'event' as const, level: 'query' as const }] : undefined;
   return (async () => {
     if (target.kind === 'postgres') {
       // JIT makes the list queries slower once their cost estimate crosses its threshold, and the
@@ -36,11 +38,11 @@ export function createClient(target: DatabaseTarget, pglite?: PGlite): Promise<P
         keepAlive: true,
         keepAliveInitialDelayMillis: 10_000,
       });
-      return new PrismaClient({ adapter });
+      return new PrismaClient({ adapter, log });
     }
     const instance = pglite ?? (await openPglite(target.dataDir));
     holder.pglite = instance;
-    return new PrismaClient({ adapter: new PrismaPGlite(instance) });
+    return new PrismaClient({ adapter: new PrismaPGlite(instance), log });
   })();
 }
 

@@ -29,6 +29,15 @@ export function normalizeDomainInput(input: string): DomainInputResult {
     const kept = host ? normalizeDomainInput(host) : null;
     return { ok: false, reason: 'That is a web address, not a domain.', suggestion: kept?.ok ? kept.displayName : undefined };
   }
+  const port = /^([^:[\]]+):(\d{1,5})$/.exec(raw);
+  if (port) {
+    const kept = normalizeDomainInput(port[1]!);
+    return {
+      ok: false,
+      reason: 'A domain has no port: leave out the colon and the number after it.',
+      suggestion: kept.ok ? kept.displayName : undefined,
+    };
+  }
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(raw) || raw.includes(':') || raw.startsWith('[')) {
     return { ok: false, reason: 'IP addresses can’t be verified as an organization’s domain. Enter a domain name.' };
   }

@@ -12,7 +12,9 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export type EmailParseResult = { ok: true; address: string } | { ok: false; reason: string };
 
 function toAsciiDomain(domain: string): string | null {
-  if (/^[\x00-\x7f]*$/.test(domain)) return domain.toLowerCase();
+  // A plain ASCII name is itself, unless a label claims to be punycode (xn--): then it must
+  // decode, or `user@xn--zz.test` would pass for a real internationalized domain.
+  if (/^[\x00-\x7f]*$/.test(domain) && !/(^|\.)xn--/i.test(domain)) return domain.toLowerCase();
   try {
     // WHATWG URL applies UTS-46 (IDNA) in Node and in browsers alike.
     return new URL(`http://${domain}`).hostname;

@@ -5,6 +5,9 @@ import type { InvitationStatusName } from '@/lib/organizations/state';
 export const INVITATION_LIFETIME_DAYS = { default: 7, min: 1, max: 30 } as const;
 export const DEFAULT_INVITATION_ROLE = LEAST_PRIVILEGED_ROLE;
 export const MAX_ADDRESSES_PER_BATCH = 200;
+/** The most text a pasted list may hold: room for 200 long CSV lines, far below the request limit. */
+export const ADDRESS_LIST_MAX_CHARS = 50_000;
+export const ADDRESS_LIST_TOO_LONG = `That list is too long. Paste at most ${MAX_ADDRESSES_PER_BATCH} addresses at a time.`;
 const DAY = 24 * 60 * 60 * 1000;
 
 export function invitationExpiresAt(now: Date, days: number): Date {

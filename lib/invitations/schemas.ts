@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '@/lib/access/roles';
 import { organizationIdSchema } from '@/lib/organizations/schemas';
-import { DEFAULT_INVITATION_ROLE, INVITATION_LIFETIME_DAYS } from './policy';
+import { ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG, DEFAULT_INVITATION_ROLE, INVITATION_LIFETIME_DAYS } from './policy';
 
 export const invitationRoleSchema = z.enum(MEMBER_ROLES, { error: 'Choose a role.' }).default(DEFAULT_INVITATION_ROLE);
 
@@ -16,7 +16,7 @@ export const reviewInvitationsSchema = z.object({
   organizationId: organizationIdSchema,
   addresses: z
     .string({ error: 'Enter at least one email address.' })
-    .max(50_000, 'That list is too long. Paste at most 200 addresses at a time.')
+    .max(ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG)
     .refine((value) => value.trim() !== '', 'Enter at least one email address.'),
   role: invitationRoleSchema,
   expiresInDays: expiresInDaysSchema,

@@ -1,3 +1,4 @@
+import { signInEmailJob } from '@/lib/auth/sign-in-link';
 import { invitationEmailJob } from '@/lib/invitations/delivery';
 import type { JobKind } from './kind';
 import { probeJob } from './probe';
@@ -9,6 +10,6 @@ let kinds: Record<string, JobKind<unknown>> | undefined;
  * first use, since those areas also import the runner.
  */
 export function jobKinds(): Record<string, JobKind<unknown>> {
-  kinds ??= Object.fromEntries(([invitationEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [kind.kind, kind]));
+  kinds ??= Object.fromEntries(([invitationEmailJob, signInEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [kind.kind, kind]));
   return kinds;
 }

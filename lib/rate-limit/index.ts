@@ -48,6 +48,11 @@ export function describeRetry(seconds: number): string {
 }
 
 /** Drops windows that ended; run by anything periodic. */
+/** Drops spent rate-limit windows, and sign-in tokens past their 15 minutes (never used, or unusable). */
 export async function pruneRateLimits(client: DbOrTx, now: Date) {
-  return client.rateLimit.deleteMany({ where: { resetAt: { lt: now } } });
+  const [limits, tokens] = await Promise.all([
+    client.rateLimit.deleteMany({ where: { resetAt: { lt: now } } }),
+    client.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
+  ]);
+  return { rateLimits: limits.count, signInTokens: tokens.count };
 }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/helpers';
 
 // This project's app runs without SMTP_URL outside production: mail goes to the dev mailbox.

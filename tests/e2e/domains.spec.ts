@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, linkIn, publishTxt, unique, waitForMail } from './support/helpers';
 
 test('add a domain, publish the record, verify, approve auto-join, and a new person joins by signing in', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/helpers';
 
 // Runs before every other journey, on an empty database (npm start never seeds).

@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, linkIn, unique, waitForMail } from './support/helpers';
 
 async function newOrganization(page: Page, name: string) {
@@ -222,4 +223,46 @@ test('a long invitation list pages through its invitations, finds one by address
   await page.getByRole('search', { name: 'Find invitations by email' }).getByRole('link', { name: 'Clear' }).click();
   await expect(page).not.toHaveURL(/invitationSearch/);
   await expect(pages.getByText('Invitations 1–50 of 53')).toBeVisible();
+});
+
+test('an invitation to a console user’s address gives a member session, never the console', async ({ page, browser }) => {
+  const name = `Console Invitee ${unique('')}`;
+  await newOrganization(page, name);
+  // ADMIN_EMAILS admits every address @builders.e2e.test to the console, through a console sign-in.
+  const to = `${unique('ops')}@builders.e2e.test`;
+  const { link } = await inviteAndReadLink(page, to);
+  const member = await visitor(browser);
+  await member.page.goto(link);
+  await member.page.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(member.page).toHaveURL(/\/account\?joined=/);
+  await member.page.goto('/organizations');
+  await expect(member.page).toHaveURL(/\/login/);
+  await expect(member.page.getByRole('heading', { name: 'Sign in to Orgdesk' })).toBeVisible();
+  // The console’s own routes refuse that session too.
+  const response = await member.page.request.get('/audit/export?format=csv');
+  expect(response.status()).toBe(401);
+  await member.context.close();
+});
+
+test('a pasted list over the limit (more than 1 MB) is refused in the browser with a message, and keeps what was pasted', async ({
+  page,
+}) => {
+  await newOrganization(page, `Long List ${unique('')}`);
+  const huge = `${'someone@example.com\n'.repeat(55_000)}`;
+  expect(huge.length).toBeGreaterThan(1_000_000);
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') requests.push(request.url());
+  });
+  // Typed in as one paste would arrive: the browser sets the value and React hears an input event.
+  await page.getByLabel('Email addresses').evaluate((element, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(element, value);
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, huge);
+  await page.getByRole('button', { name: 'Review addresses' }).click();
+  await expect(page.getByText('That list is too long. Paste at most 200 addresses at a time.')).toBeVisible();
+  await expect(page.getByLabel('Email addresses')).toHaveAttribute('aria-invalid', 'true');
+  expect(await page.getByLabel('Email addresses').evaluate((el) => (el as HTMLTextAreaElement).value.length)).toBe(huge.length);
+  expect(requests).toEqual([]);
 });

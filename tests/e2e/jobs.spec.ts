@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, unique } from './support/helpers';
 
 test('a bounced invitation email is a dead job on the Background jobs page, and a retry is queued and recorded', async ({ page }) => {

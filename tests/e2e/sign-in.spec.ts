@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { expectAccessible, linkIn, mailbox, unique, waitForMail } from './support/helpers';
 
 // These journeys start signed out.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfig } from '@/lib/config';
 import { createClient, type Db, db } from '@/lib/db/client';
 import { addDomain, addMember } from '@/lib/demo/records';
+import { closeMailTransport } from '@/lib/email/mailer';
 import { acceptInvitation, lookupInvitationToken } from '@/lib/invitations/accept';
 import {
   resendInvitationCommand,
@@ -23,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.SMTP_URL;
   resetConfig();
+  closeMailTransport();
   await sink.close();
 });
 beforeEach(() => {
@@ -137,6 +139,17 @@ describe('review', () => {
     if (result.ok) return;
     expect(result.fieldErrors?.expiresInDays).toEqual(['Choose 1 to 30 days.']);
     expect(result.fieldErrors?.role).toBeDefined();
+    expect(await (await db()).invitation.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
+  it('a list over 50,000 characters is refused with the list-too-long message, and nothing is written', async () => {
+    const org = await createTestOrganization();
+    const result = await sendInvitationsCommand(builder, form({ organizationId: org.id, addresses: 'a@example.com\n'.repeat(4_000) }));
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      fieldErrors: { addresses: ['That list is too long. Paste at most 200 addresses at a time.'] },
+    });
     expect(await (await db()).invitation.count({ where: { organizationId: org.id } })).toBe(0);
   });
 });

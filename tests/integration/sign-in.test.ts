@@ -3,7 +3,8 @@ import { sendSignInLink } from '@/lib/auth/sign-in-link';
 import { resetConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { getDevMail, listDevMail } from '@/lib/email/dev-mailbox';
-import { sendEmail } from '@/lib/email/mailer';
+import { closeMailTransport, sendEmail } from '@/lib/email/mailer';
+import { runDueJobs } from '@/lib/jobs/runner';
 import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { uniqueEmail, uniqueSlug } from '../factories';
 import { TEST_BUILDER, TEST_BUILDER_DOMAIN } from '../support/env';
@@ -21,12 +22,16 @@ describe('sign-in links over real SMTP', () => {
   afterAll(async () => {
     delete process.env.SMTP_URL;
     resetConfig();
+    closeMailTransport();
     await sink.close();
   });
+
+  const sendQueued = async () => runDueJobs(await db(), { kinds: ['email.sign_in'] });
 
   it('a builder receives one email whose link opens the confirmation page on APP_URL', async () => {
     const result = await sendSignInLink(TEST_BUILDER, `${CALLBACK}${encodeURIComponent(TEST_BUILDER)}`);
     expect(result.sent).toBe(true);
+    await sendQueued();
     const mail = await sink.waitFor((m) => m.to.includes(TEST_BUILDER));
     expect(mail.subject).toBe('Sign in to Orgdesk');
     expect(mail.from).toBe('no-reply@orgdesk.test');
@@ -38,6 +43,7 @@ describe('sign-in links over real SMTP', () => {
   it('an address under an @domain builder entry also receives a link', async () => {
     const address = uniqueEmail('lead', TEST_BUILDER_DOMAIN);
     expect((await sendSignInLink(address, `${CALLBACK}${encodeURIComponent(address)}`)).sent).toBe(true);
+    await sendQueued();
     await sink.waitFor((m) => m.to.includes(address));
   });
 
@@ -45,7 +51,8 @@ describe('sign-in links over real SMTP', () => {
     const outsider = uniqueEmail('outsider', 'evil.example');
     const before = sink.messages.length;
     expect((await sendSignInLink(outsider, `${CALLBACK}${encodeURIComponent(outsider)}`)).sent).toBe(false);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await (await db()).job.count({ where: { kind: 'email.sign_in', payload: { path: ['to'], equals: outsider } } })).toBe(0);
+    await sendQueued();
     expect(sink.messages.length).toBe(before);
     expect(sink.messages.some((m) => m.to.includes(outsider))).toBe(false);
   });
@@ -55,8 +62,37 @@ describe('sign-in links over real SMTP', () => {
     const memberCallback = `http://internal:3000/api/auth/callback/nodemailer?callbackUrl=${encodeURIComponent('http://orgdesk.test:3000/account')}&token=m3mb3r&email=`;
     const result = await sendSignInLink(member, `${memberCallback}${encodeURIComponent(member)}`);
     expect(result).toEqual({ sent: true, audience: 'member' });
+    await sendQueued();
     const mail = await sink.waitFor((m) => m.to.includes(member));
     expect(mail.text).toContain('see your organizations');
+  });
+
+  it('the queued link waits sealed, and leaves the table once sent', async () => {
+    const address = uniqueEmail('sealed', TEST_BUILDER_DOMAIN);
+    const token = 's3cr3t-token-value';
+    await sendSignInLink(
+      address,
+      `http://internal:3000/api/auth/callback/nodemailer?callbackUrl=%2Forganizations&token=${token}&email=${encodeURIComponent(address)}`,
+    );
+    const where = { kind: 'email.sign_in', payload: { path: ['to'], equals: address } };
+    const queued = await (await db()).job.findFirstOrThrow({ where });
+    expect(JSON.stringify(queued.payload)).not.toContain(token);
+    await sendQueued();
+    const mail = await sink.waitFor((m) => m.to.includes(address));
+    expect(mail.html).toContain(token);
+    const done = await (await db()).job.findFirstOrThrow({ where });
+    expect(done.status).toBe('done');
+    expect(done.payload).toEqual({ to: address, audience: 'builder' });
+  });
+
+  it('a link that expired in the queue is not sent', async () => {
+    const address = uniqueEmail('stale', TEST_BUILDER_DOMAIN);
+    const past = new Date(Date.now() - 20 * 60_000);
+    await sendSignInLink(address, `${CALLBACK}${encodeURIComponent(address)}`, past);
+    await sendQueued();
+    const job = await (await db()).job.findFirstOrThrow({ where: { kind: 'email.sign_in', payload: { path: ['to'], equals: address } } });
+    expect(job).toMatchObject({ status: 'cancelled', lastError: 'The link expired before it could be sent.' });
+    expect(sink.messages.some((m) => m.to.includes(address))).toBe(false);
   });
 
   it('CR and LF in a subject never reach a header', async () => {

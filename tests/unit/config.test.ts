@@ -22,6 +22,11 @@ function configError(env: Record<string, string | undefined>) {
 }
 
 describe('loadConfig', () => {
+  it('ORGDESK_DEV no longer turns the production checks off', () => {
+    const { SMTP_URL: _smtp, ...withoutSmtp } = production;
+    expect(() => loadConfig({ ...withoutSmtp, ORGDESK_DEV: '1' })).toThrow(/SMTP_URL/);
+  });
+
   it('accepts a complete production environment', () => {
     const config = loadConfig(production);
     expect(config.production).toBe(true);

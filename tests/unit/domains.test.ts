@@ -27,6 +27,8 @@ describe('normalizeDomainInput', () => {
     ['acme .com', 'A domain has no spaces.'],
     ['-acme.com', 'That isn’t a valid domain name.'],
     ['acme..com', 'That isn’t a valid domain name.'],
+    ['xn--zz.test', 'That isn’t a valid domain name.'],
+    ['acme.com:443', 'A domain has no port: leave out the colon and the number after it.'],
   ])('refuses %j', (input, reason) => {
     expect(normalizeDomainInput(input)).toMatchObject({ ok: false, reason });
   });

@@ -8,6 +8,7 @@ describe('parseEmailAddress', () => {
     ['  bob.smith+tag@sub.example.co.uk ', 'bob.smith+tag@sub.example.co.uk'],
     ["o'neil@example.com", "o'neil@example.com"],
     ['user@bücher.example', 'user@xn--bcher-kva.example'],
+    ['user@XN--BCHER-KVA.example', 'user@xn--bcher-kva.example'],
     ['user@example.com.', 'user@example.com'],
   ])('accepts %j as %j', (input, address) => {
     expect(parseEmailAddress(input)).toEqual({ ok: true, address });
@@ -35,6 +36,8 @@ describe('parseEmailAddress', () => {
     ['.a@x.com', 'Dots can’t start, end or repeat in the part before the @.'],
     ['a..b@x.com', 'Dots can’t start, end or repeat in the part before the @.'],
     ['a@-x.com', 'The domain isn’t valid.'],
+    ['user@xn--zz.test', 'The domain isn’t valid.'],
+    ['user@sub.xn--a.test', 'The domain isn’t valid.'],
     [`${'a'.repeat(65)}@x.com`, 'The part before the @ is too long.'],
   ])('rejects %j', (input, reason) => {
     expect(parseEmailAddress(input)).toEqual({ ok: false, reason });

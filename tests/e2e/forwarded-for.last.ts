@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { RATE_LIMITS } from '@/lib/rate-limit';
+import { expect, test } from './support/fixtures';
 
-// Runs against the second app (its own database), whose per-IP counters no other journey shares.
+// Runs last (the "last" project): it spends the app's per-IP allowance for accepting invitations.
 test('a made-up X-Forwarded-For does not dodge the per-IP limit on accepting invitations', async ({ request }) => {
   const post = (n: number) =>
     request.post('/invite/not-a-real-token/accept', {
