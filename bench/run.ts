@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { createClient } from '../lib/db/client';
+import { createClient, setDb } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { withPostgresRunner } from '../lib/db/runner';
 import { listInvitations } from '../lib/invitations/queries';
@@ -60,6 +60,8 @@ async function benchSize(size: number) {
   console.log(`\n${size.toLocaleString('en')} organizations seeded in ${seedSeconds.toFixed(1)} s: ${JSON.stringify(counts)}`);
 
   const client = await createClient({ kind: 'postgres', url: url.toString() }, undefined, { logQueries: true });
+  // Commands reach the database through db(): point it at this size's database.
+  setDb(Promise.resolve(client));
   const now = () => new Date();
   const results: Record<string, { p50: number; p95: number }> = {};
   for (const filter of ORGANIZATION_FILTERS) {
