@@ -60,11 +60,11 @@ export async function seedAuditEvents(seeder: pg.Client, count: number) {
   await seeder.query(
     `WITH orgs AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(slug ORDER BY id) AS slugs, count(*)::int AS n FROM organizations)
      INSERT INTO audit_events (id, occurred_at, organization_id, actor_kind, actor_id, actor_email, action, target_type, target_id, target_label, summary, ip, request_id)
-     SELECT gen_random_uuid(), now() - (g * interval '2 seconds'), orgs.ids[1 + (g * 7919) % orgs.n],
+     SELECT gen_random_uuid(), now() - (g * interval '2 seconds'), orgs.ids[1 + (g::bigint * 7919) % orgs.n],
             CASE WHEN g % 5 = 0 THEN 'system' ELSE 'console_user' END, 'u' || (g % 50),
             CASE WHEN g % 5 = 0 THEN NULL ELSE 'builder' || (g % 50) || '@bench.example' END,
             (ARRAY['organization.renamed','invitation.sent','invitation.accepted','organization.state_changed','domain.verified','member.joined'])[1 + g % 6],
-            'organization', orgs.ids[1 + (g * 7919) % orgs.n]::text, orgs.slugs[1 + (g * 7919) % orgs.n],
+            'organization', orgs.ids[1 + (g::bigint * 7919) % orgs.n]::text, orgs.slugs[1 + (g::bigint * 7919) % orgs.n],
             jsonb_build_object('name', jsonb_build_object('before', 'a', 'after', 'b')), '203.0.113.' || (g % 250), 'req-' || g
      FROM generate_series(1, $1::int) g, orgs`,
     [count],

@@ -1,14 +1,13 @@
-import { NextResponse } from 'next/server';
 import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@/lib/audit/export';
 import { auditQuerySchema, countAuditEvents, streamAuditEvents } from '@/lib/audit/queries';
 import { currentBuilder } from '@/lib/auth/session';
-import { apiErrorBody, ERRORS } from '@/lib/commands/errors';
+import { errorResponse } from '@/lib/commands/errors';
 import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { fail } from '@/lib/result';
 
 function failure(code: 'unauthenticated' | 'forbidden' | 'not_found' | 'bad_request', message?: string) {
-  return NextResponse.json(apiErrorBody(fail(code, message)), { status: ERRORS[code].status });
+  return errorResponse(fail(code, message));
 }
 
 /**

@@ -55,7 +55,10 @@ function whereOf(scope: { organizationId?: string }, query: Pick<AuditQuery, 'ac
 
 function afterCursor(cursor: AuditCursor | undefined): Prisma.AuditEventWhereInput {
   if (!cursor) return {};
+  // The first bound is implied by the OR, but gives the index scan a place to start: without it
+  // a deep page scanned every newer row (91 ms at 800k rows down, against about 1 ms with it).
   return {
+    occurredAt: { lte: cursor.occurredAt },
     OR: [{ occurredAt: { lt: cursor.occurredAt } }, { occurredAt: cursor.occurredAt, id: { lt: cursor.id } }],
   };
 }

@@ -45,6 +45,11 @@ export function httpStatusOf(code: string): number {
   return isErrorCode(code) ? ERRORS[code].status : 500;
 }
 
+/** A route handler's JSON answer for a failure: the registry's status, the code and the message. */
+export function errorResponse(failure: Pick<Failure, 'code' | 'message' | 'fieldErrors'>, headers?: HeadersInit): Response {
+  return Response.json(apiErrorBody(failure), { status: httpStatusOf(failure.code), headers });
+}
+
 /** The JSON body an API answers with: the code and message, and field errors when there are any. */
 export function apiErrorBody(failure: Pick<Failure, 'code' | 'message' | 'fieldErrors'>) {
   return { error: failure.code, message: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };

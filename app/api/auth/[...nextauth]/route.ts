@@ -1,7 +1,9 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { handlers } from '@/lib/auth/auth';
+import { errorResponse } from '@/lib/commands/errors';
 import { getConfig } from '@/lib/config';
 import { isSameOrigin } from '@/lib/http/request';
+import { fail, notFound } from '@/lib/result';
 
 const EMAIL_CALLBACK = '/api/auth/callback/nodemailer';
 
@@ -20,10 +22,10 @@ export async function POST(request: NextRequest) {
   const url = new URL(request.url);
   // Sign-in links are requested only through the rate-limited form on /login.
   if (url.pathname.startsWith('/api/auth/signin')) {
-    return NextResponse.json({ error: 'not_found' }, { status: 404 });
+    return errorResponse(notFound());
   }
   if (!isSameOrigin(request, getConfig().appUrl)) {
-    return NextResponse.json({ error: 'cross_origin', message: 'This request must come from the Orgdesk console.' }, { status: 403 });
+    return errorResponse(fail('cross_site', 'This request must come from the Orgdesk console.'));
   }
   return handlers.POST(request);
 }

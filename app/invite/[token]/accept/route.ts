@@ -1,11 +1,13 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { createSession, sessionCookieName } from '@/lib/auth/member-session';
 import { currentUser } from '@/lib/auth/session';
+import { errorResponse } from '@/lib/commands/errors';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { clientIp, isSameSiteForm, requestMeta } from '@/lib/http/request';
 import { acceptInvitation } from '@/lib/invitations/accept';
 import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
+import { fail } from '@/lib/result';
 
 /** "Accept invitation" POSTs here, from the invitation page (which sends no referrer). */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
@@ -13,7 +15,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const config = getConfig();
   const back = new URL(`/invite/${encodeURIComponent(token)}`, config.appUrl);
   if (!isSameSiteForm(request, config.appUrl)) {
-    return NextResponse.json({ error: 'cross_site', message: 'Accept the invitation from its page.' }, { status: 403 });
+    return errorResponse(fail('cross_site', 'Accept the invitation from its page.'));
   }
   const client = await db();
   const now = new Date();

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { auditExportResponse } from '@/app/_audit/export-response';
-import { apiErrorBody } from '@/lib/commands/errors';
+import { errorResponse } from '@/lib/commands/errors';
 import { db } from '@/lib/db/client';
 import { notFound } from '@/lib/result';
 
@@ -8,6 +7,6 @@ import { notFound } from '@/lib/result';
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const organization = await (await db()).organization.findUnique({ where: { slug }, select: { id: true, slug: true } });
-  if (!organization) return NextResponse.json(apiErrorBody(notFound()), { status: 404 });
+  if (!organization) return errorResponse(notFound());
   return auditExportResponse(request, { organizationId: organization.id, slug: organization.slug });
 }
