@@ -15,8 +15,10 @@ const dnsPort = pickPort('E2E_DNS_PORT', 16000);
 const dnsControlPort = pickPort('E2E_DNS_CONTROL_PORT', 18000);
 const devAppPort = pickPort('E2E_DEV_APP_PORT', 20000);
 const devAppUrl = `http://localhost:${devAppPort}`;
-// localhost, not 127.0.0.1: Next.js rewrites loopback addresses to localhost in request URLs.
-const appUrl = `http://localhost:${appPort}`;
+// 127.0.0.1, not localhost: Next.js rewrites loopback addresses to localhost in request URLs, and
+// every redirect must still land on APP_URL's own origin, where the session cookie lives.
+const appUrl = `http://127.0.0.1:${appPort}`;
+
 const dataDir = `.data/e2e-${appPort}`;
 
 export default defineConfig({

@@ -27,3 +27,17 @@ export function pageInfo(requested: number, pageSize: number, total: number): Pa
 export function describePage(info: PageInfo): string {
   return `${info.first.toLocaleString('en-US')}–${info.last.toLocaleString('en-US')} of ${info.total.toLocaleString('en-US')}`;
 }
+
+/**
+ * A keyset position, `<ISO time>_<uuid>`: the time and id of the last row shown, for lists ordered
+ * by a timestamp then id (the organizations list, the audit log).
+ */
+export const timeIdCursorSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/)
+  .transform((value) => ({ at: new Date(value.slice(0, 24)), id: value.slice(25) }))
+  .refine((cursor) => !Number.isNaN(cursor.at.getTime()));
+
+export function encodeTimeIdCursor(at: Date, id: string): string {
+  return `${at.toISOString()}_${id}`;
+}

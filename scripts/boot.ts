@@ -4,7 +4,12 @@ import { type AppConfig, ConfigError, loadConfig } from '../lib/config';
 /** Validates the environment, naming the variable at fault, or exits. */
 export function configOrExit(): AppConfig {
   try {
-    return loadConfig();
+    const config = loadConfig();
+    // Auth.js builds its redirects from AUTH_URL, read before any request: without it, the first
+    // requests used the request's own host, which Next.js reports as localhost for 127.0.0.1, and
+    // the builder landed where the session cookie doesn't apply.
+    process.env.AUTH_URL ??= `${config.appUrl}/api/auth`;
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`\nOrgdesk can't start: ${error.message}\nSee .env.example and the README for every setting.\n`);

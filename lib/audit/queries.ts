@@ -2,21 +2,18 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/email/address';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { encodeTimeIdCursor, timeIdCursorSchema } from '@/lib/pagination';
 import { AUDIT_ACTION_NAMES } from './actions';
 
 export const AUDIT_PAGE_SIZE = 50;
 export const ACTOR_KINDS = ['console_user', 'member', 'api_key', 'directory', 'system'] as const;
 
 /** A position in the log, newest first: `<ISO time>_<uuid>`. */
-const cursorSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/)
-  .transform((value) => ({ occurredAt: new Date(value.slice(0, 24)), id: value.slice(25) }))
-  .refine((cursor) => !Number.isNaN(cursor.occurredAt.getTime()));
+const cursorSchema = timeIdCursorSchema.transform(({ at, id }) => ({ occurredAt: at, id }));
 export type AuditCursor = z.output<typeof cursorSchema>;
 
 export function encodeAuditCursor(row: { occurredAt: Date; id: string }): string {
-  return `${row.occurredAt.toISOString()}_${row.id}`;
+  return encodeTimeIdCursor(row.occurredAt, row.id);
 }
 
 /**

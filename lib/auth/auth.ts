@@ -53,6 +53,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       // console page and action checks the builder list itself, so a member's session opens
       // nothing but the member area.
       signIn: () => true,
+      // Redirects stay on APP_URL's origin exactly (Auth.js's own base is the request's host,
+      // which Next.js reports as localhost for 127.0.0.1).
+      redirect: ({ url, baseUrl }) => {
+        const app = new URL(config.appUrl);
+        const target = new URL(url, app);
+        if (target.origin !== app.origin && target.origin !== new URL(baseUrl).origin) return app.origin;
+        return `${app.origin}${target.pathname}${target.search}${target.hash}`;
+      },
       // The session's audience travels with it, so the console can refuse a member session.
       session: ({ session, user }) => ({
         user: { id: user.id, name: user.name, email: user.email, image: user.image },

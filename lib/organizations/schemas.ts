@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { encodeTimeIdCursor, timeIdCursorSchema } from '@/lib/pagination';
 import { slugProblem } from './slug';
 
 export const ORGANIZATION_NAME_MAX = 100;
@@ -55,15 +56,11 @@ export type DeleteOrganizationInput = z.infer<typeof deleteOrganizationSchema>;
 export const ORGANIZATIONS_PAGE_SIZE = 25;
 
 /** A position in the list, ordered by creation time then id: `<ISO time>_<uuid>`. */
-export const listCursorSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_[0-9a-f-]{36}$/)
-  .transform((value) => ({ createdAt: new Date(value.slice(0, 24)), id: value.slice(25) }))
-  .refine((cursor) => !Number.isNaN(cursor.createdAt.getTime()));
+export const listCursorSchema = timeIdCursorSchema.transform(({ at, id }) => ({ createdAt: at, id }));
 export type ListCursor = z.output<typeof listCursorSchema>;
 
 export function encodeListCursor(row: { createdAt: Date; id: string }): string {
-  return `${row.createdAt.toISOString()}_${row.id}`;
+  return encodeTimeIdCursor(row.createdAt, row.id);
 }
 
 export const organizationListQuerySchema = z.object({

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { handlers } from '@/lib/auth/auth';
 import { errorResponse } from '@/lib/commands/errors';
 import { getConfig } from '@/lib/config';
+import { onAppOrigin } from '@/lib/http/app-origin';
 import { isSameOrigin } from '@/lib/http/request';
 import { fail, notFound } from '@/lib/result';
 
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest) {
     for (const [key, value] of url.searchParams) confirm.searchParams.set(key, value);
     return NextResponse.redirect(confirm, 303);
   }
-  return handlers.GET(request);
+  return keepOnAppOrigin(request, await handlers.GET(request));
 }
 
 export async function POST(request: NextRequest) {
@@ -27,5 +28,16 @@ export async function POST(request: NextRequest) {
   if (!isSameOrigin(request, getConfig().appUrl)) {
     return errorResponse(fail('cross_site', 'This request must come from the Orgdesk console.'));
   }
-  return handlers.POST(request);
+  return keepOnAppOrigin(request, await handlers.POST(request));
+}
+
+/** Auth.js's redirects to Orgdesk itself land on APP_URL's origin, where the session cookie lives. */
+function keepOnAppOrigin(request: NextRequest, response: Response): Response {
+  const location = response.headers.get('location');
+  if (!location) return response;
+  const moved = onAppOrigin(location, request.url, getConfig().appUrl);
+  if (moved === location) return response;
+  const headers = new Headers(response.headers);
+  headers.set('location', moved);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
