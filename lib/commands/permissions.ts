@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'members.manage': 'Change members’ roles, suspend and remove members.',
   'invitations.send': 'Review and send invitations, and send test invitations.',
   'invitations.manage': 'Resend and revoke invitations.',
+  'invitations.accept': 'Accept an invitation, with its link.',
   'domains.manage': 'Add, verify and remove domains.',
   'auto_join.manage': 'Turn auto-join on and off, and choose its role.',
   'audit.read': 'Read and export the audit log.',
@@ -23,7 +24,7 @@ export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 /** What each organization role may do, for members acting in their own organization. */
 const MEMBER_ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
-  owner: ALL_PERMISSIONS.filter((p) => p !== 'organizations.create'),
+  owner: ALL_PERMISSIONS.filter((p) => p !== 'organizations.create' && p !== 'invitations.accept'),
   admin: ['members.manage', 'invitations.send', 'invitations.manage', 'domains.manage', 'auto_join.manage', 'audit.read'],
   member: [],
 };
@@ -40,6 +41,8 @@ export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
       return new Set(principal.permissions.filter((p): p is Permission => p in PERMISSIONS));
     case 'directory':
       return new Set<Permission>(['members.manage']);
+    case 'invitation_link':
+      return new Set<Permission>(['invitations.accept']);
   }
 }
 

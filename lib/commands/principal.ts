@@ -11,7 +11,9 @@ export type Principal =
   | { kind: 'api_key'; keyId: string; organizationId: string; permissions: readonly string[] }
   /** A SCIM directory of one organization. */
   | { kind: 'directory'; directoryId: string; organizationId: string }
-  /** Orgdesk itself: the scheduler, sign-in side effects, the accept page. */
+  /** Whoever holds an invitation link (signed in as `email`, or not signed in): the token is the authority. */
+  | { kind: 'invitation_link'; email: string | null }
+  /** Orgdesk itself: the scheduler, email delivery, sign-in side effects. */
   | { kind: 'system'; reason: string };
 
 export type PrincipalKind = Principal['kind'];
@@ -35,6 +37,8 @@ export function principalRecord(principal: Principal): { kind: PrincipalKind; id
       return { kind: principal.kind, id: principal.keyId, email: null };
     case 'directory':
       return { kind: principal.kind, id: principal.directoryId, email: null };
+    case 'invitation_link':
+      return { kind: principal.kind, id: null, email: principal.email };
     case 'system':
       return { kind: principal.kind, id: principal.reason, email: null };
   }

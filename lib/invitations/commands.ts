@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
+import { acceptInvitation } from './accept';
 import { createInvitations, resendInvitation, reviewInvitations, revokeInvitation, sendTestInvitation } from './mutations';
 import { invitationRefSchema, reviewInvitationsSchema, sendInvitationsSchema, testInvitationSchema } from './schemas';
 
@@ -37,4 +39,22 @@ export const revokeInvitationCommand = defineCommand({
   schema: invitationRefSchema,
   permission: 'invitations.manage',
   handler: async (context, input) => revokeInvitation(await db(), context, input),
+});
+
+/**
+ * Accepting, from the invitation page's POST. The token is the authority; the principal says who
+ * is signed in, if anyone, so a visitor signed in as someone else is refused.
+ */
+export const acceptInvitationCommand = defineCommand({
+  name: 'invitations.accept',
+  schema: z.object({ token: z.string().max(200) }),
+  permission: 'invitations.accept',
+  handler: async (context, input) =>
+    acceptInvitation(
+      await db(),
+      input.token,
+      context.principal.kind === 'invitation_link' ? context.principal.email : null,
+      context.now,
+      context.request,
+    ),
 });

@@ -168,6 +168,25 @@ describe('principals and scope', () => {
   });
 });
 
+describe('accepting through the command layer', () => {
+  it('the link holder accepts; someone signed in as another address is refused and nothing changes', async () => {
+    const { acceptInvitationCommand } = await import('@/lib/invitations/commands');
+    const clock = testClock();
+    const org = await createTestOrganization();
+    const email = uniqueEmail('link');
+    const invitation = await invite(org.id, email, clock.now());
+    const token = await tokenOf(invitation.id);
+    const other = await acceptInvitationCommand({ kind: 'invitation_link', email: uniqueEmail('someone-else') }, { token });
+    expect(other).toMatchObject({ ok: false, code: 'wrong_account' });
+    expect(await (await db()).membership.count({ where: { organizationId: org.id } })).toBe(0);
+    expect(await acceptInvitationCommand(null, { token })).toMatchObject({ ok: false, code: 'unauthenticated' });
+    const accepted = await acceptInvitationCommand({ kind: 'invitation_link', email: null }, { token }, REQUEST);
+    expect(accepted).toMatchObject({ ok: true, data: { email, role: 'member' } });
+    const event = (await eventsOf(org.id)).find((e) => e.action === 'invitation.accepted')!;
+    expect(event).toMatchObject({ actorKind: 'member', actorEmail: email, ip: '198.51.100.4', requestId: 'req-core-1' });
+  });
+});
+
 describe('integrity fixes', () => {
   it('resending an invitation that a newer one superseded is refused and points to the newer one', async () => {
     const clock = testClock();

@@ -1,6 +1,7 @@
 /**
  * The production server when its database doesn't answer: console pages say the service is
  * unavailable instead of sending a signed-in builder to the sign-in page, and health says 503.
+ * (The same server also shows that a malformed request target is the client's error.)
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,5 +42,11 @@ describe('a database outage', () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
+  });
+
+  it('answers a malformed percent-encoding with 400, not 500', async () => {
+    const response = await fetch(`${base}/organizations/%E0%A4%A`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('malformed percent-encoding');
   });
 });

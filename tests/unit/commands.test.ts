@@ -40,6 +40,11 @@ describe('permissions', () => {
     expect([...permissionsOf(key)]).toEqual(['invitations.send']);
   });
 
+  it('an invitation link holds one permission: accepting', () => {
+    expect([...permissionsOf({ kind: 'invitation_link', email: null })]).toEqual(['invitations.accept']);
+    expect(hasPermission(ownerOfA, 'invitations.accept')).toBe(false);
+  });
+
   it('organization-bound principals reach only their own organization', () => {
     expect(canReachOrganization(console_, ORG_B)).toBe(true);
     expect(canReachOrganization(ownerOfA, ORG_A)).toBe(true);

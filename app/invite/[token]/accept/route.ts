@@ -5,7 +5,7 @@ import { errorResponse } from '@/lib/commands/errors';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { clientIp, isSameSiteForm, requestMeta } from '@/lib/http/request';
-import { acceptInvitation } from '@/lib/invitations/accept';
+import { acceptInvitationCommand } from '@/lib/invitations/commands';
 import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail } from '@/lib/result';
 
@@ -25,7 +25,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     return NextResponse.redirect(back, 303);
   }
   const visitor = await currentUser();
-  const result = await acceptInvitation(client, token, visitor?.email ?? null, now, requestMeta(request.headers));
+  const result = await acceptInvitationCommand(
+    { kind: 'invitation_link', email: visitor?.email ?? null },
+    { token },
+    { now, request: requestMeta(request.headers) },
+  );
   // Every refusal is explained by the invitation page itself, which re-reads the token.
   if (!result.ok) return NextResponse.redirect(back, 303);
   const response = NextResponse.redirect(
