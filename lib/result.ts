@@ -31,3 +31,9 @@ export function failureOf(result: unknown): Failure | null {
 }
 
 export const notFound = () => fail('not_found');
+
+/** The failure a form shows above its fields: one that no field error already explains. */
+export function formLevelFailure(result: unknown): Failure | null {
+  const failure = failureOf(result);
+  return failure && !failure.fieldErrors ? failure : null;
+}

@@ -5,6 +5,7 @@ import type { FormAction } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { formLevelFailure } from '@/lib/result';
 
 /** The email sign-in form; the page passes the builder's or the member's sign-in action. */
 export function SignInForm({ callbackUrl, requestLink }: { callbackUrl?: string; requestLink: FormAction }) {
@@ -12,7 +13,7 @@ export function SignInForm({ callbackUrl, requestLink }: { callbackUrl?: string;
   const values = result && !result.ok ? result.values : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
-      <FormMessage result={result && !result.ok && result.code !== 'invalid_input' ? result : null} />
+      <FormMessage result={formLevelFailure(result)} />
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <TextField
         label="Email address"

@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { AUTO_JOIN_ROLES, type MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
-import { failureOf } from '@/lib/result';
+import { failureOf, formLevelFailure } from '@/lib/result';
 
 export function AddDomainForm({ organizationId }: { organizationId: string }) {
   const [result, action] = useActionState(useOrganizationActions().addDomain, null);
@@ -38,7 +38,7 @@ export function AddDomainForm({ organizationId }: { organizationId: string }) {
           Use “{suggestion}”
         </button>
       ) : null}
-      <FormMessage result={failure?.fieldErrors ? null : failure} />
+      <FormMessage result={formLevelFailure(failure)} />
       <SubmitButton pendingLabel="Adding…">Add domain</SubmitButton>
     </form>
   );
@@ -184,7 +184,7 @@ export function AutoJoinPanel({
           </p>
         ) : null}
       </div>
-      <FormMessage result={failure?.fieldErrors ? null : failure} />
+      <FormMessage result={formLevelFailure(failure)} />
       <SubmitButton pendingLabel="Turning on…">Turn auto-join on</SubmitButton>
     </form>
   );

@@ -7,6 +7,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { ORGANIZATION_NAME_MAX } from '@/lib/organizations/schemas';
 import { SLUG_MAX, slugify } from '@/lib/organizations/slug';
+import { formLevelFailure } from '@/lib/result';
 
 export function CreateOrganizationForm({ createOrganization }: { createOrganization: FormAction }) {
   const [result, action] = useActionState(createOrganization, null);
@@ -20,7 +21,7 @@ export function CreateOrganizationForm({ createOrganization }: { createOrganizat
 
   return (
     <form action={action} className="max-w-xl space-y-5" noValidate>
-      <FormMessage result={failure && failure.code !== 'invalid_input' && failure.code !== 'slug_taken' ? failure : null} />
+      <FormMessage result={formLevelFailure(failure)} />
       <TextField
         label="Organization name"
         name="name"

@@ -152,3 +152,13 @@ describe('whether a queued invitation email still goes out', () => {
     else expect(why).toContain(expected);
   });
 });
+
+describe('which failure a form shows above its fields', () => {
+  it('only one that no field error explains', async () => {
+    const { fail, formLevelFailure, ok } = await import('@/lib/result');
+    expect(formLevelFailure(fail('rate_limited'))).toMatchObject({ code: 'rate_limited' });
+    expect(formLevelFailure(fail('invalid_input', undefined, { fieldErrors: { name: ['Enter a name.'] } }))).toBeNull();
+    expect(formLevelFailure(ok({}))).toBeNull();
+    expect(formLevelFailure(null)).toBeNull();
+  });
+});
