@@ -160,7 +160,13 @@ export const invitationEmailJob = defineJobKind({
  * Sends queued invitation emails: one claim of up to `limit`, for tests and the bench that step
  * through delivery by hand. The scheduler runs every kind with runDueJobs.
  */
-export async function deliverQueuedEmail(client: Db, now = new Date(), limit = 20) {
-  const summary = await runDueJobs(client, { now: () => now, kinds: [INVITATION_EMAIL], limit, once: true });
+export async function deliverQueuedEmail(client: Db, now = new Date(), limit = 20, scope: { organizationId?: string } = {}) {
+  const summary = await runDueJobs(client, {
+    now: () => now,
+    kinds: [INVITATION_EMAIL],
+    limit,
+    once: true,
+    organizationId: scope.organizationId,
+  });
   return { claimed: summary.claimed, sent: summary.done, retry: summary.retried, failed: summary.dead, cancelled: summary.cancelled };
 }

@@ -46,7 +46,7 @@ export function enqueueJob(tx: DbOrTx, job: NewJob, now: Date) {
  */
 export async function claimJobs(
   client: DbOrTx,
-  options: { now: Date; workerId: string; kinds: readonly string[]; limit: number; leaseMs: number },
+  options: { now: Date; workerId: string; kinds: readonly string[]; limit: number; leaseMs: number; organizationId?: string },
 ): Promise<ClaimedJob[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   const rows = await client.$queryRaw<
@@ -65,6 +65,7 @@ export async function claimJobs(
       SELECT id FROM jobs
       WHERE status = 'queued' AND run_at <= ${options.now} AND (locked_until IS NULL OR locked_until <= ${options.now})
         AND kind IN (${Prisma.join([...options.kinds])})
+        ${options.organizationId ? Prisma.sql`AND organization_id = ${options.organizationId}::uuid` : Prisma.empty}
       ORDER BY run_at, id
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED)

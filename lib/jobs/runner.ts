@@ -81,7 +81,16 @@ async function runOne(client: Db, kind: JobKind, job: ClaimedJob, now: () => Dat
  */
 export async function runDueJobs(
   client: Db,
-  options: { now?: () => Date; kinds?: readonly string[]; limit?: number; once?: boolean; signal?: AbortSignal; workerId?: string } = {},
+  options: {
+    now?: () => Date;
+    kinds?: readonly string[];
+    limit?: number;
+    once?: boolean;
+    signal?: AbortSignal;
+    workerId?: string;
+    /** Only this organization's jobs: sending one organization's mail now. */
+    organizationId?: string;
+  } = {},
 ): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const workerId = options.workerId ?? WORKER_ID;
@@ -93,7 +102,14 @@ export async function runDueJobs(
     const limit = options.limit ?? kind.concurrency;
     for (;;) {
       if (options.signal?.aborted) break;
-      const claimed = await claimJobs(client, { now: now(), workerId, kinds: [name], limit, leaseMs: kind.leaseMs });
+      const claimed = await claimJobs(client, {
+        now: now(),
+        workerId,
+        kinds: [name],
+        limit,
+        leaseMs: kind.leaseMs,
+        organizationId: options.organizationId,
+      });
       summary.claimed += claimed.length;
       const queue = [...claimed];
       const started = new Set<string>();

@@ -69,23 +69,32 @@ export async function recomputeOrganizationState(
 /**
  * Catches up the organizations whose stored state has run out of validity (an invitation expired,
  * the activity window closed). The scheduler runs it on its own; reads may run it too, so every
- * read sees the exact state. Due rows are claimed with SKIP LOCKED, so instances share the work
- * and nobody waits on a row another is recomputing. Cheap when nothing is due: one index probe.
+ * read sees the exact state. Each organization is recomputed in its own short transaction, taken
+ * with SKIP LOCKED, so instances share the work and nobody waits on a row another is writing
+ * (one organization per transaction also keeps the state counters' row locks in one order).
+ * Cheap when nothing is due: one index probe.
  */
 export async function catchUpOrganizationStates(client: Db, now: Date, where?: { organizationId: string }) {
   let total = 0;
   for (;;) {
-    const done = await client.$transaction(async (tx) => {
-      const due = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM organizations
-        WHERE state_valid_until <= ${now} ${where ? Prisma.sql`AND id = ${where.organizationId}::uuid` : Prisma.empty}
-        ORDER BY state_valid_until
-        LIMIT 50
-        FOR UPDATE SKIP LOCKED`;
-      for (const { id } of due) await recomputeOrganizationState(tx, id, now);
-      return due.length;
-    });
+    const due = await client.$queryRaw<{ id: string }[]>`
+      SELECT id FROM organizations
+      WHERE state_valid_until <= ${now} ${where ? Prisma.sql`AND id = ${where.organizationId}::uuid` : Prisma.empty}
+      ORDER BY state_valid_until
+      LIMIT 200`;
+    let done = 0;
+    for (const { id } of due) {
+      const recomputed = await client.$transaction(async (tx) => {
+        const claimed = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM organizations WHERE id = ${id}::uuid AND state_valid_until <= ${now} FOR UPDATE SKIP LOCKED`;
+        if (!claimed.length) return false;
+        await recomputeOrganizationState(tx, id, now);
+        return true;
+      });
+      if (recomputed) done++;
+    }
     total += done;
-    if (done < 50) return total;
+    // Stop when nothing more is due, or when every due row is another instance's to finish.
+    if (due.length < 200 || done === 0) return total;
   }
 }

@@ -255,7 +255,7 @@ describe('integrity fixes', () => {
     const org = await createTestOrganization();
     const email = uniqueEmail('stale');
     const invitation = await invite(org.id, email, clock.now(), { expiresInDays: 1 });
-    const pass = await deliverQueuedEmail(await db(), clock.advance(2 * DAY));
+    const pass = await deliverQueuedEmail(await db(), clock.advance(2 * DAY), 20, { organizationId: org.id });
     expect(pass.cancelled).toBeGreaterThanOrEqual(1);
     const outbox = await (await db()).job.findFirstOrThrow({ where: { subjectId: invitation.id } });
     expect(outbox).toMatchObject({ status: 'cancelled', lastError: 'The invitation expired before this email was sent.' });

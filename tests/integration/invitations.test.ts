@@ -51,7 +51,9 @@ function send(
 /** Delivers everything due for this organization's invitations and returns the accept token sent to `to`. */
 async function deliverAndReadToken(to: string, now: Date) {
   const client = await db();
-  await deliverQueuedEmail(client, now);
+  // Only this invitation's organization: on a shared PostgreSQL, other test files queue mail too.
+  const { organizationId } = await client.invitation.findFirstOrThrow({ where: { email: to }, orderBy: { createdAt: 'desc' } });
+  await deliverQueuedEmail(client, now, 20, { organizationId });
   const mail = await sink.waitFor((m) => m.to.includes(to) && !seenMail.has(m));
   seenMail.add(mail);
   const link = linksIn(mail.html).find((href) => href.includes('/invite/'))!;
@@ -187,14 +189,14 @@ describe('delivery through a real SMTP server', () => {
     process.env.SMTP_URL = 'smtp://127.0.0.1:9?tls=off';
     resetConfig();
     await send(org.id, to, clock.now());
-    const first = await deliverQueuedEmail(await db(), clock.now());
+    const first = await deliverQueuedEmail(await db(), clock.now(), 20, { organizationId: org.id });
     expect(first.retry).toBeGreaterThanOrEqual(1);
     const waiting = await invitationFor(org.id, to);
     expect(waiting.deliveryStatus).toBe('queued');
     expect(waiting.deliveryError).toContain('Could not connect to the SMTP server');
     expect(await orgState(org.id)).toBe('pending');
     // Not due again before its backoff.
-    expect((await deliverQueuedEmail(await db(), clock.advance(10_000))).claimed).toBe(0);
+    expect((await deliverQueuedEmail(await db(), clock.advance(10_000), 20, { organizationId: org.id })).claimed).toBe(0);
     process.env.SMTP_URL = sink.url;
     resetConfig();
     await deliverAndReadToken(to, clock.advance(2 * MINUTE));
@@ -206,7 +208,7 @@ describe('delivery through a real SMTP server', () => {
     const org = await createTestOrganization();
     const to = uniqueEmail('bounce-x');
     await send(org.id, to, clock.now());
-    await deliverQueuedEmail(await db(), clock.now());
+    await deliverQueuedEmail(await db(), clock.now(), 20, { organizationId: org.id });
     const invitation = await invitationFor(org.id, to);
     expect(invitation.deliveryStatus).toBe('bounced');
     expect(invitation.deliveryError).toContain('refused the message (550');
@@ -223,8 +225,11 @@ describe('delivery through a real SMTP server', () => {
     const url = process.env.TEST_DATABASE_URL;
     // On PostgreSQL the second dispatcher has its own connection pool, as a second instance would.
     const second: Db = url ? await createClient({ kind: 'postgres', url }) : await db();
-    const [a, b] = await Promise.all([deliverQueuedEmail(await db(), clock.now(), 5), deliverQueuedEmail(second, clock.now(), 5)]);
-    await deliverQueuedEmail(await db(), clock.now());
+    const [a, b] = await Promise.all([
+      deliverQueuedEmail(await db(), clock.now(), 5, { organizationId: org.id }),
+      deliverQueuedEmail(second, clock.now(), 5, { organizationId: org.id }),
+    ]);
+    await deliverQueuedEmail(await db(), clock.now(), 20, { organizationId: org.id });
     if (url) await second.$disconnect();
     expect(a.sent + b.sent).toBeGreaterThanOrEqual(5);
     for (const address of addresses) {
@@ -353,7 +358,7 @@ describe('resend, revoke, test invitations', () => {
       status: 'cancelled',
       lastError: 'The invitation was revoked before this email was sent.',
     });
-    expect(await deliverQueuedEmail(await db(), clock.now())).toMatchObject({ sent: 0 });
+    expect(await deliverQueuedEmail(await db(), clock.now(), 20, { organizationId: org.id })).toMatchObject({ sent: 0 });
     expect(await orgState(org.id)).toBe('setup');
     expect(await revokeInvitation(await db(), at(clock.now()), { organizationId: org.id, invitationId: invitation.id })).toMatchObject({
       ok: false,

@@ -134,9 +134,10 @@ describe('the job queue', () => {
     ).toBe(true);
     const invitation = await (await db()).invitation.findFirstOrThrow({ where: { organizationId: org.id } });
     // Not due again before its backoff.
-    expect(await deliverQueuedEmail(await db(), clock.now(), 5)).toMatchObject({ retry: 1 });
-    expect(await deliverQueuedEmail(await db(), clock.now(), 5)).toMatchObject({ claimed: 0 });
-    for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) await deliverQueuedEmail(await db(), clock.advance(DAY), 5);
+    expect(await deliverQueuedEmail(await db(), clock.now(), 5, { organizationId: org.id })).toMatchObject({ retry: 1 });
+    expect(await deliverQueuedEmail(await db(), clock.now(), 5, { organizationId: org.id })).toMatchObject({ claimed: 0 });
+    for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++)
+      await deliverQueuedEmail(await db(), clock.advance(DAY), 5, { organizationId: org.id });
     const job = await (await db()).job.findFirstOrThrow({ where: { subjectId: invitation.id } });
     expect(job).toMatchObject({ status: 'dead', attempts: MAX_DELIVERY_ATTEMPTS });
     expect(job.lastError).toBeTruthy();

@@ -37,7 +37,7 @@ describe('an SMTP outage', () => {
     }
     // More failed connections than the pool has slots, as the outage goes on.
     for (let pass = 0; pass < 3; pass++) {
-      const outcome = await deliverQueuedEmail(await db(), clock.advance(DAY / 24), 5);
+      const outcome = await deliverQueuedEmail(await db(), clock.advance(DAY / 24), 5, { organizationId: org.id });
       expect(outcome).toMatchObject({ sent: 0, failed: 0 });
       expect(outcome.retry).toBeGreaterThan(0);
     }
@@ -48,7 +48,8 @@ describe('an SMTP outage', () => {
     const back = await startSmtpSink(port);
     try {
       let sent = 0;
-      for (let pass = 0; pass < 5 && sent < 5; pass++) sent += (await deliverQueuedEmail(await db(), clock.advance(DAY / 4), 5)).sent;
+      for (let pass = 0; pass < 5 && sent < 5; pass++)
+        sent += (await deliverQueuedEmail(await db(), clock.advance(DAY / 4), 5, { organizationId: org.id })).sent;
       expect(sent).toBe(5);
       for (const address of addresses) {
         await back.waitFor((m) => m.to.includes(address));
