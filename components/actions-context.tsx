@@ -24,6 +24,10 @@ export interface OrganizationActions {
   includeSubdomains: FormAction;
   enableAutoJoin: FormAction;
   disableAutoJoin: FormAction;
+  changeMemberRole: FormAction;
+  suspendMember: FormAction;
+  reactivateMember: FormAction;
+  removeMember: FormAction;
 }
 
 const OrganizationActionsContext = createContext<OrganizationActions | null>(null);

@@ -20,6 +20,7 @@ export const ERRORS = {
   already_added: { status: 409, message: 'That domain is already on this organization.' },
   no_verified_domain: { status: 422, message: 'Auto-join needs at least one verified domain.' },
   not_retryable: { status: 409, message: 'Only dead jobs can be retried.' },
+  last_owner: { status: 409, message: 'An organization keeps at least one active owner. Make another member an owner first.' },
   role_not_allowed: { status: 422, message: 'That role can’t be used here.' },
   cross_site: { status: 403, message: 'This request must come from Orgdesk’s own pages.' },
   bad_request: { status: 400, message: 'The request could not be read.' },

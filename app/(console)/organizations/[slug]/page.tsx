@@ -5,6 +5,7 @@ import { type OrganizationActions, OrganizationActionsProvider } from '@/compone
 import { DomainsSection } from '@/components/domains/domains-section';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
+import { MemberActions } from '@/components/members/member-actions';
 import {
   ChangeSlugForm,
   DeleteOrganizationForm,
@@ -45,6 +46,7 @@ import {
   sendInvitationsAction,
   sendTestInvitationAction,
 } from './invitations/actions';
+import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
 
 /** The page's server actions, handed to its forms through context. */
 const ACTIONS: OrganizationActions = {
@@ -64,6 +66,10 @@ const ACTIONS: OrganizationActions = {
   includeSubdomains: includeSubdomainsAction,
   enableAutoJoin: enableAutoJoinAction,
   disableAutoJoin: disableAutoJoinAction,
+  changeMemberRole: changeMemberRoleAction,
+  suspendMember: suspendMemberAction,
+  reactivateMember: reactivateMemberAction,
+  removeMember: removeMemberAction,
 };
 
 /** The organization's name in the tab and for screen readers, shown only to builders. */
@@ -147,13 +153,25 @@ export default async function OrganizationPage({
           </h2>
           {members.rows.length ? (
             <>
-              <DataTable caption="Members" columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}>
+              <DataTable
+                caption="Members"
+                columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }, { label: 'Actions' }]}
+              >
                 {members.rows.map((membership) => (
-                  <tr key={membership.id}>
+                  <tr key={membership.id} className="align-top">
                     <td className="px-4 py-2">{membership.user.email}</td>
                     <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
                     <td className="px-4 py-2 capitalize">{membership.status}</td>
                     <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
+                    <td className="px-4 py-2">
+                      <MemberActions
+                        organizationId={organization.id}
+                        membershipId={membership.id}
+                        email={membership.user.email}
+                        role={membership.role}
+                        status={membership.status}
+                      />
+                    </td>
                   </tr>
                 ))}
               </DataTable>

@@ -1,0 +1,147 @@
+'use client';
+
+import { useActionState, useRef, useState } from 'react';
+import { useOrganizationActions } from '@/components/actions-context';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FormMessage } from '@/components/ui/form-message';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { MEMBER_ROLES, type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
+import { crossesOperatingTeam } from '@/lib/members/policy';
+
+type Props = { organizationId: string; membershipId: string; email: string; role: MemberRoleName; status: 'active' | 'suspended' };
+
+/**
+ * One member's actions: change role (asking first when it moves them into or out of the
+ * operating team), suspend or reactivate, remove (asking first). The server enforces every rule.
+ */
+export function MemberActions({ organizationId, membershipId, email, role, status }: Props) {
+  const actions = useOrganizationActions();
+  const [roleResult, changeRole] = useActionState(actions.changeMemberRole, null);
+  const [statusResult, changeStatus] = useActionState(status === 'active' ? actions.suspendMember : actions.reactivateMember, null);
+  const [removeResult, remove] = useActionState(actions.removeMember, null);
+  const [chosen, setChosen] = useState<MemberRoleName>(role);
+  const confirmRole = useRef<HTMLDialogElement>(null);
+  const roleForm = useRef<HTMLFormElement>(null);
+  const confirmed = useRef(false);
+  const fields = { organizationId, membershipId };
+  const selectId = `role-${membershipId}`;
+  const crossing = crossesOperatingTeam(role, chosen);
+  return (
+    <div className="space-y-2">
+      <form
+        ref={roleForm}
+        action={changeRole}
+        onSubmit={(event) => {
+          // Into or out of the operating team: ask first, then submit for real.
+          if (crossing && !confirmed.current) {
+            event.preventDefault();
+            confirmRole.current?.showModal();
+          }
+          confirmed.current = false;
+        }}
+        className="flex flex-wrap items-center gap-2"
+      >
+        <input type="hidden" name="organizationId" value={organizationId} />
+        <input type="hidden" name="membershipId" value={membershipId} />
+        <label htmlFor={selectId} className="sr-only">
+          Role for {email}
+        </label>
+        <select
+          id={selectId}
+          name="role"
+          value={chosen}
+          onChange={(event) => setChosen(event.target.value as MemberRoleName)}
+          className="rounded-md border border-slate-300 px-2 py-1 text-xs"
+        >
+          {MEMBER_ROLES.map((option) => (
+            <option key={option} value={option}>
+              {ROLE_LABELS[option].label}
+            </option>
+          ))}
+        </select>
+        <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingLabel="Saving…" disabled={chosen === role}>
+          Change role<span className="sr-only"> for {email}</span>
+        </SubmitButton>
+        <dialog
+          ref={confirmRole}
+          aria-labelledby={`${selectId}-confirm`}
+          className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
+        >
+          <div className="space-y-4">
+            <h2 id={`${selectId}-confirm`} className="text-lg font-semibold">
+              Make {email} {ROLE_LABELS[chosen].label}?
+            </h2>
+            <p className="text-sm text-slate-700">
+              {crossing && (chosen === 'member' || role === 'member')
+                ? chosen === 'member'
+                  ? `${email} leaves the operating team and loses access to administration.`
+                  : `${email} joins the operating team: ${ROLE_LABELS[chosen].description}`
+                : ROLE_LABELS[chosen].description}
+            </p>
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={() => confirmRole.current?.close()}>
+                Cancel
+              </Button>
+              <Button
+                type="button"
+                onClick={() => {
+                  confirmRole.current?.close();
+                  confirmed.current = true;
+                  roleForm.current?.requestSubmit();
+                }}
+              >
+                Change role
+              </Button>
+            </div>
+          </div>
+        </dialog>
+      </form>
+      <div className="flex flex-wrap gap-2">
+        {status === 'active' ? (
+          <ConfirmDialog
+            trigger={
+              <>
+                Suspend<span className="sr-only"> {email}</span>…
+              </>
+            }
+            triggerVariant="ghost"
+            triggerClassName="px-2 py-1 text-xs"
+            title={`Suspend ${email}?`}
+            confirmLabel="Suspend member"
+            action={changeStatus}
+            fields={fields}
+          >
+            <p>They lose access to this organization until reactivated, and no longer count as an active member.</p>
+          </ConfirmDialog>
+        ) : (
+          <form action={changeStatus}>
+            <input type="hidden" name="organizationId" value={organizationId} />
+            <input type="hidden" name="membershipId" value={membershipId} />
+            <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingLabel="Reactivating…">
+              Reactivate<span className="sr-only"> {email}</span>
+            </SubmitButton>
+          </form>
+        )}
+        <ConfirmDialog
+          trigger={
+            <>
+              Remove<span className="sr-only"> {email}</span>…
+            </>
+          }
+          triggerVariant="ghost"
+          triggerClassName="px-2 py-1 text-xs text-red-800"
+          title={`Remove ${email} from this organization?`}
+          confirmLabel="Remove member"
+          action={remove}
+          fields={fields}
+        >
+          <p>Their membership ends now. To bring them back, invite them again.</p>
+        </ConfirmDialog>
+      </div>
+      <FormMessage result={roleResult} success="Role changed." />
+      <FormMessage result={statusResult} />
+      <FormMessage result={removeResult} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { recordAudit } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
+import type { Db, Tx } from '@/lib/db/client';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { fail, notFound, ok, type Result } from '@/lib/result';
+import { leavesNoActiveOwner, type MemberChange } from './policy';
+import type { ChangeMemberRoleInput, MemberRefInput } from './schemas';
+
+type Outcome = Result<{ email: string }>;
+
+const LAST_OWNER = {
+  role: 'This is the organization’s last active owner. Make another member an owner first, then change this role.',
+  suspended: 'This is the organization’s last active owner. Make another member an owner first, then suspend this one.',
+  removed: 'This is the organization’s last active owner. Make another member an owner first, then remove this one.',
+} as const;
+
+/**
+ * Applies one member action under the organization's lock, so two concurrent changes can't take
+ * away the last two owners. Scoped: another organization's membership is "not found".
+ */
+async function changeMember(
+  client: Db,
+  context: CommandContext,
+  input: MemberRefInput,
+  change: MemberChange,
+  refusal: keyof typeof LAST_OWNER,
+  apply: (tx: Tx, membershipId: string) => Promise<unknown>,
+  event: (member: { role: string; status: string }) => {
+    action: 'member.role_changed' | 'member.suspended' | 'member.reactivated' | 'member.removed';
+    summary: Record<string, unknown>;
+  } | null,
+): Promise<Outcome> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const member = await tx.membership.findFirst({
+      where: { id: input.membershipId, organizationId: input.organizationId },
+      include: { user: { select: { email: true } } },
+    });
+    if (!member) return notFound();
+    const activeOwners = await tx.membership.count({ where: { organizationId: input.organizationId, role: 'owner', status: 'active' } });
+    if (leavesNoActiveOwner(activeOwners, member, change)) return fail('last_owner', LAST_OWNER[refusal]);
+    const described = event(member);
+    if (!described) return ok({ email: member.user.email });
+    await apply(tx, member.id);
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: described.action,
+      target: { type: 'member', id: member.userId, label: member.user.email },
+      summary: described.summary,
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    return ok({ email: member.user.email });
+  });
+}
+
+export function changeMemberRole(client: Db, context: CommandContext, input: ChangeMemberRoleInput) {
+  return changeMember(
+    client,
+    context,
+    input,
+    { role: input.role },
+    'role',
+    (tx, id) => tx.membership.update({ where: { id }, data: { role: input.role } }),
+    (member) =>
+      member.role === input.role ? null : { action: 'member.role_changed', summary: { role: { before: member.role, after: input.role } } },
+  );
+}
+
+export function setMemberSuspended(client: Db, context: CommandContext, input: MemberRefInput, suspended: boolean) {
+  const status = suspended ? 'suspended' : 'active';
+  return changeMember(
+    client,
+    context,
+    input,
+    { status },
+    'suspended',
+    (tx, id) => tx.membership.update({ where: { id }, data: { status } }),
+    (member) =>
+      member.status === status
+        ? null
+        : { action: suspended ? 'member.suspended' : 'member.reactivated', summary: { status: { before: member.status, after: status } } },
+  );
+}
+
+export function removeMember(client: Db, context: CommandContext, input: MemberRefInput) {
+  return changeMember(
+    client,
+    context,
+    input,
+    null,
+    'removed',
+    (tx, id) => tx.membership.delete({ where: { id } }),
+    (member) => ({ action: 'member.removed', summary: { role: member.role, status: member.status } }),
+  );
+}

@@ -1,0 +1,31 @@
+import { isOperatingTeamRole, type MemberRoleName } from '@/lib/access/roles';
+
+/** A membership as the rules see it. */
+export interface MemberFact {
+  role: MemberRoleName;
+  status: 'active' | 'suspended';
+}
+
+/** What a member action would make of a membership: null when it is removed. */
+export type MemberChange = { role: MemberRoleName } | { status: 'active' | 'suspended' } | null;
+
+function isActiveOwner(member: MemberFact | null): boolean {
+  return member !== null && member.role === 'owner' && member.status === 'active';
+}
+
+export function applyChange(member: MemberFact, change: MemberChange): MemberFact | null {
+  return change === null ? null : { ...member, ...change };
+}
+
+/**
+ * Every organization keeps at least one active owner: true when this change would take away the
+ * last one. Pure; the caller counts active owners under the organization's lock.
+ */
+export function leavesNoActiveOwner(activeOwners: number, member: MemberFact, change: MemberChange): boolean {
+  return isActiveOwner(member) && !isActiveOwner(applyChange(member, change)) && activeOwners <= 1;
+}
+
+/** Whether a role change moves someone into or out of the operating team: the UI asks first. */
+export function crossesOperatingTeam(from: MemberRoleName, to: MemberRoleName): boolean {
+  return isOperatingTeamRole(from) !== isOperatingTeamRole(to);
+}
