@@ -28,7 +28,8 @@ export async function runOrganizationCommand<S extends z.ZodType, T>(command: Co
       select: { slug: true },
     });
     revalidatePath('/organizations');
-    if (organization) revalidatePath(`/organizations/${organization.slug}`);
+    // The layout: every section of the workspace shows the change.
+    if (organization) revalidatePath(`/organizations/${organization.slug}`, 'layout');
     afterSuccess?.();
   }
   return result;

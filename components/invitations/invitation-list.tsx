@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
 import type { listInvitations } from '@/lib/invitations/queries';
 import { INVITATION_STATUS_FILTERS, type InvitationStatusFilter } from '@/lib/invitations/schemas';
-import { type DetailView, organizationDetailHref } from '@/lib/organizations/detail-view';
+import { type DetailView, organizationSectionHref } from '@/lib/organizations/detail-view';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { ResendInvitationButton, RevokeInvitationButton } from './invitation-actions';
 
@@ -37,11 +37,11 @@ export function InvitationList({
   now: Date;
 }) {
   const filter = view.invitations;
-  const pageHref = (invitationsPage: number) => organizationDetailHref(slug, { ...view, invitationsPage }, 'invitations-heading');
+  const pageHref = (invitationsPage: number) => organizationSectionHref(slug, 'invitations', { ...view, invitationsPage });
   return (
     <div className="space-y-3">
       <SearchForm
-        action={`/organizations/${slug}#invitations-heading`}
+        action={`/organizations/${slug}/invitations`}
         name="invitationSearch"
         id="invitation-search"
         label="Find invitations by email"
@@ -50,7 +50,7 @@ export function InvitationList({
           invitations: filter !== 'all' ? filter : undefined,
           membersPage: view.membersPage > 1 ? String(view.membersPage) : undefined,
         }}
-        clearHref={organizationDetailHref(slug, { ...view, invitationSearch: '', invitationsPage: 1 }, 'invitations-heading')}
+        clearHref={organizationSectionHref(slug, 'invitations', { ...view, invitationSearch: '', invitationsPage: 1 })}
         className="max-w-md"
       />
       <nav aria-label="Filter invitations by status">
@@ -58,7 +58,7 @@ export function InvitationList({
           {INVITATION_STATUS_FILTERS.map((id) => (
             <li key={id}>
               <Link
-                href={organizationDetailHref(slug, { ...view, invitations: id, invitationsPage: 1 }, 'invitations-heading')}
+                href={organizationSectionHref(slug, 'invitations', { ...view, invitations: id, invitationsPage: 1 })}
                 aria-current={id === filter ? 'page' : undefined}
                 className={`rounded-full border px-3 py-1 no-underline ${id === filter ? 'border-blue-700 bg-blue-700 text-white' : 'border-slate-300 bg-white text-slate-800'}`}
               >

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invitationStatusFilterSchema } from '@/lib/invitations/schemas';
 import { pageNumberSchema } from '@/lib/pagination';
 
-/** What the organization page's URL selects: the invitation filter and search, and each list's page. */
+/** What a workspace section's URL selects: the invitation filter and search, and each list's page. */
 export const detailViewSchema = z.object({
   invitations: invitationStatusFilterSchema,
   invitationSearch: z.string().trim().max(254).catch(''),
@@ -11,13 +11,15 @@ export const detailViewSchema = z.object({
 });
 export type DetailView = z.infer<typeof detailViewSchema>;
 
-/** A link to the organization page showing `view`, scrolled to `anchor`; defaults stay out of the URL. */
-export function organizationDetailHref(slug: string, view: DetailView, anchor: string): string {
+/** A workspace section's URL showing `view`; defaults stay out of the URL. */
+export function organizationSectionHref(slug: string, section: 'members' | 'invitations', view: DetailView): string {
   const search = new URLSearchParams();
-  if (view.invitations !== 'all') search.set('invitations', view.invitations);
-  if (view.invitationSearch) search.set('invitationSearch', view.invitationSearch);
-  if (view.invitationsPage > 1) search.set('invitationsPage', String(view.invitationsPage));
-  if (view.membersPage > 1) search.set('membersPage', String(view.membersPage));
+  if (section === 'invitations') {
+    if (view.invitations !== 'all') search.set('invitations', view.invitations);
+    if (view.invitationSearch) search.set('invitationSearch', view.invitationSearch);
+    if (view.invitationsPage > 1) search.set('invitationsPage', String(view.invitationsPage));
+  }
+  if (section === 'members' && view.membersPage > 1) search.set('membersPage', String(view.membersPage));
   const query = search.toString();
-  return `/organizations/${slug}${query ? `?${query}` : ''}#${anchor}`;
+  return `/organizations/${slug}/${section}${query ? `?${query}` : ''}`;
 }

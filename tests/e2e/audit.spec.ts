@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, unique } from './support/helpers';
+import { expectAccessible, openSection, unique } from './support/helpers';
 
 async function createOrganization(page: Page, name: string, slug: string) {
   await page.goto('/organizations/new');
@@ -16,6 +16,7 @@ test('an organization’s Activity lists its changes newest first, filters by ac
 }) => {
   const slug = unique('act-');
   await createOrganization(page, `Activity ${slug}`, slug);
+  await openSection(page, 'Settings');
   const settings = page.getByRole('region', { name: 'Settings' });
   await settings.getByLabel('Organization name').fill(`Renamed ${slug}`);
   await settings.getByRole('button', { name: 'Rename' }).click();
@@ -25,10 +26,16 @@ test('an organization’s Activity lists its changes newest first, filters by ac
     .getByRole('dialog', { name: /Suspend/ })
     .getByRole('button', { name: 'Suspend' })
     .click();
+  await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
+  await openSection(page, 'Overview');
   await expect(page.getByRole('region', { name: 'State' }).getByText('Needs attention', { exact: true })).toBeVisible();
+  // The Overview shows the latest changes, newest first.
+  await expect(page.getByRole('region', { name: 'Latest changes' }).getByRole('listitem').first()).toContainText(
+    /State changed|Organization suspended/,
+  );
 
-  await page.getByRole('link', { name: /^Activity/ }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
+  await openSection(page, 'Activity');
+  await expect(page.getByRole('heading', { level: 2, name: 'Activity' })).toBeVisible();
   const rows = page.getByRole('table', { name: 'Audit events, newest first' }).getByRole('row');
   // The header, then: state changed and suspended (one transaction), renamed, created.
   await expect(rows).toHaveCount(5);
@@ -74,6 +81,7 @@ test('an organization’s Activity lists its changes newest first, filters by ac
 test('the console-wide audit log keeps a deleted organization’s events', async ({ page }) => {
   const slug = unique('gone-');
   await createOrganization(page, `Gone ${slug}`, slug);
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Delete organization…' }).click();
   const dialog = page.getByRole('dialog', { name: /Delete/ });
   await dialog.getByLabel('Slug to confirm').fill(slug);

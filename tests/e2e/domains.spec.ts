@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { expectAccessible, linkIn, publishTxt, unique, waitForMail } from './support/helpers';
+import { expectAccessible, linkIn, openSection, publishTxt, unique, waitForMail } from './support/helpers';
 
 test('add a domain, publish the record, verify, approve auto-join, and a new person joins by signing in', async ({ page, browser }) => {
   const name = `Umbrella ${unique('')}`;
@@ -8,6 +8,7 @@ test('add a domain, publish the record, verify, approve auto-join, and a new per
   await page.getByRole('button', { name: 'Create Organization' }).click();
   await expect(page).toHaveURL(/created=1/);
   const orgUrl = page.url().replace(/\?.*$/, '');
+  await openSection(page, 'Domains');
 
   // A pasted URL is refused with an offer to keep just the domain.
   const domain = `${unique('umbrella')}.example.com`;
@@ -61,8 +62,9 @@ test('add a domain, publish the record, verify, approve auto-join, and a new per
   await context.close();
 
   await page.goto(orgUrl);
-  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(person) })).toBeVisible();
   await expect(page.getByRole('region', { name: 'State' }).getByText('Active', { exact: true })).toBeVisible();
+  await openSection(page, 'Members');
+  await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(person) })).toBeVisible();
   await page.goto(`/organizations?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Active');
 });

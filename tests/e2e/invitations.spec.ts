@@ -1,12 +1,14 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, linkIn, unique, waitForMail } from './support/helpers';
+import { expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
 
+/** Creates an organization and opens its Invitations section, where these journeys work. */
 async function newOrganization(page: Page, name: string) {
   await page.goto('/organizations/new');
   await page.getByLabel('Organization name').fill(name);
   await page.getByRole('button', { name: 'Create Organization' }).click();
   await expect(page).toHaveURL(/created=1/);
+  await openSection(page, 'Invitations');
 }
 
 async function invite(page: Page, addresses: string, options: { role?: string } = {}) {
@@ -33,14 +35,16 @@ async function visitor(browser: Browser) {
 test('invite, read the real email, accept, and the organization becomes Ready for first end users', async ({ page, browser }) => {
   const name = `Initech ${unique('')}`;
   await newOrganization(page, name);
-  const orgUrl = page.url().replace(/\?.*$/, '');
+  const orgUrl = page.url().replace(/\/invitations.*$/, '');
   const to = `${unique('peter')}@initech.example`;
 
   const { mail, link } = await inviteAndReadLink(page, to, 'Owner');
   expect(mail.subject).toBe(`You're invited to join ${name}`);
   expect(mail.text).toContain(link);
-  await page.reload();
+  await openSection(page, 'Overview');
   await expect(page.getByRole('region', { name: 'State' }).getByText('Pending', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Invitations/ })).toContainText('1 pending');
+  await openSection(page, 'Invitations');
   const row = page.getByRole('table', { name: 'Invitations' }).getByRole('row', { name: new RegExp(to) });
   await expect(row).toContainText('Pending');
   await expect(row).toContainText('expires in 7 days');
@@ -85,9 +89,13 @@ test('invite, read the real email, accept, and the organization becomes Ready fo
 
   await page.goto(orgUrl);
   await expect(page.getByRole('region', { name: 'State' }).getByText('Ready for first end users', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await openSection(page, 'Invitations');
   await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row', { name: new RegExp(to) })).toContainText(`Accepted`);
   await expect(page.getByRole('table', { name: 'Invitations' }).getByRole('row', { name: new RegExp(to) })).toContainText(`by ${to}`);
+  await openSection(page, 'Members');
   await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(to) })).toContainText('Owner');
+  await expectAccessible(page);
 });
 
 test('the review step marks invalid addresses and warnings, and sends only what is ready', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { expectAccessible, unique } from './support/helpers';
+import { expectAccessible, openSection, unique } from './support/helpers';
 
 test('a bounced invitation email is a dead job on the Background jobs page, and a retry is queued and recorded', async ({ page }) => {
   const slug = unique('jobs-');
@@ -9,12 +9,14 @@ test('a bounced invitation email is a dead job on the Background jobs page, and 
   await page.getByRole('button', { name: 'Create Organization' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Jobs ${slug}` })).toBeVisible();
   const to = `bounce-${slug}@mail.example`;
+  await openSection(page, 'Invitations');
   await page.getByLabel('Email addresses').fill(to);
   await page.getByRole('button', { name: 'Review addresses' }).click();
   await expect(page.getByRole('heading', { name: 'Review before sending' })).toBeVisible();
   await page.getByRole('button', { name: 'Send invitations' }).click();
   await expect(page.getByText(`Invitation queued for ${to}.`)).toBeVisible();
   // The mail server refuses the address: the organization needs attention, naming it.
+  await openSection(page, 'Overview');
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole('region', { name: 'State' }).getByText(to)).toBeVisible({ timeout: 1_000 });

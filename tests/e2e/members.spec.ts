@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, linkIn, unique, waitForMail } from './support/helpers';
+import { expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
 
 /** Invites `to` with `role`, and accepts in a fresh browser, as the invited person would. */
 async function bringIn(page: Page, browser: Browser, to: string, role: string) {
@@ -29,11 +29,14 @@ test('change a member’s role (asked first when it crosses the operating team),
   await page.getByLabel('Organization name').fill(name);
   await page.getByRole('button', { name: 'Create Organization' }).click();
   await expect(page).toHaveURL(/created=1/);
+  const orgUrl = page.url().replace(/\?.*$/, '');
+  await openSection(page, 'Invitations');
   const owner = `${unique('owner')}@members.example`;
   const member = `${unique('member')}@members.example`;
   await bringIn(page, browser, owner, 'Owner');
   await bringIn(page, browser, member, 'Member');
-  await page.reload();
+  await openSection(page, 'Members');
+  await expectAccessible(page);
 
   const members = page.getByRole('table', { name: 'Members' });
   const memberRow = members.getByRole('row').filter({ hasText: member });
@@ -70,6 +73,6 @@ test('change a member’s role (asked first when it crosses the operating team),
   await expect(members.getByRole('row').filter({ hasText: member })).toHaveCount(0);
   await expectAccessible(page);
 
-  await page.goto(`${new URL(page.url()).pathname.replace(/\/$/, '')}/activity?action=member.role_changed`);
+  await page.goto(`${orgUrl}/activity?action=member.role_changed`);
   await expect(page.getByRole('row').filter({ hasText: 'Member role changed' }).filter({ hasText: 'role: Member → Admin' })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, unique } from './support/helpers';
+import { expectAccessible, openSection, unique } from './support/helpers';
 
 async function createOrganization(page: Page, name: string, slug?: string) {
   await page.goto('/organizations/new');
@@ -92,8 +92,11 @@ test('switch chips and search; both live in the URL', async ({ page }) => {
   await createOrganization(page, `Beta ${tag}`);
   await expect(page).toHaveURL(/created=1/);
   // Suspend Beta so it needs attention.
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Suspend organization…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Suspend' }).click();
+  await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
+  await openSection(page, 'Overview');
   await expect(page.getByRole('region', { name: 'State' }).getByText('Needs attention', { exact: true })).toBeVisible();
 
   await page.goto('/organizations');
@@ -120,6 +123,7 @@ test('rename, change slug (the old one redirects), suspend with reasons, reactiv
   const slug = unique('life-');
   await createOrganization(page, `Lifecycle ${slug}`, slug);
   await expect(page).toHaveURL(new RegExp(`/organizations/${slug}`));
+  await openSection(page, 'Settings');
   const settings = page.getByRole('region', { name: 'Settings' });
 
   await settings.getByLabel('Organization name').fill('');
@@ -134,23 +138,32 @@ test('rename, change slug (the old one redirects), suspend with reasons, reactiv
   await expect(page).toHaveURL(new RegExp(`/organizations/${slug}-new\\?slugChanged=1`));
   await page.goto(`/organizations/${slug}`);
   await expect(page).toHaveURL(new RegExp(`/organizations/${slug}-new$`));
+  const state = page.getByRole('region', { name: 'State' });
 
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Suspend organization…' }).click();
   const suspendDialog = page.getByRole('dialog', { name: /Suspend/ });
   await expect(suspendDialog).toBeVisible();
   await expectAccessible(page);
   await suspendDialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('region', { name: 'State' }).getByText('Setup', { exact: true })).toBeVisible();
+  await openSection(page, 'Overview');
+  await expect(state.getByText('Setup', { exact: true })).toBeVisible();
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Suspend organization…' }).click();
   await suspendDialog.getByRole('button', { name: 'Suspend' }).click();
-  const state = page.getByRole('region', { name: 'State' });
+  await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
+  await openSection(page, 'Overview');
   await expect(state.getByText('Needs attention', { exact: true })).toBeVisible();
   await expect(state.getByText('The organization is suspended.')).toBeVisible();
   await expect(state.getByText('Review before continuing customer activity.')).toBeVisible();
 
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Reactivate organization' }).click();
+  await expect(page.getByRole('button', { name: 'Suspend organization…' })).toBeVisible();
+  await openSection(page, 'Overview');
   await expect(state.getByText('Setup', { exact: true })).toBeVisible();
 
+  await openSection(page, 'Settings');
   await page.getByRole('button', { name: 'Delete organization…' }).click();
   const dialog = page.getByRole('dialog', { name: /Delete/ });
   await dialog.getByLabel('Slug to confirm').fill('wrong');
@@ -186,6 +199,8 @@ test('a destructive confirmation works from the keyboard: Escape sends nothing, 
   await page.getByRole('button', { name: 'Create Organization' }).click();
   await expect(page).toHaveURL(/created=1/);
   const state = page.getByRole('region', { name: 'State' });
+  const settingsUrl = `${page.url().replace(/\?.*$/, '')}/settings`;
+  await page.goto(settingsUrl);
 
   const trigger = page.getByRole('button', { name: 'Suspend organization…' });
   await trigger.focus();
@@ -201,14 +216,17 @@ test('a destructive confirmation works from the keyboard: Escape sends nothing, 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(trigger).toBeFocused();
-  await page.reload();
+  await openSection(page, 'Overview');
   await expect(state.getByText('Setup', { exact: true })).toBeVisible();
 
+  await page.goto(settingsUrl);
   await trigger.focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Suspend', exact: true }).focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
+  await openSection(page, 'Overview');
   await expect(state.getByText('Needs attention', { exact: true })).toBeVisible();
   await expect(state.getByText('The organization is suspended.')).toBeVisible();
 });

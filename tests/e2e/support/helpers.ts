@@ -72,3 +72,11 @@ export async function signInByEmail(page: Page, email: string) {
 export function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
+
+/** Opens a section of the organization workspace from its navigation, as a person would. */
+export async function openSection(page: Page, section: string) {
+  const nav = page.getByRole('navigation', { name: 'Organization sections' });
+  const link = nav.getByRole('link', { name: new RegExp(`^${section}`) });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
+}

@@ -16,7 +16,7 @@ type Previous = Result<unknown> | null;
 
 function refresh(slug: string) {
   revalidatePath('/organizations');
-  revalidatePath(`/organizations/${slug}`);
+  revalidatePath(`/organizations/${slug}`, 'layout');
 }
 
 export async function renameOrganizationAction(_previous: Previous, form: FormData) {

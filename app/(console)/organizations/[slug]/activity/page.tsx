@@ -1,19 +1,9 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { AuditLog } from '@/components/audit/audit-log';
 import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
-import { requireBuilderPage } from '@/lib/auth/require';
-import { currentBuilder } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { findOrganizationBySlug, organizationNameBySlug } from '@/lib/organizations/queries';
+import { loadWorkspace, sectionMetadata } from '../load';
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  const { slug } = await params;
-  if (!(await currentBuilder())) return { title: 'Activity' };
-  const name = await organizationNameBySlug(await db(), slug);
-  return { title: name ? `Activity · ${name}` : 'Activity' };
-}
+export const generateMetadata = sectionMetadata('Activity');
 
 /** One organization's audit events, newest first. */
 export default async function OrganizationActivityPage({
@@ -24,24 +14,18 @@ export default async function OrganizationActivityPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { slug } = await params;
-  await requireBuilderPage(`/organizations/${slug}/activity`);
-  const lookup = await findOrganizationBySlug(await db(), slug, new Date());
-  if (lookup.kind === 'redirect') redirect(`/organizations/${lookup.slug}/activity`);
-  if (lookup.kind === 'missing') notFound();
-  const organization = lookup.organization;
+  const { organization } = await loadWorkspace(slug, 'activity');
   const query = auditQuerySchema.parse(await searchParams);
   const { rows, nextCursor } = await listAuditEvents(await db(), { organizationId: organization.id }, query);
   return (
-    <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span>{' '}
-        <Link href={`/organizations/${organization.slug}`}>{organization.name}</Link> <span aria-hidden="true">/</span> Activity
-      </nav>
-      <header>
-        <h1 className="text-2xl font-semibold">Activity</h1>
+    <section aria-labelledby="activity-heading" className="space-y-4">
+      <div>
+        <h2 id="activity-heading" className="text-lg font-semibold">
+          Activity
+        </h2>
         <p className="mt-1 text-sm text-slate-700">Every change to {organization.name}, by whom and from where, newest first.</p>
-      </header>
+      </div>
       <AuditLog basePath={`/organizations/${organization.slug}/activity`} query={query} rows={rows} nextCursor={nextCursor} />
-    </div>
+    </section>
   );
 }

@@ -1,0 +1,48 @@
+import type { OrganizationActions } from '@/components/actions-context';
+import {
+  changeOrganizationSlugAction,
+  deleteOrganizationAction,
+  reactivateOrganizationAction,
+  renameOrganizationAction,
+  suspendOrganizationAction,
+} from './actions';
+import {
+  addDomainAction,
+  disableAutoJoinAction,
+  enableAutoJoinAction,
+  includeSubdomainsAction,
+  removeDomainAction,
+  verifyDomainAction,
+} from './domains/actions';
+import {
+  resendInvitationAction,
+  reviewInvitationsAction,
+  revokeInvitationAction,
+  sendInvitationsAction,
+  sendTestInvitationAction,
+} from './invitations/actions';
+import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
+
+/** The page's server actions, handed to its forms through context. */
+export const ORGANIZATION_ACTIONS: OrganizationActions = {
+  rename: renameOrganizationAction,
+  changeSlug: changeOrganizationSlugAction,
+  suspend: suspendOrganizationAction,
+  reactivate: reactivateOrganizationAction,
+  remove: deleteOrganizationAction,
+  reviewInvitations: reviewInvitationsAction,
+  sendInvitations: sendInvitationsAction,
+  sendTestInvitation: sendTestInvitationAction,
+  resendInvitation: resendInvitationAction,
+  revokeInvitation: revokeInvitationAction,
+  addDomain: addDomainAction,
+  verifyDomain: verifyDomainAction,
+  removeDomain: removeDomainAction,
+  includeSubdomains: includeSubdomainsAction,
+  enableAutoJoin: enableAutoJoinAction,
+  disableAutoJoin: disableAutoJoinAction,
+  changeMemberRole: changeMemberRoleAction,
+  suspendMember: suspendMemberAction,
+  reactivateMember: reactivateMemberAction,
+  removeMember: removeMemberAction,
+};

@@ -1,0 +1,35 @@
+import { InvitationList } from '@/components/invitations/invitation-list';
+import { InviteMembersForm } from '@/components/invitations/invite-members-form';
+import { db } from '@/lib/db/client';
+import { listInvitations } from '@/lib/invitations/queries';
+import { detailViewSchema } from '@/lib/organizations/detail-view';
+import { loadWorkspace, sectionMetadata } from '../load';
+
+export const generateMetadata = sectionMetadata('Invitations');
+
+export default async function OrganizationInvitationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { slug } = await params;
+  const { builder, organization, now } = await loadWorkspace(slug, 'invitations');
+  const view = detailViewSchema.parse(await searchParams);
+  const invitations = await listInvitations(
+    await db(),
+    organization.id,
+    { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage },
+    now,
+  );
+  return (
+    <section aria-labelledby="invitations-heading" className="space-y-4">
+      <h2 id="invitations-heading" className="text-lg font-semibold">
+        Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
+      </h2>
+      <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
+      <InvitationList organizationId={organization.id} slug={organization.slug} view={view} data={invitations} now={now} />
+    </section>
+  );
+}

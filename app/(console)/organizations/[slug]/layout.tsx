@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { OrganizationActionsProvider } from '@/components/actions-context';
+import { type Section, SectionNav } from '@/components/organizations/section-nav';
+import { StateBadge } from '@/components/organizations/state-badge';
+import { ORGANIZATION_ACTIONS } from './actions-map';
+import { loadWorkspace } from './load';
+
+/**
+ * The organization workspace: its name, slug and state, and its sections, each with its own URL.
+ * Every section page loads the same organization (cached for the request).
+ */
+export default async function OrganizationWorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const { slug } = await params;
+  const { organization } = await loadWorkspace(slug);
+  const base = `/organizations/${organization.slug}`;
+  const unverified = organization.domains.filter((d) => d.status !== 'verified').length;
+  const sections: Section[] = [
+    { href: base, label: 'Overview' },
+    { href: `${base}/members`, label: 'Members', badge: String(organization._count.memberships) },
+    {
+      href: `${base}/invitations`,
+      label: 'Invitations',
+      badge: organization.pendingInvitationCount ? `${organization.pendingInvitationCount} pending` : undefined,
+    },
+    { href: `${base}/domains`, label: 'Domains', badge: unverified ? `${unverified} unverified` : undefined, warn: unverified > 0 },
+    { href: `${base}/activity`, label: 'Activity' },
+    { href: `${base}/settings`, label: 'Settings' },
+  ];
+  return (
+    <OrganizationActionsProvider actions={ORGANIZATION_ACTIONS}>
+      <div className="space-y-6">
+        <nav aria-label="Breadcrumb" className="text-sm">
+          <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> {organization.name}
+        </nav>
+        <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <h1 className="text-2xl font-semibold">{organization.name}</h1>
+          <StateBadge state={organization.state} />
+          <span className="font-mono text-sm text-slate-600">{organization.slug}</span>
+        </header>
+        <SectionNav sections={sections} />
+        {children}
+      </div>
+    </OrganizationActionsProvider>
+  );
+}

@@ -1,0 +1,67 @@
+import { MemberActions } from '@/components/members/member-actions';
+import { DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { NumberedPagination } from '@/components/ui/pagination';
+import { ROLE_LABELS } from '@/lib/access/roles';
+import { db } from '@/lib/db/client';
+import { formatDate } from '@/lib/format';
+import { detailViewSchema, organizationSectionHref } from '@/lib/organizations/detail-view';
+import { listMembers } from '@/lib/organizations/queries';
+import { loadWorkspace, sectionMetadata } from '../load';
+
+export const generateMetadata = sectionMetadata('Members');
+
+export default async function OrganizationMembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { slug } = await params;
+  const { organization } = await loadWorkspace(slug, 'members');
+  const view = detailViewSchema.parse(await searchParams);
+  const members = await listMembers(await db(), organization.id, view.membersPage);
+  return (
+    <section aria-labelledby="members-heading" className="space-y-3">
+      <h2 id="members-heading" className="text-lg font-semibold">
+        Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
+      </h2>
+      {members.rows.length ? (
+        <>
+          <DataTable
+            caption="Members"
+            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }, { label: 'Actions' }]}
+          >
+            {members.rows.map((membership) => (
+              <tr key={membership.id} className="align-top">
+                <td className="px-4 py-2">{membership.user.email}</td>
+                <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
+                <td className="px-4 py-2 capitalize">{membership.status}</td>
+                <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
+                <td className="px-4 py-2">
+                  <MemberActions
+                    organizationId={organization.id}
+                    membershipId={membership.id}
+                    email={membership.user.email}
+                    role={membership.role}
+                    status={membership.status}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+          <NumberedPagination
+            noun="Members"
+            info={members.page}
+            hrefFor={(membersPage) => organizationSectionHref(organization.slug, 'members', { ...view, membersPage })}
+          />
+        </>
+      ) : (
+        <EmptyState title="No members yet">
+          <p>Members join by accepting an invitation. Invite the first member of the operating team from Invitations.</p>
+        </EmptyState>
+      )}
+    </section>
+  );
+}
