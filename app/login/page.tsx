@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
+import { DevMailboxNote } from '@/components/auth/dev-mailbox-note';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentBuilder } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -16,11 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <AuthCard title="Sign in to Orgdesk">
       <p>Builders sign in with a link sent to their email. Enter the address listed for you in the console’s settings.</p>
       <SignInForm requestLink={requestSignInLinkAction} callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />
-      {config.mail.transport === 'dev-mailbox' ? (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-          Development: no SMTP server is configured, so the link goes to the <Link href="/dev/mailbox">dev mailbox</Link>.
-        </p>
-      ) : null}
+      {config.mail.transport === 'dev-mailbox' ? <DevMailboxNote builderEmail={[...config.builders.emails][0]} /> : null}
     </AuthCard>
   );
 }

@@ -6,7 +6,7 @@ import { useOrganizationActions } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import type { MemberRoleName } from '@/lib/access/roles';
+import { type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
 import { ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG, INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
 import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
 import { failureOf } from '@/lib/result';
@@ -141,8 +141,16 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
                   <tr key={`${row.input}-${index}`}>
                     <td className="px-3 py-2 font-mono text-xs">{row.address ?? row.input}</td>
                     <td className="px-3 py-2">
-                      <span className={row.status === 'ready' ? 'font-medium text-emerald-800' : 'font-medium text-red-800'}>
-                        {REVIEW_STATUS_LABELS[row.status]}
+                      <span
+                        className={
+                          row.status !== 'ready'
+                            ? 'font-medium text-red-800'
+                            : row.warnings.length
+                              ? 'font-medium text-amber-800'
+                              : 'font-medium text-emerald-800'
+                        }
+                      >
+                        {row.status === 'ready' && row.warnings.length ? 'Ready, with a warning' : REVIEW_STATUS_LABELS[row.status]}
                       </span>
                       {row.reason ? <span className="block text-xs text-slate-700">{row.reason}</span> : null}
                       {row.warnings.map((warning) => (
@@ -167,6 +175,13 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
               </tbody>
             </table>
           </div>
+          <p className="text-sm text-slate-700">
+            They’ll be invited as <strong>{ROLE_LABELS[role].label}</strong>, and each link expires after{' '}
+            <strong>
+              {days} day{days === '1' ? '' : 's'}
+            </strong>
+            .
+          </p>
           <p className="text-sm text-slate-700">
             {readyCount} ready{warnedCount ? `, ${warnedCount} with warnings (tick “Send anyway” to include them)` : ''}. Only these are
             sent.

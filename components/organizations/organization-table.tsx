@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { DataTable } from '@/components/ui/data-table';
 import { formatDate } from '@/lib/format';
 import type { OrganizationListRow } from '@/lib/organizations/queries';
-import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
+import { nextStep } from '@/lib/organizations/state-labels';
 import { StateBadge } from './state-badge';
 
 export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
@@ -29,7 +29,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
           <td className="px-4 py-3">
             <StateBadge state={row.state} />
           </td>
-          <td className="px-4 py-3 text-slate-700">{STATE_PRESENTATION[row.state].action}</td>
+          <td className="px-4 py-3 text-slate-700">{nextStep(row.state, row.stateReasons)}</td>
           <td className="px-4 py-3 text-right tabular-nums">{row.memberCount}</td>
           <td className="px-4 py-3 text-right tabular-nums">{row.pendingInvitationCount}</td>
           <td className="px-4 py-3 text-right tabular-nums">{row.verifiedDomainCount}</td>

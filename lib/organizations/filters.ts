@@ -1,4 +1,4 @@
-import type { OrganizationStateName } from './state';
+import { ORGANIZATION_STATES, type OrganizationStateName } from './state';
 
 /** The filter chips on the organizations page, in display order. */
 export const ORGANIZATION_FILTERS = [
@@ -10,6 +10,17 @@ export const ORGANIZATION_FILTERS = [
 ] as const satisfies readonly { id: string; label: string; states: readonly OrganizationStateName[] }[];
 
 export type OrganizationFilterId = (typeof ORGANIZATION_FILTERS)[number]['id'];
+
+/** What a chip covers, in words: "Setup and Needs attention". */
+export function describeFilterStates(
+  states: readonly OrganizationStateName[],
+  labels: Record<OrganizationStateName, { label: string }>,
+): string {
+  if (states.length === ORGANIZATION_STATES.length) return 'every state';
+  const words = states.map((state) => labels[state].label);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 export const DEFAULT_FILTER: OrganizationFilterId = 'all';
 
 export function getFilter(id: string | undefined | null) {

@@ -36,6 +36,8 @@ export type OrganizationListRow = {
   pendingInvitationCount: number;
   verifiedDomainCount: number;
   createdAt: Date;
+  /** The stored reasons, most important first (the rules' order). */
+  stateReasons: StateReason[];
 };
 
 /** Per-state counts: the trigger-maintained counters, or a grouped count over the search's matches. */
@@ -79,6 +81,7 @@ export async function listOrganizations(client: Db, query: OrganizationListQuery
         pendingInvitationCount: true,
         verifiedDomainCount: true,
         createdAt: true,
+        stateReasons: true,
       },
     }),
   ]);

@@ -49,6 +49,15 @@ function joinWords(words: string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/**
+ * The next step a list row shows: the most important reason when there is one (the rules list
+ * them in order), else the state's builder action.
+ */
+export function nextStep(state: OrganizationStateName, reasons: readonly StateReason[]): string {
+  const first = reasons[0];
+  return first ? describeStateReason(first) : STATE_PRESENTATION[state].action;
+}
+
 /** A state reason as a sentence, from its code and parameters. The one place reasons get words. */
 export function describeStateReason(reason: StateReason): string {
   switch (reason.code) {

@@ -7,6 +7,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 test('in development, the sign-in link lands in the dev mailbox, linked from the sign-in page, and its link works', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByText('Development: no SMTP server is configured')).toBeVisible();
+  await expect(page.getByText('A builder address here is builder@orgdesk.localhost.')).toBeVisible();
   await page.getByLabel('Email address').fill('builder@orgdesk.localhost');
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
@@ -27,4 +28,10 @@ test('in development, the sign-in link lands in the dev mailbox, linked from the
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Dev mailbox' })).toBeVisible();
+});
+
+test('in development, the member sign-in page links to the dev mailbox too', async ({ page }) => {
+  await page.goto('/account/login');
+  await page.getByRole('link', { name: 'dev mailbox' }).click();
+  await expect(page.getByRole('heading', { name: 'Dev mailbox' })).toBeVisible();
 });

@@ -108,7 +108,9 @@ test('the review step marks invalid addresses and warnings, and sends only what 
   await expect(review.getByRole('row', { name: /boss/ })).toContainText('Use a plain @ sign, not a full-width one.');
   await expect(review.getByRole('row', { name: new RegExp(ok) }).nth(1)).toContainText('Duplicate in this list');
   await expect(review.getByRole('row', { name: /friend@gmail\.com/ })).toContainText('Warning: A consumer mail domain');
+  await expect(review.getByRole('row', { name: /friend@gmail\.com/ })).toContainText('Ready, with a warning');
   await expect(page.getByText('1 ready, 1 with warnings')).toBeVisible();
+  await expect(page.getByText('They’ll be invited as Member, and each link expires after 7 days.')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Send invitations' }).click();
   await expect(page.getByText(`Invitation queued for ${ok}.`)).toBeVisible();

@@ -110,6 +110,14 @@ test('switch chips and search; both live in the URL', async ({ page }) => {
   await page.getByRole('link', { name: /^Waiting/ }).click();
   await expect(page).toHaveURL(new RegExp(`filter=waiting&q=${tag}`));
   await expect(page.getByRole('heading', { name: `No organizations match “${tag}”` })).toBeVisible();
+  // The empty search says where the matches are, with links.
+  await expect(page.getByText('Other chips hold matches:')).toBeVisible();
+  await page.getByRole('link', { name: 'Needs action (2)' }).click();
+  await expect(page).toHaveURL(new RegExp(`filter=needs-action&q=${tag}`));
+  await expect(page.getByText('Showing Needs action: Setup and Needs attention.')).toBeVisible();
+  // The next step is the organization's most important reason, when it has one.
+  await expect(page.getByRole('row', { name: new RegExp(`Beta ${tag}`) })).toContainText('The organization is suspended.');
+  await expect(page.getByRole('row', { name: new RegExp(`Alpha ${tag}`) })).toContainText('Invite the first member.');
 
   // Reloading a shared URL restores the view.
   await page.goto(`/organizations?filter=needs-action&q=${tag}`);

@@ -43,3 +43,23 @@ describe('safeHeader', () => {
     expect(safeHeader('Welcome to Acme\r\nBcc: evil@x.com')).toBe('Welcome to Acme Bcc: evil@x.com');
   });
 });
+
+describe('what a chip covers, and a row’s next step', () => {
+  it('names the states of each chip', async () => {
+    const { describeFilterStates, ORGANIZATION_FILTERS } = await import('@/lib/organizations/filters');
+    const { STATE_PRESENTATION } = await import('@/lib/organizations/state-labels');
+    expect(ORGANIZATION_FILTERS.map((f) => describeFilterStates(f.states, STATE_PRESENTATION))).toEqual([
+      'Setup and Needs attention',
+      'Pending',
+      'Ready for first end users',
+      'Active',
+      'every state',
+    ]);
+  });
+
+  it('shows the most important reason, else the state’s action', async () => {
+    const { nextStep } = await import('@/lib/organizations/state-labels');
+    expect(nextStep('needs_attention', [{ code: 'suspended' }, { code: 'sso_error' }])).toBe('The organization is suspended.');
+    expect(nextStep('setup', [])).toBe('Invite the first member.');
+  });
+});

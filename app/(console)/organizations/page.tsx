@@ -8,7 +8,7 @@ import { SearchForm } from '@/components/ui/search-form';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { db } from '@/lib/db/client';
 import { FILTER_EMPTY_STATES } from '@/lib/organizations/empty-states';
-import type { OrganizationFilterId } from '@/lib/organizations/filters';
+import { ORGANIZATION_FILTERS, type OrganizationFilterId } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
 import { organizationListQuerySchema } from '@/lib/organizations/schemas';
 
@@ -39,6 +39,10 @@ export default async function OrganizationsPage({
   });
   const list = await listOrganizations(await db(), query, new Date());
   const empty = FILTER_EMPTY_STATES[query.filter as OrganizationFilterId];
+  // A search with nothing under this chip: the chips (not All) that do hold matches.
+  const elsewhere = ORGANIZATION_FILTERS.filter(
+    (filter) => filter.id !== query.filter && filter.id !== 'all' && list.counts[filter.id] > 0,
+  );
 
   return (
     <div className="space-y-6">
@@ -82,9 +86,24 @@ export default async function OrganizationsPage({
         </>
       ) : query.q ? (
         <EmptyState title={`No organizations match “${query.q}”`}>
-          <p>
-            Check the spelling, search by slug, or <Link href={hrefWith({ filter: query.filter, q: '' })}>clear the search</Link>.
-          </p>
+          {elsewhere.length ? (
+            <p>
+              Other chips hold matches:{' '}
+              {elsewhere.map((filter, index) => (
+                <span key={filter.id}>
+                  {index ? ', ' : ''}
+                  <Link href={hrefWith({ filter: filter.id, q: query.q })}>
+                    {filter.label} ({list.counts[filter.id]})
+                  </Link>
+                </span>
+              ))}
+              .
+            </p>
+          ) : (
+            <p>
+              Check the spelling, search by slug, or <Link href={hrefWith({ filter: query.filter, q: '' })}>clear the search</Link>.
+            </p>
+          )}
         </EmptyState>
       ) : (query.after || query.before) && list.total > 0 ? (
         <EmptyState title="This page is past the end of the list">
