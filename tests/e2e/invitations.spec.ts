@@ -178,6 +178,32 @@ test('signed in as someone else, acceptance is refused and names both addresses'
     `You’re signed in as builder@e2e.test, but this invitation is for ${to}.`,
   );
   await expect(page.getByRole('button', { name: 'Accept invitation' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Sign out and continue as ${to}` })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('“Sign out and continue” ends the other session and returns to the invitation, ready to accept', async ({ page, browser }) => {
+  await newOrganization(page, `Switch ${unique('')}`);
+  const to = `${unique('invitee')}@corp.example`;
+  const { link } = await inviteAndReadLink(page, to);
+  // Someone else is signed in, in this browser, as a member.
+  const other = `${unique('other')}@corp.example`;
+  const member = await visitor(browser);
+  const since = Date.now();
+  await member.page.goto('/account/login');
+  await member.page.getByLabel('Email address').fill(other);
+  await member.page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await member.page.goto(linkIn((await waitForMail(other, since)).html, '/login/verify'));
+  await member.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(member.page.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+
+  await member.page.goto(link);
+  await member.page.getByRole('button', { name: `Sign out and continue as ${to}` }).click();
+  await expect(member.page).toHaveURL(/\/invite\//);
+  await member.page.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(member.page).toHaveURL(/\/account\?joined=/);
+  await expect(member.page.getByText('Welcome!')).toContainText('You joined');
+  await member.context.close();
 });
 
 test('the email preview is one click from the invite form, with the organization’s data', async ({ page }) => {

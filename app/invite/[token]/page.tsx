@@ -54,6 +54,11 @@ export default async function InvitationPage({
           You’re signed in as <strong>{visitor?.email}</strong>, but this invitation is for <strong>{invitation.email}</strong>. To accept
           it, sign out and open the link again. To keep using {visitor?.email}, ask for an invitation to that address.
         </p>
+        <form method="post" action={`/invite/${token}/switch-account`}>
+          <button type="submit" className={`${buttonClasses('primary')} w-full`}>
+            Sign out and continue as {invitation.email}
+          </button>
+        </form>
         <p>
           <Link href="/account">Go to your organizations</Link>
         </p>
