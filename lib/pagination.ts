@@ -23,6 +23,22 @@ export function pageInfo(requested: number, pageSize: number, total: number): Pa
   return { page, pageSize, total, pageCount, skip, first: total ? skip + 1 : 0, last: Math.min(skip + pageSize, total) };
 }
 
+/**
+ * A keyset page's position, from where it starts (carried in the URL), its rows and the total:
+ * pulled back into range when the list changed meanwhile. Pure.
+ */
+export function keysetPosition(at: number, rows: number, total: number, pageSize: number, isFirstPage: boolean) {
+  const first = isFirstPage ? 1 : Math.max(1, Math.min(at, Math.max(1, total - rows + 1)));
+  const last = Math.min(total, first + rows - 1);
+  return {
+    first: rows ? first : 0,
+    last: rows ? last : 0,
+    total,
+    nextAt: first + pageSize,
+    previousAt: Math.max(1, first - pageSize),
+  };
+}
+
 /** "51–100 of 230". */
 export function describePage(info: PageInfo): string {
   return `${info.first.toLocaleString('en-US')}–${info.last.toLocaleString('en-US')} of ${info.total.toLocaleString('en-US')}`;

@@ -72,5 +72,10 @@ export const organizationListQuerySchema = z.object({
   /** Keyset pagination: rows after this cursor (next page) or before it (previous page). */
   after: listCursorSchema.optional().catch(undefined),
   before: listCursorSchema.optional().catch(undefined),
+  /**
+   * Where the page starts in the list (1-based), carried by the pager's links so the page can say
+   * "26–50 of 1,234" from the stored counts with no extra count query. A hint: keyset decides rows.
+   */
+  at: z.coerce.number().int().min(1).max(100_000_000).optional().catch(undefined),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;

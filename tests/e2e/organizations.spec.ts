@@ -238,3 +238,22 @@ test('a destructive confirmation works from the keyboard: Escape sends nothing, 
   await expect(state.getByText('Needs attention', { exact: true })).toBeVisible();
   await expect(state.getByText('The organization is suspended.')).toBeVisible();
 });
+
+test('the list pager says where you are: “1–25 of 27”, then “26–27 of 27”, and back', async ({ page }) => {
+  const tag = unique('pager');
+  for (let i = 0; i < 27; i++) {
+    await page.goto('/organizations/new');
+    await page.getByLabel('Organization name').fill(`Pager ${tag} ${i}`);
+    await page.getByRole('button', { name: 'Create Organization' }).click();
+    await expect(page).toHaveURL(/created=1/);
+  }
+  await page.goto(`/organizations?q=${tag}`);
+  const pager = page.getByRole('navigation', { name: 'Organizations pages' });
+  await expect(pager).toContainText('1–25 of 27');
+  await pager.getByRole('link', { name: 'Next' }).click();
+  await expect(pager).toContainText('26–27 of 27');
+  await expect(page.getByRole('table', { name: 'Organizations' }).getByRole('row')).toHaveCount(3);
+  await expectAccessible(page);
+  await pager.getByRole('link', { name: 'Previous' }).click();
+  await expect(pager).toContainText('1–25 of 27');
+});

@@ -39,3 +39,19 @@ describe('pageNumberSchema', () => {
     expect(pageNumberSchema.parse(raw)).toBe(page);
   });
 });
+
+describe('keysetPosition', () => {
+  it('counts from where the page starts, carried in the URL', async () => {
+    const { keysetPosition } = await import('@/lib/pagination');
+    expect(keysetPosition(1, 25, 1234, 25, true)).toEqual({ first: 1, last: 25, total: 1234, nextAt: 26, previousAt: 1 });
+    expect(keysetPosition(26, 25, 1234, 25, false)).toEqual({ first: 26, last: 50, total: 1234, nextAt: 51, previousAt: 1 });
+    expect(keysetPosition(1226, 9, 1234, 25, false)).toMatchObject({ first: 1226, last: 1234 });
+  });
+
+  it('stays in range when the list changed meanwhile, or the hint is made up', async () => {
+    const { keysetPosition } = await import('@/lib/pagination');
+    expect(keysetPosition(5000, 10, 40, 25, false)).toMatchObject({ first: 31, last: 40 });
+    expect(keysetPosition(40, 25, 30, 25, true)).toMatchObject({ first: 1, last: 25 });
+    expect(keysetPosition(1, 0, 0, 25, true)).toMatchObject({ first: 0, last: 0 });
+  });
+});

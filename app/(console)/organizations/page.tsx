@@ -11,15 +11,17 @@ import { FILTER_EMPTY_STATES } from '@/lib/organizations/empty-states';
 import { ORGANIZATION_FILTERS, type OrganizationFilterId } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
 import { organizationListQuerySchema } from '@/lib/organizations/schemas';
+import { keysetPosition } from '@/lib/pagination';
 
 export const metadata = { title: 'Organizations' };
 
-function hrefWith(params: { filter: string; q: string; after?: string | null; before?: string | null }) {
+function hrefWith(params: { filter: string; q: string; after?: string | null; before?: string | null; at?: number }) {
   const search = new URLSearchParams();
   if (params.filter !== 'all') search.set('filter', params.filter);
   if (params.q) search.set('q', params.q);
   if (params.after) search.set('after', params.after);
   if (params.before) search.set('before', params.before);
+  if (params.at && params.at > 1 && (params.after || params.before)) search.set('at', String(params.at));
   const query = search.toString();
   return query ? `/organizations?${query}` : '/organizations';
 }
@@ -36,8 +38,10 @@ export default async function OrganizationsPage({
     q: typeof raw.q === 'string' ? raw.q : undefined,
     after: typeof raw.after === 'string' ? raw.after : undefined,
     before: typeof raw.before === 'string' ? raw.before : undefined,
+    at: typeof raw.at === 'string' ? raw.at : undefined,
   });
   const list = await listOrganizations(await db(), query, new Date());
+  const position = keysetPosition(query.at ?? 1, list.rows.length, list.total, list.pageSize, !query.after && !list.previousCursor);
   const empty = FILTER_EMPTY_STATES[query.filter as OrganizationFilterId];
   // A search with nothing under this chip: the chips (not All) that do hold matches.
   const elsewhere = ORGANIZATION_FILTERS.filter(
@@ -79,8 +83,13 @@ export default async function OrganizationsPage({
         <>
           <OrganizationTable rows={list.rows} />
           <Pagination
-            previousHref={list.previousCursor ? hrefWith({ filter: query.filter, q: query.q, before: list.previousCursor }) : null}
-            nextHref={list.nextCursor ? hrefWith({ filter: query.filter, q: query.q, after: list.nextCursor }) : null}
+            previousHref={
+              list.previousCursor
+                ? hrefWith({ filter: query.filter, q: query.q, before: list.previousCursor, at: position.previousAt })
+                : null
+            }
+            nextHref={list.nextCursor ? hrefWith({ filter: query.filter, q: query.q, after: list.nextCursor, at: position.nextAt }) : null}
+            summary={`${position.first.toLocaleString('en-US')}–${position.last.toLocaleString('en-US')} of ${position.total.toLocaleString('en-US')}`}
             label="Organizations pages"
           />
         </>
