@@ -9,28 +9,32 @@ import { defineJobKind } from './kind';
  */
 export const probeJob = defineJobKind({
   kind: 'queue.probe',
-  payload: z.object({ label: z.string().max(100).default('probe') }),
+  // holdMs keeps the job for a moment, as real work does: a worker can then be caught holding claims.
+  payload: z.object({ label: z.string().max(100).default('probe'), holdMs: z.number().int().min(0).max(2_000).default(0) }),
   leaseMs: 15_000,
   timeoutMs: 5_000,
   maxAttempts: 5,
   concurrency: 5,
   retryDelayMs: () => 1_000,
-  handle: async (_client, job) => ({
-    status: 'done',
-    commit: async (tx) => {
-      await tx.jobProbeRun.create({ data: { jobId: job.id, workerId: job.lockedBy } });
-    },
-  }),
+  handle: async (_client, job) => {
+    if (job.payload.holdMs) await new Promise((resolve) => setTimeout(resolve, job.payload.holdMs));
+    return {
+      status: 'done',
+      commit: async (tx) => {
+        await tx.jobProbeRun.create({ data: { jobId: job.id, workerId: job.lockedBy } });
+      },
+    };
+  },
 });
 
-export async function enqueueProbes(client: Db, count: number, label: string, now: Date) {
+export async function enqueueProbes(client: Db, count: number, label: string, now: Date, holdMs = 0) {
   const batch = 500;
   for (let start = 0; start < count; start += batch) {
     const size = Math.min(batch, count - start);
     await client.job.createMany({
       data: Array.from({ length: size }, () => ({
         kind: probeJob.kind,
-        payload: { label },
+        payload: { label, holdMs },
         maxAttempts: probeJob.maxAttempts,
         runAt: now,
         createdAt: now,

@@ -1,15 +1,6 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, openSection, unique } from './support/helpers';
-
-async function createOrganization(page: Page, name: string, slug: string) {
-  await page.goto('/organizations/new');
-  await page.getByLabel('Organization name').fill(name);
-  await page.getByLabel('Slug').fill(slug);
-  await page.getByRole('button', { name: 'Create Organization' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
+import { createOrganization, expectAccessible, openSection, unique } from './support/helpers';
 
 test('an organization’s Activity lists its changes newest first, filters by action and actor, and exports with progress', async ({
   page,

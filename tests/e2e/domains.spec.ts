@@ -1,13 +1,9 @@
 import { expect, test } from './support/fixtures';
-import { expectAccessible, linkIn, openSection, publishTxt, unique, waitForMail } from './support/helpers';
+import { createOrganization, expectAccessible, linkIn, openSection, publishTxt, unique, waitForMail } from './support/helpers';
 
 test('add a domain, publish the record, verify, approve auto-join, and a new person joins by signing in', async ({ page, browser }) => {
   const name = `Umbrella ${unique('')}`;
-  await page.goto('/organizations/new');
-  await page.getByLabel('Organization name').fill(name);
-  await page.getByRole('button', { name: 'Create Organization' }).click();
-  await expect(page).toHaveURL(/created=1/);
-  const orgUrl = page.url().replace(/\?.*$/, '');
+  const orgUrl = await createOrganization(page, name);
   await openSection(page, 'Domains');
 
   // A pasted URL is refused with an offer to keep just the domain.

@@ -1,13 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
+import { createOrganization, expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
 
 /** Creates an organization and opens its Invitations section, where these journeys work. */
 async function newOrganization(page: Page, name: string) {
-  await page.goto('/organizations/new');
-  await page.getByLabel('Organization name').fill(name);
-  await page.getByRole('button', { name: 'Create Organization' }).click();
-  await expect(page).toHaveURL(/created=1/);
+  await createOrganization(page, name);
   await openSection(page, 'Invitations');
 }
 

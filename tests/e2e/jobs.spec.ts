@@ -1,13 +1,9 @@
 import { expect, test } from './support/fixtures';
-import { expectAccessible, openSection, unique } from './support/helpers';
+import { createOrganization, expectAccessible, openSection, unique } from './support/helpers';
 
 test('a bounced invitation email is a dead job on the Background jobs page, and a retry is queued and recorded', async ({ page }) => {
   const slug = unique('jobs-');
-  await page.goto('/organizations/new');
-  await page.getByLabel('Organization name').fill(`Jobs ${slug}`);
-  await page.getByLabel('Slug').fill(slug);
-  await page.getByRole('button', { name: 'Create Organization' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Jobs ${slug}` })).toBeVisible();
+  await createOrganization(page, `Jobs ${slug}`, slug);
   const to = `bounce-${slug}@mail.example`;
   await openSection(page, 'Invitations');
   await page.getByLabel('Email addresses').fill(to);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
+import { createOrganization, expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
 
 /** Invites `to` with `role`, and accepts in a fresh browser, as the invited person would. */
 async function bringIn(page: Page, browser: Browser, to: string, role: string) {
@@ -25,11 +25,7 @@ test('change a member’s role (asked first when it crosses the operating team),
   browser,
 }) => {
   const name = `Members ${unique('')}`;
-  await page.goto('/organizations/new');
-  await page.getByLabel('Organization name').fill(name);
-  await page.getByRole('button', { name: 'Create Organization' }).click();
-  await expect(page).toHaveURL(/created=1/);
-  const orgUrl = page.url().replace(/\?.*$/, '');
+  const orgUrl = await createOrganization(page, name);
   await openSection(page, 'Invitations');
   const owner = `${unique('owner')}@members.example`;
   const member = `${unique('member')}@members.example`;

@@ -1,15 +1,11 @@
 import { expect, test } from './support/fixtures';
-import { expectAccessible, openSection, unique } from './support/helpers';
+import { createOrganization, expectAccessible, openSection, unique } from './support/helpers';
 
 test('the organization is a workspace: each section has its own URL, the nav marks the current one and shows what needs action', async ({
   page,
 }) => {
   const slug = unique('ws-');
-  await page.goto('/organizations/new');
-  await page.getByLabel('Organization name').fill(`Workspace ${slug}`);
-  await page.getByLabel('Slug').fill(slug);
-  await page.getByRole('button', { name: 'Create Organization' }).click();
-  await expect(page).toHaveURL(new RegExp(`/organizations/${slug}\\?created=1$`));
+  expect(await createOrganization(page, `Workspace ${slug}`, slug)).toBe(`/organizations/${slug}`);
   const nav = page.getByRole('navigation', { name: 'Organization sections' });
   await expect(nav.getByRole('link')).toHaveText(['Overview', /^Members/, 'Invitations', 'Domains', 'Activity', 'Settings']);
   await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');

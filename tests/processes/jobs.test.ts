@@ -53,7 +53,9 @@ afterAll(async () => {
 
 describe('two app processes and two workers on one PostgreSQL', () => {
   it('run 1,000 jobs exactly once, even when a worker is killed part way through', async () => {
-    await enqueueProbes(client, JOBS, 'multi-instance', new Date());
+    // Each job holds its worker for a moment, as real work does, so a worker is caught holding claims
+    // however fast the machine: 1,000 jobs take every instance several seconds.
+    await enqueueProbes(client, JOBS, 'multi-instance', new Date(), 150);
     // Kill one worker outright (no chance to hand anything back) while it holds claimed jobs.
     const victim = processes.get('worker-1');
     const held = { kind: 'queue.probe', status: 'queued' as const, lockedBy: { contains: `:${victim.process.pid}:` } };
@@ -87,11 +89,24 @@ describe('two app processes and two workers on one PostgreSQL', () => {
 
   it('a worker told to stop (SIGTERM) hands its claims back at once and exits', async () => {
     const worker = processes.get('worker-2');
-    await enqueueProbes(client, 300, 'sigterm', new Date());
+    await enqueueProbes(client, 300, 'sigterm', new Date(), 150);
+    const mine = { kind: 'queue.probe', status: 'queued' as const, lockedBy: { contains: `:${worker.process.pid}:` } };
+    await processes.until('the worker holding claimed jobs', async () => (await client.job.count({ where: mine })) > 0, 60_000);
     const exited = new Promise<number | null>((resolve) => worker.process.once('exit', (code) => resolve(code)));
     worker.process.kill('SIGTERM');
     expect(await exited).toBe(0);
     const stillHeld = await client.job.count({ where: { status: 'queued', lockedBy: { contains: `:${worker.process.pid}:` } } });
     expect(stillHeld).toBe(0);
+    // What it handed back, the apps finish; each job still runs once.
+    const sigterm = { kind: 'queue.probe', payload: { path: ['label'], equals: 'sigterm' } };
+    await processes.until(
+      'every handed-back job done',
+      async () => (await client.job.count({ where: { ...sigterm, status: { not: 'done' } } })) === 0,
+      120_000,
+    );
+    const ids = (await client.job.findMany({ where: sigterm, select: { id: true } })).map((job) => job.id);
+    const runs = await client.jobProbeRun.groupBy({ by: ['jobId'], where: { jobId: { in: ids } }, _count: { _all: true } });
+    expect(runs).toHaveLength(300);
+    expect(runs.filter((run) => run._count._all !== 1)).toEqual([]);
   });
 });

@@ -80,3 +80,13 @@ export async function openSection(page: Page, section: string) {
   await link.click();
   await expect(link).toHaveAttribute('aria-current', 'page');
 }
+
+/** Creates an organization through the form and waits for its Overview; returns its base URL path. */
+export async function createOrganization(page: Page, name: string, slug?: string): Promise<string> {
+  await page.goto('/organizations/new');
+  await page.getByLabel('Organization name').fill(name);
+  if (slug !== undefined) await page.getByLabel('Slug').fill(slug);
+  await page.getByRole('button', { name: 'Create Organization' }).click();
+  await expect(page).toHaveURL(/created=1/);
+  return new URL(page.url()).pathname;
+}
