@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { Principal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import { auth } from './auth';
@@ -5,8 +6,11 @@ import { isBuilderEmail } from './builders';
 
 export type ConsoleUser = Extract<Principal, { kind: 'console_user' }>;
 
-/** The signed-in console user (a builder), or null: a member or an anonymous visitor is not one. */
-export async function currentBuilder(): Promise<ConsoleUser | null> {
+/**
+ * The signed-in console user (a builder), or null: a member or an anonymous visitor is not one.
+ * Looked up once per request: the layout, the metadata and the page share it.
+ */
+export const currentBuilder = cache(async (): Promise<ConsoleUser | null> => {
   const session = await auth();
   const email = session?.user?.email;
   const userId = session?.user?.id;
@@ -15,7 +19,7 @@ export async function currentBuilder(): Promise<ConsoleUser | null> {
   if ((session as { audience?: string }).audience !== 'console') return null;
   if (!isBuilderEmail(email, getConfig().builders)) return null;
   return { kind: 'console_user', userId, email };
-}
+});
 
 /** Whoever is signed in, builder or member. */
 export async function currentUser(): Promise<{ userId: string; email: string } | null> {

@@ -6,19 +6,21 @@ import { currentBuilder } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { findOrganizationBySlug, organizationNameBySlug } from '@/lib/organizations/queries';
 
+/** One organization lookup per request, whichever of the layout and the page asks first. */
+const findCached = cache(async (slug: string) => findOrganizationBySlug(await db(), slug, new Date()));
+
 /**
- * The workspace's organization, loaded once per request and shared by the layout and the section
- * page: the builder first (or sign in), then the organization (an old slug redirects, an unknown
+ * The workspace's organization, shared by the layout and the section page: the builder first (or
+ * sign in, returning to this section), then the organization (an old slug redirects, an unknown
  * one is not found).
  */
-export const loadWorkspace = cache(async (slug: string, section = '') => {
+export async function loadWorkspace(slug: string, section = '') {
   const builder = await requireBuilderPage(`/organizations/${slug}${section ? `/${section}` : ''}`);
-  const now = new Date();
-  const lookup = await findOrganizationBySlug(await db(), slug, now);
+  const lookup = await findCached(slug);
   if (lookup.kind === 'redirect') redirect(`/organizations/${lookup.slug}${section ? `/${section}` : ''}`);
   if (lookup.kind === 'missing') notFound();
-  return { builder, organization: lookup.organization, now };
-});
+  return { builder, organization: lookup.organization, now: new Date() };
+}
 
 /** A section's title in the tab: "Members · Acme". Only builders see the organization's name. */
 export function sectionMetadata(section: string | null) {
