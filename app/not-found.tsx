@@ -1,13 +1,9 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '@/components/errors/not-found-message';
 
 export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-xl px-6 py-16">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="mt-2 text-slate-700">There is nothing here, or you don’t have access to it. It may have been deleted or renamed.</p>
-      <p className="mt-4">
-        <Link href="/organizations">Go to organizations</Link>
-      </p>
+    <main id="main" className="px-6 py-8">
+      <NotFoundMessage />
     </main>
   );
 }

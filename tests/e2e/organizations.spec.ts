@@ -182,8 +182,12 @@ test('rename, change slug (the old one redirects), suspend with reasons, reactiv
   await dialog.getByLabel('Slug to confirm').fill(`${slug}-new`);
   await dialog.getByRole('button', { name: 'Delete organization' }).click();
   await expect(page).toHaveURL(/\/organizations\?deleted=/);
+  await expect(page.getByRole('status').filter({ hasText: `Organization ${slug}-new deleted.` })).toBeVisible();
   await page.goto(`/organizations/${slug}-new`);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  // The console's header stays on its error pages.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('the create flow works from the keyboard alone', async ({ page }) => {

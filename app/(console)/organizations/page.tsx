@@ -48,8 +48,17 @@ export default async function OrganizationsPage({
     (filter) => filter.id !== query.filter && filter.id !== 'all' && list.counts[filter.id] > 0,
   );
 
+  // Deleting an organization lands here: say so, with where its history went.
+  const deleted = typeof raw.deleted === 'string' && /^[a-z0-9-]{1,63}$/.test(raw.deleted) ? raw.deleted : null;
+
   return (
     <div className="space-y-6">
+      {deleted ? (
+        <p role="status" className="rounded-md bg-green-50 px-4 py-3 text-sm text-green-900">
+          Organization <span className="font-mono">{deleted}</span> deleted. Its history stays in the{' '}
+          <Link href="/audit?action=organization.deleted">audit log</Link>.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Organizations</h1>
         <Link href="/organizations/new" className={buttonClasses('primary')}>
