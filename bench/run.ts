@@ -10,6 +10,7 @@ import { withPostgresRunner } from '../lib/db/runner';
 import { listInvitations } from '../lib/invitations/queries';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
+import { encodeListCursor, ORGANIZATION_SORTS } from '../lib/organizations/schemas';
 import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
 import { benchInvitations } from './invitations';
 import { seedBenchData } from './seed';
@@ -75,11 +76,43 @@ async function benchSize(size: number) {
     skip: Math.floor(size * 0.8),
     select: { id: true, createdAt: true },
   });
+  const deepCursor = encodeListCursor({ value: deep.createdAt.toISOString(), id: deep.id });
   results['list All, deep page (80% down, keyset)'] = await measure(() =>
-    listOrganizations(client, { filter: 'all', q: '', after: { id: deep.id, createdAt: deep.createdAt } }, now()),
+    listOrganizations(client, { filter: 'all', q: '', after: deepCursor }, now()),
   );
   results['list Ready, deep page (80% down, keyset)'] = await measure(() =>
-    listOrganizations(client, { filter: 'ready', q: '', after: { id: deep.id, createdAt: deep.createdAt } }, now()),
+    listOrganizations(client, { filter: 'ready', q: '', after: deepCursor }, now()),
+  );
+  // The sorts: severity (one index scan per state, in order), name, latest activity.
+  for (const sort of ORGANIZATION_SORTS) {
+    for (const filter of ['all', 'needs-action'] as const) {
+      results[`list ${filter}, sorted by ${sort}, page 1`] = await measure(() => listOrganizations(client, { filter, q: '', sort }, now()));
+    }
+  }
+  // Sorted by severity, the page that crosses from Needs attention into Setup, and a deep one.
+  const attention = await client.organization.count({ where: { state: 'needs_attention' } });
+  const boundary = await client.organization.findFirstOrThrow({
+    where: { state: 'needs_attention' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: Math.max(0, attention - 10),
+    select: { id: true, createdAt: true },
+  });
+  const boundaryCursor = encodeListCursor({ state: 'needs_attention', value: boundary.createdAt.toISOString(), id: boundary.id });
+  results['list all, by severity, page across two states'] = await measure(() =>
+    listOrganizations(client, { filter: 'all', q: '', sort: 'severity', after: boundaryCursor }, now()),
+  );
+  const deepReady = await client.organization.findFirstOrThrow({
+    where: { state: 'ready' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: Math.floor((await client.organization.count({ where: { state: 'ready' } })) * 0.8),
+    select: { id: true, createdAt: true },
+  });
+  const deepSeverity = encodeListCursor({ state: 'ready', value: deepReady.createdAt.toISOString(), id: deepReady.id });
+  results['list all, by severity, deep page (80% into Ready)'] = await measure(() =>
+    listOrganizations(client, { filter: 'all', q: '', sort: 'severity', after: deepSeverity }, now()),
+  );
+  results['list all, by severity, previous page (before the deep one)'] = await measure(() =>
+    listOrganizations(client, { filter: 'all', q: '', sort: 'severity', before: deepSeverity }, now()),
   );
   results['search rare term ("org-4242")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'org-4242' }, now()));
   results['search no match ("zzqx")'] = await measure(() => listOrganizations(client, { filter: 'all', q: 'zzqx' }, now()));

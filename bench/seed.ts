@@ -95,6 +95,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     user_id: { type: 'uuid', values: [] },
     role: { type: '"MemberRole"', values: [] },
     status: { type: '"MembershipStatus"', values: [] },
+    joined_via: { type: '"MembershipSource"', values: [] },
     updated_at: { type: 'timestamptz', values: [] },
   };
   const invitations: Columns = {
@@ -172,6 +173,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
           user_id: userId,
           role: n === 0 ? 'owner' : n === 1 ? 'admin' : 'member',
           status,
+          joined_via: 'invitation',
           updated_at: now,
         });
         facts.memberCount++;

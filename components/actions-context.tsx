@@ -18,6 +18,8 @@ export interface OrganizationActions {
   sendTestInvitation: FormAction;
   resendInvitation: FormAction;
   revokeInvitation: FormAction;
+  resendExpiredInvitations: FormAction;
+  reinvite: FormAction;
   addDomain: FormAction;
   verifyDomain: FormAction;
   removeDomain: FormAction;

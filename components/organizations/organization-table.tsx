@@ -18,6 +18,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
         { label: 'Pending invitations', align: 'right' },
         { label: 'Verified domains', align: 'right' },
         { label: 'Created' },
+        { label: 'Last activity' },
       ]}
     >
       {rows.map((row) => (
@@ -35,6 +36,9 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
           <td className="px-4 py-3 text-right tabular-nums">{row.verifiedDomainCount}</td>
           <td className="px-4 py-3 whitespace-nowrap text-slate-700">
             <time dateTime={row.createdAt.toISOString()}>{formatDate(row.createdAt)}</time>
+          </td>
+          <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+            <time dateTime={row.lastActivityAt.toISOString()}>{formatDate(row.lastActivityAt)}</time>
           </td>
         </tr>
       ))}

@@ -15,7 +15,9 @@ export function DataTable({
   footer?: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // On a narrow screen the table scrolls inside this region, which the keyboard can reach and scroll.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled without a mouse
+    <section aria-label={caption} tabIndex={0} data-scroll-region className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -30,6 +32,6 @@ export function DataTable({
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
       {footer ? <p className="px-4 py-2 text-sm text-slate-600">{footer}</p> : null}
-    </div>
+    </section>
   );
 }

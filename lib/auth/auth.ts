@@ -5,6 +5,7 @@ import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { autoJoinOnSignIn } from '@/lib/domains/auto-join';
 import { normalizeEmail } from '@/lib/email/address';
+import { isSignInRefused, recordMemberSignIn } from '@/lib/members/sign-in';
 import { isBuilderEmail } from './builders';
 import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink, signInAudience } from './sign-in-link';
 
@@ -52,7 +53,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       // A link proves its address. Builder links reach builders only (sendSignInLink), and every
       // console page and action checks the builder list itself, so a member's session opens
       // nothing but the member area.
-      signIn: () => true,
+      // A member whose every membership is suspended is refused when they open the link (not when
+      // they ask for it, which would tell anyone who is suspended).
+      signIn: async ({ user, email }) => {
+        if (email?.verificationRequest || !user.email || isBuilderEmail(user.email, config.builders)) return true;
+        return (await isSignInRefused(client, user.email)) ? '/login/error?error=Suspended' : true;
+      },
       // Redirects stay on APP_URL's origin exactly (Auth.js's own base is the request's host,
       // which Next.js reports as localhost for 127.0.0.1).
       redirect: ({ url, baseUrl }) => {
@@ -72,7 +78,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       // A member's email sign-in proves the address: auto-join may add them to organizations.
       signIn: async ({ user }) => {
         if (!user.id || isBuilderEmail(user.email, config.builders)) return;
-        await autoJoinOnSignIn(await db(), user.id, new Date());
+        const now = new Date();
+        await autoJoinOnSignIn(client, user.id, now);
+        await recordMemberSignIn(client, user.id, now);
       },
     },
   };

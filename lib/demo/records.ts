@@ -7,6 +7,7 @@ import type {
   DomainStatus,
   InvitationStatus,
   MemberRole,
+  MembershipSource,
   MembershipStatus,
 } from '@/lib/generated/prisma/client';
 
@@ -19,7 +20,7 @@ export async function addMember(
   tx: DbOrTx,
   organizationId: string,
   email: string,
-  options: { role?: MemberRole; status?: MembershipStatus; createdAt?: Date } = {},
+  options: { role?: MemberRole; status?: MembershipStatus; joinedVia?: MembershipSource; createdAt?: Date; lastSignInAt?: Date } = {},
 ) {
   const user = await tx.user.upsert({
     where: { email },
@@ -33,6 +34,8 @@ export async function addMember(
       userId: user.id,
       role: options.role ?? 'member',
       status: options.status ?? 'active',
+      joinedVia: options.joinedVia ?? 'invitation',
+      lastSignInAt: options.lastSignInAt ?? null,
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     },
   });

@@ -41,7 +41,9 @@ export async function autoJoinOnSignIn(client: Db, userId: string, now: Date, re
       if (!organization?.autoJoinEnabled || !verified.some((d) => domainMatches(domain, d.name, d.includeSubdomains))) return false;
       const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId } } });
       if (existing) return false;
-      await tx.membership.create({ data: { organizationId, userId, role: organization.autoJoinRole, createdAt: now } });
+      await tx.membership.create({
+        data: { organizationId, userId, role: organization.autoJoinRole, joinedVia: 'auto_join', createdAt: now },
+      });
       await tx.endUserActivity.create({ data: { organizationId, kind: 'auto_join', actorEmail: user.email, occurredAt: now } });
       const context = {
         principal: { kind: 'member' as const, userId, email: user.email, organizationId, role: organization.autoJoinRole },

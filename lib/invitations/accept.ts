@@ -125,7 +125,9 @@ export async function acceptInvitation(
     const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
     const outcome = roleAfterAccept(existing?.role ?? null, invitation.role);
     if (!existing) {
-      await tx.membership.create({ data: { organizationId, userId: user.id, role: outcome.role, createdAt: now } });
+      await tx.membership.create({
+        data: { organizationId, userId: user.id, role: outcome.role, joinedVia: 'invitation', createdAt: now },
+      });
     } else if (outcome.change === 'raised') {
       await tx.membership.update({ where: { id: existing.id }, data: { role: outcome.role } });
     }

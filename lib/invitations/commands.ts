@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
+import { organizationRefSchema } from '@/lib/organizations/schemas';
 import { acceptInvitation } from './accept';
-import { createInvitations, resendInvitation, reviewInvitations, revokeInvitation, sendTestInvitation } from './mutations';
-import { invitationRefSchema, reviewInvitationsSchema, sendInvitationsSchema, testInvitationSchema } from './schemas';
+import {
+  createInvitations,
+  reinviteAtNewAddress,
+  resendExpiredInvitations,
+  resendInvitation,
+  reviewInvitations,
+  revokeInvitation,
+  sendTestInvitation,
+} from './mutations';
+import { invitationRefSchema, reinviteSchema, reviewInvitationsSchema, sendInvitationsSchema, testInvitationSchema } from './schemas';
 
 /** Invitation commands: declared once, called by server actions today and the API later. */
 export const reviewInvitationsCommand = defineCommand({
@@ -39,6 +48,20 @@ export const revokeInvitationCommand = defineCommand({
   schema: invitationRefSchema,
   permission: 'invitations.manage',
   handler: async (context, input) => revokeInvitation(await db(), context, input),
+});
+
+export const resendExpiredInvitationsCommand = defineCommand({
+  name: 'invitations.resend_expired',
+  schema: organizationRefSchema,
+  permission: 'invitations.manage',
+  handler: async (context, input) => resendExpiredInvitations(await db(), context, input),
+});
+
+export const reinviteCommand = defineCommand({
+  name: 'invitations.reinvite',
+  schema: reinviteSchema,
+  permission: 'invitations.send',
+  handler: async (context, input) => reinviteAtNewAddress(await db(), context, input),
 });
 
 /**

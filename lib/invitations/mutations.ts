@@ -6,6 +6,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import type { MemberRole } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import type { OrganizationRefInput } from '@/lib/organizations/schemas';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, notFound, ok, type Result } from '@/lib/result';
@@ -13,8 +14,8 @@ import { cancelInvitationEmails, enqueueInvitationEmail } from './delivery';
 import { splitAddressInput } from './parse';
 import { canResend, canRevoke, invitationExpiresAt, MAX_ADDRESSES_PER_BATCH } from './policy';
 import { loadReviewContext } from './queries';
-import { type ReviewRow, reviewAddresses, sendableAddresses } from './review';
-import type { InvitationRefInput, ReviewInvitationsInput, SendInvitationsInput, TestInvitationInput } from './schemas';
+import { REVIEW_WARNING_LABELS, type ReviewRow, reviewAddresses, sendableAddresses } from './review';
+import type { InvitationRefInput, ReinviteInput, ReviewInvitationsInput, SendInvitationsInput, TestInvitationInput } from './schemas';
 import { deriveInvitationToken, hashToken, newTokenNonce } from './tokens';
 
 function tooMany(count: number) {
@@ -160,6 +161,36 @@ async function findScopedInvitation(tx: Tx, input: InvitationRefInput) {
   return tx.invitation.findFirst({ where: { id: input.invitationId, organizationId: input.organizationId } });
 }
 
+type StoredInvitation = NonNullable<Awaited<ReturnType<typeof findScopedInvitation>>>;
+
+/** A new token (the old link stops working), a renewed expiry, and the email queued again. */
+async function reissueInvitation(tx: Tx, context: CommandContext, invitation: StoredInvitation, status: string) {
+  const { now } = context;
+  const tokenNonce = newTokenNonce();
+  const tokenHash = hashToken(deriveInvitationToken(getConfig().authSecret, invitation.id, tokenNonce));
+  const expiresAt = invitationExpiresAt(now, invitation.lifetimeDays);
+  await tx.retiredInvitationToken.create({ data: { tokenHash: invitation.tokenHash, invitationId: invitation.id, retiredAt: now } });
+  await cancelInvitationEmails(tx, invitation.id, 'A newer email replaced this one (resend).', now);
+  await tx.invitation.update({
+    where: { id: invitation.id },
+    data: { tokenNonce, tokenHash, status: 'pending', expiresAt, deliveryStatus: 'queued', deliveryError: null },
+  });
+  await enqueueInvitationEmail(
+    tx,
+    { id: invitation.id, organizationId: invitation.organizationId, tokenNonce, email: invitation.email },
+    now,
+  );
+  await recordAudit(tx, context, {
+    organizationId: invitation.organizationId,
+    action: 'invitation.resent',
+    target: { type: 'invitation', id: invitation.id, label: invitation.email },
+    summary: {
+      status: { before: status, after: 'pending' },
+      expiresAt: { before: invitation.expiresAt.toISOString(), after: expiresAt.toISOString() },
+    },
+  });
+}
+
 /** Rotates the token (the old link stops working), renews the expiry and queues the email again. */
 export async function resendInvitation(client: Db, context: CommandContext, input: InvitationRefInput): Promise<Result<{ email: string }>> {
   const { now } = context;
@@ -202,35 +233,7 @@ export async function resendInvitation(client: Db, context: CommandContext, inpu
         );
       }
     }
-    const tokenNonce = newTokenNonce();
-    const tokenHash = hashToken(deriveInvitationToken(getConfig().authSecret, invitation.id, tokenNonce));
-    await tx.retiredInvitationToken.create({ data: { tokenHash: invitation.tokenHash, invitationId: invitation.id, retiredAt: now } });
-    await cancelInvitationEmails(tx, invitation.id, 'A newer email replaced this one (resend).', now);
-    await tx.invitation.update({
-      where: { id: invitation.id },
-      data: {
-        tokenNonce,
-        tokenHash,
-        status: 'pending',
-        expiresAt: invitationExpiresAt(now, invitation.lifetimeDays),
-        deliveryStatus: 'queued',
-        deliveryError: null,
-      },
-    });
-    await enqueueInvitationEmail(
-      tx,
-      { id: invitation.id, organizationId: invitation.organizationId, tokenNonce, email: invitation.email },
-      now,
-    );
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: 'invitation.resent',
-      target: { type: 'invitation', id: invitation.id, label: invitation.email },
-      summary: {
-        status: { before: status, after: 'pending' },
-        expiresAt: { before: invitation.expiresAt.toISOString(), after: invitationExpiresAt(now, invitation.lifetimeDays).toISOString() },
-      },
-    });
+    await reissueInvitation(tx, context, invitation, status);
     await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: invitation.email });
   });
@@ -255,5 +258,105 @@ export async function revokeInvitation(client: Db, context: CommandContext, inpu
     });
     await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: invitation.email });
+  });
+}
+
+/**
+ * The Overview's "Resend" for an organization whose every invitation expired unused: each expired
+ * invitation that no newer one replaced is sent again, in one transaction.
+ */
+export async function resendExpiredInvitations(
+  client: Db,
+  context: CommandContext,
+  input: OrganizationRefInput,
+): Promise<Result<{ emails: string[] }>> {
+  const { now } = context;
+  const expiredWhere = {
+    organizationId: input.organizationId,
+    isTest: false,
+    OR: [{ status: 'expired' as const }, { status: 'pending' as const, expiresAt: { lte: now } }],
+  };
+  const count = await client.invitation.count({ where: expiredWhere });
+  if (!count) return fail('nothing_to_send', 'No invitation of this organization has expired.');
+  const refused = await takeSendAllowance(client, input.organizationId, count, now);
+  if (refused) return refused;
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const expired = await tx.invitation.findMany({ where: expiredWhere, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const live = new Set(
+      (
+        await tx.invitation.findMany({
+          where: { organizationId: input.organizationId, isTest: false, status: 'pending', expiresAt: { gt: now } },
+          select: { email: true },
+        })
+      ).map((invitation) => invitation.email),
+    );
+    const emails: string[] = [];
+    // The newest expired invitation to each address is sent again; older ones stay expired.
+    for (const invitation of expired) {
+      if (live.has(invitation.email)) continue;
+      live.add(invitation.email);
+      await reissueInvitation(tx, context, invitation, 'expired');
+      emails.push(invitation.email);
+    }
+    if (!emails.length) return fail('nothing_to_send', 'Every expired invitation was already replaced by a newer one.');
+    await recomputeOrganizationState(tx, input.organizationId, now, context);
+    return ok({ emails });
+  });
+}
+
+/**
+ * "Fix the address and re-invite": a pending invitation whose email bounced or could not be
+ * delivered is revoked, and a new one with the same role and lifetime goes to the corrected
+ * address, in one transaction. The new address passes the same review as any invitation.
+ */
+export async function reinviteAtNewAddress(
+  client: Db,
+  context: CommandContext,
+  input: ReinviteInput,
+): Promise<Result<{ email: string; previous: string }>> {
+  const { now } = context;
+  const exists = await client.invitation.findFirst({
+    where: { id: input.invitationId, organizationId: input.organizationId },
+    select: { id: true },
+  });
+  if (!exists) return notFound();
+  const refused = await takeSendAllowance(client, input.organizationId, 1, now);
+  if (refused) return refused;
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const invitation = await findScopedInvitation(tx, input);
+    if (!invitation) return notFound();
+    const status = effectiveInvitationStatus(invitation, now);
+    if (status !== 'pending' || invitation.isTest) {
+      return fail(
+        'not_revocable',
+        `This invitation is ${invitation.isTest ? 'a test' : status}; only a pending invitation can be re-sent to a new address.`,
+      );
+    }
+    const [row] = reviewAddresses([input.email], await loadReviewContext(tx, input.organizationId, now));
+    const fieldFailure = (message: string) =>
+      fail('invalid_input', message, { fieldErrors: { email: [message] }, values: { email: input.email } });
+    if (row?.status !== 'ready') {
+      return fieldFailure(
+        row?.address === invitation.email
+          ? 'That is the same address. Resend the invitation instead.'
+          : (row?.reason ?? 'Enter a valid email address.'),
+      );
+    }
+    if (row.warnings.length && !input.confirmWarnings) {
+      return fieldFailure(`${row.warnings.map((w) => REVIEW_WARNING_LABELS[w]).join('; ')}. Tick “Send anyway” to invite this address.`);
+    }
+    await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: now } });
+    await cancelInvitationEmails(tx, invitation.id, 'The invitation was re-sent to a corrected address.', now);
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'invitation.revoked',
+      target: { type: 'invitation', id: invitation.id, label: invitation.email },
+      summary: { status: { before: status, after: 'revoked' }, replacedBy: row.address },
+    });
+    await insertInvitation(tx, context, input.organizationId, row.address!, invitation.role, invitation.lifetimeDays, false);
+    await recomputeOrganizationState(tx, input.organizationId, now, context);
+    return ok({ email: row.address!, previous: invitation.email });
   });
 }

@@ -42,6 +42,17 @@ export const invitationRefSchema = z.object({
 });
 export type InvitationRefInput = z.infer<typeof invitationRefSchema>;
 
+/** "Fix the address and re-invite": a bounced or undeliverable invitation goes to a corrected address. */
+export const reinviteSchema = invitationRefSchema.extend({
+  email: z.string({ error: 'Enter the corrected email address.' }).trim().min(1, 'Enter the corrected email address.').max(254),
+  /** Send even when the address is outside the verified domains or at a consumer mail domain. */
+  confirmWarnings: z
+    .enum(['on', 'off'])
+    .default('off')
+    .transform((value) => value === 'on'),
+});
+export type ReinviteInput = z.infer<typeof reinviteSchema>;
+
 export const INVITATION_STATUS_FILTERS = ['all', 'pending', 'accepted', 'revoked', 'expired'] as const;
 export const invitationStatusFilterSchema = z.enum(INVITATION_STATUS_FILTERS).catch('all');
 export type InvitationStatusFilter = z.infer<typeof invitationStatusFilterSchema>;

@@ -5,6 +5,7 @@ import { lockOrganization, recomputeOrganizationState } from '@/lib/organization
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { leavesNoActiveOwner, type MemberChange } from './policy';
 import type { ChangeMemberRoleInput, MemberRefInput } from './schemas';
+import { endSessionsIfNoActiveMembership } from './sign-in';
 
 type Outcome = Result<{ email: string }>;
 
@@ -74,7 +75,10 @@ export function setMemberSuspended(client: Db, context: CommandContext, input: M
     input,
     { status },
     'suspended',
-    (tx, id) => tx.membership.update({ where: { id }, data: { status } }),
+    async (tx, id) => {
+      const member = await tx.membership.update({ where: { id }, data: { status }, select: { userId: true } });
+      if (suspended) await endSessionsIfNoActiveMembership(tx, member.userId);
+    },
     (member) =>
       member.status === status
         ? null

@@ -29,3 +29,11 @@ export function leavesNoActiveOwner(activeOwners: number, member: MemberFact, ch
 export function crossesOperatingTeam(from: MemberRoleName, to: MemberRoleName): boolean {
   return isOperatingTeamRole(from) !== isOperatingTeamRole(to);
 }
+
+/**
+ * Whether a member may sign in: someone with no organization yet may (to accept an invitation or
+ * auto-join); someone whose every membership is suspended may not.
+ */
+export function maySignIn(statuses: readonly MemberFact['status'][]): boolean {
+  return statuses.length === 0 || statuses.includes('active');
+}

@@ -8,6 +8,7 @@ export const detailViewSchema = z.object({
   invitationSearch: z.string().trim().max(254).catch(''),
   invitationsPage: pageNumberSchema,
   membersPage: pageNumberSchema,
+  memberSearch: z.string().trim().max(254).catch(''),
 });
 export type DetailView = z.infer<typeof detailViewSchema>;
 
@@ -19,7 +20,10 @@ export function organizationSectionHref(slug: string, section: 'members' | 'invi
     if (view.invitationSearch) search.set('invitationSearch', view.invitationSearch);
     if (view.invitationsPage > 1) search.set('invitationsPage', String(view.invitationsPage));
   }
-  if (section === 'members' && view.membersPage > 1) search.set('membersPage', String(view.membersPage));
+  if (section === 'members') {
+    if (view.memberSearch) search.set('memberSearch', view.memberSearch);
+    if (view.membersPage > 1) search.set('membersPage', String(view.membersPage));
+  }
   const query = search.toString();
   return `/organizations/${slug}/${section}${query ? `?${query}` : ''}`;
 }

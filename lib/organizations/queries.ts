@@ -5,7 +5,15 @@ import { pageInfo } from '@/lib/pagination';
 import { lastEndUserActivityAt } from './activity';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
-import { encodeListCursor, type ListCursor, ORGANIZATIONS_PAGE_SIZE, type OrganizationListQuery } from './schemas';
+import {
+  decodeListCursor,
+  defaultSort,
+  encodeListCursor,
+  type ListCursor,
+  ORGANIZATIONS_PAGE_SIZE,
+  type OrganizationListQuery,
+  type OrganizationSort,
+} from './schemas';
 import { ORGANIZATION_STATES, type OrganizationStateName, type StateReason } from './state';
 
 function searchWhere(q: string): Prisma.OrganizationWhereInput {
@@ -16,16 +24,51 @@ function searchWhere(q: string): Prisma.OrganizationWhereInput {
   };
 }
 
-/** Rows strictly after (older than) or before (newer than) a cursor, newest first. */
-function cursorWhere(cursor: ListCursor, direction: 'after' | 'before'): Prisma.OrganizationWhereInput {
-  const op = direction === 'after' ? 'lt' : 'gt';
+type SortField = 'createdAt' | 'name' | 'lastActivityAt';
+type Movement = 'after' | 'before';
+
+/** Each sort's key, and its direction in the list. Severity sorts by state, then newest first. */
+const SORT_KEYS: Record<OrganizationSort, { field: SortField; direction: 'asc' | 'desc' }> = {
+  severity: { field: 'createdAt', direction: 'desc' },
+  created: { field: 'createdAt', direction: 'desc' },
+  name: { field: 'name', direction: 'asc' },
+  activity: { field: 'lastActivityAt', direction: 'desc' },
+};
+
+/** The list's severity order: the states that need the builder most come first. */
+export const SEVERITY_ORDER: readonly OrganizationStateName[] = ['needs_attention', 'setup', 'pending', 'ready', 'active'];
+
+function keyValue(field: SortField, raw: string): string | Date | null {
+  if (field === 'name') return raw;
+  const at = new Date(raw);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** Rows strictly past a cursor, in the list's order (after) or against it (before). */
+function cursorWhere(field: SortField, direction: 'asc' | 'desc', cursor: ListCursor, movement: Movement): Prisma.OrganizationWhereInput {
+  const value = keyValue(field, cursor.value);
+  if (value === null) return {};
+  const op = (direction === 'desc') === (movement === 'after') ? 'lt' : 'gt';
   return {
-    // The inclusive bound lets PostgreSQL start an index range scan at the cursor; the OR
-    // then settles ties on created_at by id.
-    createdAt: { [direction === 'after' ? 'lte' : 'gte']: cursor.createdAt },
-    OR: [{ createdAt: { [op]: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { [op]: cursor.id } }],
+    // The inclusive bound lets PostgreSQL start an index range scan at the cursor; the OR then
+    // settles ties on the key by id.
+    [field]: { [op === 'lt' ? 'lte' : 'gte']: value },
+    OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: cursor.id } }],
   };
 }
+
+const LIST_SELECT = {
+  id: true,
+  name: true,
+  slug: true,
+  state: true,
+  memberCount: true,
+  pendingInvitationCount: true,
+  verifiedDomainCount: true,
+  createdAt: true,
+  lastActivityAt: true,
+  stateReasons: true,
+} satisfies Prisma.OrganizationSelect;
 
 export type OrganizationListRow = {
   id: string;
@@ -36,6 +79,7 @@ export type OrganizationListRow = {
   pendingInvitationCount: number;
   verifiedDomainCount: number;
   createdAt: Date;
+  lastActivityAt: Date;
   /** The stored reasons, most important first (the rules' order). */
   stateReasons: StateReason[];
 };
@@ -52,52 +96,70 @@ async function countStates(client: Db, q: string): Promise<Record<OrganizationSt
   return counts;
 }
 
-/** The organizations page: one page of rows for the chip and search, plus every chip's count. */
+/**
+ * The organizations page: one page of rows for the chip, search and sort, plus every chip's count.
+ * Keyset pagination in every sort, each read from an index. Sorted by severity, the states are
+ * read one after another in severity order, each from its (state, created_at) index, until the
+ * page is full.
+ */
 export async function listOrganizations(client: Db, query: OrganizationListQuery, now: Date) {
   await catchUpOrganizationStates(client, now);
   const filter = getFilter(query.filter);
-  const direction = query.before && !query.after ? 'before' : 'after';
-  const cursor = direction === 'before' ? query.before : query.after;
-  const where: Prisma.OrganizationWhereInput = {
-    AND: [
-      searchWhere(query.q),
-      filter.id === 'all' ? {} : { state: { in: [...filter.states] } },
-      cursor ? cursorWhere(cursor, direction) : {},
-    ],
-  };
-  const order = direction === 'after' ? 'desc' : 'asc';
-  const [stateCounts, fetched] = await Promise.all([
-    countStates(client, query.q),
+  const sort = query.sort ?? defaultSort(query.filter);
+  const { field, direction } = SORT_KEYS[sort];
+  const movement: Movement = query.before && !query.after ? 'before' : 'after';
+  const cursor = decodeListCursor(movement === 'before' ? query.before : query.after);
+  const order = (direction === 'desc') === (movement === 'after') ? 'desc' : 'asc';
+  const take = ORGANIZATIONS_PAGE_SIZE + 1;
+
+  const fetch = (states: readonly OrganizationStateName[] | null, from: ListCursor | undefined, limit: number) =>
     client.organization.findMany({
-      where,
-      orderBy: [{ createdAt: order }, { id: order }],
-      take: ORGANIZATIONS_PAGE_SIZE + 1,
-      select: {
-        id: true,
-        name: true,
-        slug: true,
-        state: true,
-        memberCount: true,
-        pendingInvitationCount: true,
-        verifiedDomainCount: true,
-        createdAt: true,
-        stateReasons: true,
+      where: {
+        AND: [
+          searchWhere(query.q),
+          states ? { state: states.length === 1 ? states[0] : { in: [...states] } } : {},
+          from ? cursorWhere(field, direction, from, movement) : {},
+        ],
       },
-    }),
-  ]);
+      orderBy: [{ [field]: order }, { id: order }],
+      take: limit,
+      select: LIST_SELECT,
+    });
+
+  const fetchRows = async () => {
+    if (sort !== 'severity') return fetch(filter.id === 'all' ? null : filter.states, cursor, take);
+    // Severity: walk the chip's states in order (backwards for a previous page) from the cursor's.
+    const states = SEVERITY_ORDER.filter((state) => (filter.states as readonly string[]).includes(state));
+    const ordered = movement === 'after' ? states : [...states].reverse();
+    const startAt = cursor?.state && ordered.includes(cursor.state) ? ordered.indexOf(cursor.state) : 0;
+    const rows: Awaited<ReturnType<typeof fetch>> = [];
+    for (let index = startAt; index < ordered.length && rows.length < take; index++) {
+      rows.push(...(await fetch([ordered[index]!], index === startAt && cursor?.state ? cursor : undefined, take - rows.length)));
+    }
+    return rows;
+  };
+
+  const [stateCounts, fetched] = await Promise.all([countStates(client, query.q), fetchRows()]);
   const hasMore = fetched.length > ORGANIZATIONS_PAGE_SIZE;
   const page = fetched.slice(0, ORGANIZATIONS_PAGE_SIZE);
-  const rows = (direction === 'after' ? page : page.reverse()) as OrganizationListRow[];
+  const rows = (movement === 'after' ? page : page.reverse()) as OrganizationListRow[];
   const counts = countByFilter(stateCounts);
   const first = rows[0];
   const last = rows[rows.length - 1];
+  const cursorOf = (row: OrganizationListRow) =>
+    encodeListCursor({
+      state: sort === 'severity' ? row.state : undefined,
+      value: field === 'name' ? row.name : row[field].toISOString(),
+      id: row.id,
+    });
   return {
     rows,
+    sort,
     counts,
     total: counts[filter.id],
     pageSize: ORGANIZATIONS_PAGE_SIZE,
-    previousCursor: first && (direction === 'after' ? Boolean(cursor) : hasMore) ? encodeListCursor(first) : null,
-    nextCursor: last && (direction === 'after' ? hasMore : true) ? encodeListCursor(last) : null,
+    previousCursor: first && (movement === 'after' ? Boolean(cursor) : hasMore) ? cursorOf(first) : null,
+    nextCursor: last && (movement === 'after' ? hasMore : true) ? cursorOf(last) : null,
   };
 }
 
@@ -131,11 +193,21 @@ export async function organizationNameBySlug(client: Db, slug: string): Promise<
 export const DETAIL_PAGE_SIZE = 50;
 
 /** One organization's members, oldest first, a numbered page at a time. */
-export async function listMembers(client: DbOrTx, organizationId: string, requestedPage: number) {
-  const total = await client.membership.count({ where: { organizationId } });
+/** One page of an organization's members, oldest first, matching `search` in the address or name. */
+export async function listMembers(client: DbOrTx, organizationId: string, requestedPage: number, search = '') {
+  const pattern = escapeLike(search);
+  const where: Prisma.MembershipWhereInput = search
+    ? {
+        organizationId,
+        user: {
+          OR: [{ email: { contains: pattern, mode: 'insensitive' } }, { name: { contains: pattern, mode: 'insensitive' } }],
+        },
+      }
+    : { organizationId };
+  const total = await client.membership.count({ where });
   const page = pageInfo(requestedPage, DETAIL_PAGE_SIZE, total);
   const rows = await client.membership.findMany({
-    where: { organizationId },
+    where,
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     skip: page.skip,
     take: DETAIL_PAGE_SIZE,
@@ -161,5 +233,31 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
     ...organization,
     stateReasons: organization.stateReasons as unknown as StateReason[],
     lastEndUserActivityAt: await lastEndUserActivityAt(client, organizationId),
+  };
+}
+
+/**
+ * What the Overview's fixes act on: the pending invitation behind each undeliverable-invitation
+ * reason, and each domain by name.
+ */
+export async function fixTargetsFor(
+  client: DbOrTx,
+  organization: { id: string; slug: string; stateReasons: StateReason[]; domains: { id: string; name: string }[] },
+  now: Date,
+) {
+  const emails = organization.stateReasons.flatMap((reason) =>
+    reason.code === 'invitation_bounced' || reason.code === 'invitation_delivery_failed' ? [reason.email] : [],
+  );
+  const invitations = emails.length
+    ? await client.invitation.findMany({
+        where: { organizationId: organization.id, email: { in: emails }, status: 'pending', isTest: false, expiresAt: { gt: now } },
+        select: { id: true, email: true },
+      })
+    : [];
+  return {
+    organizationId: organization.id,
+    slug: organization.slug,
+    invitationIds: Object.fromEntries(invitations.map((invitation) => [invitation.email, invitation.id])),
+    domainIds: Object.fromEntries(organization.domains.map((domain) => [domain.name, domain.id])),
   };
 }

@@ -33,8 +33,8 @@ export async function recomputeOrganizationState(
   now: Date,
   cause: StateChangeCause = SCHEDULER,
 ): Promise<DerivedState | null> {
-  const locked = await tx.$queryRaw<{ state: string; slug: string }[]>`
-    SELECT state::text AS state, slug FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<{ state: string; slug: string; last_activity_at: Date }[]>`
+    SELECT state::text AS state, slug, last_activity_at FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
   if (!locked.length) return null;
   const facts = await loadOrganizationFacts(tx, organizationId);
   if (!facts) return null;
@@ -48,6 +48,7 @@ export async function recomputeOrganizationState(
       memberCount: facts.memberCount,
       pendingInvitationCount: countPendingInvitations(facts, now),
       verifiedDomainCount: facts.domains.filter((domain) => domain.status === 'verified').length,
+      lastActivityAt: lastActivity(locked[0]!.last_activity_at, cause, facts.lastEndUserActivityAt, now),
     },
   });
   const before = locked[0]!.state;
@@ -64,6 +65,16 @@ export async function recomputeOrganizationState(
     );
   }
   return derived;
+}
+
+/**
+ * The organization's last activity after a recompute: a change by a person or an app counts (the
+ * scheduler's time-based recomputes and delivery reports don't), and so does end-user activity.
+ */
+export function lastActivity(current: Date, cause: StateChangeCause, endUserActivityAt: Date | null, now: Date): Date {
+  const candidates = [current.getTime(), endUserActivityAt?.getTime() ?? 0];
+  if (cause.principal.kind !== 'system') candidates.push(now.getTime());
+  return new Date(Math.max(...candidates));
 }
 
 /**

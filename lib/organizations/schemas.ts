@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { encodeTimeIdCursor, timeIdCursorSchema } from '@/lib/pagination';
 import { slugProblem } from './slug';
+import { ORGANIZATION_STATES, type OrganizationStateName } from './state';
 
 export const ORGANIZATION_NAME_MAX = 100;
 
@@ -55,12 +55,50 @@ export type DeleteOrganizationInput = z.infer<typeof deleteOrganizationSchema>;
 
 export const ORGANIZATIONS_PAGE_SIZE = 25;
 
-/** A position in the list, ordered by creation time then id: `<ISO time>_<uuid>`. */
-export const listCursorSchema = timeIdCursorSchema.transform(({ at, id }) => ({ createdAt: at, id }));
-export type ListCursor = z.output<typeof listCursorSchema>;
+/** How the list can be sorted. Severity puts Needs attention first, then Setup, Pending, Ready, Active. */
+export const ORGANIZATION_SORTS = ['severity', 'name', 'created', 'activity'] as const;
+export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
 
-export function encodeListCursor(row: { createdAt: Date; id: string }): string {
-  return encodeTimeIdCursor(row.createdAt, row.id);
+export const SORT_LABELS: Record<OrganizationSort, string> = {
+  severity: 'Needs attention first',
+  name: 'Name, A to Z',
+  created: 'Newest first',
+  activity: 'Latest activity first',
+};
+
+/** Under Needs action, Needs attention comes first; every other chip lists the newest first. */
+export function defaultSort(filter: string): OrganizationSort {
+  return filter === 'needs-action' ? 'severity' : 'created';
+}
+
+/**
+ * A position in the sorted list: the sort key's value and the id (and, sorted by severity, the
+ * state), as base64url JSON. An unreadable cursor is ignored (the first page), never an error.
+ */
+export interface ListCursor {
+  state?: OrganizationStateName;
+  value: string;
+  id: string;
+}
+
+const cursorShape = z.object({
+  s: z.enum(ORGANIZATION_STATES).optional(),
+  v: z.string().max(400),
+  i: z.string().uuid(),
+});
+
+export function encodeListCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify({ s: cursor.state, v: cursor.value, i: cursor.id })).toString('base64url');
+}
+
+export function decodeListCursor(raw: string | undefined): ListCursor | undefined {
+  if (!raw || raw.length > 800) return undefined;
+  try {
+    const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? { state: parsed.data.s, value: parsed.data.v, id: parsed.data.i } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const organizationListQuerySchema = z.object({
@@ -69,9 +107,11 @@ export const organizationListQuerySchema = z.object({
     .string()
     .transform((value) => value.trim().slice(0, 100))
     .catch(''),
+  /** Absent: the chip's default sort. */
+  sort: z.enum(ORGANIZATION_SORTS).optional().catch(undefined),
   /** Keyset pagination: rows after this cursor (next page) or before it (previous page). */
-  after: listCursorSchema.optional().catch(undefined),
-  before: listCursorSchema.optional().catch(undefined),
+  after: z.string().max(800).optional().catch(undefined),
+  before: z.string().max(800).optional().catch(undefined),
   /**
    * Where the page starts in the list (1-based), carried by the pager's links so the page can say
    * "26–50 of 1,234" from the stored counts with no extra count query. A hint: keyset decides rows.

@@ -14,7 +14,9 @@ async function organizationWith(members: number, invitations: { count: number; e
     build: async (tx, organizationId) => {
       for (let i = 0; i < members; i++) {
         const user = await tx.user.create({ data: { email: uniqueEmail(`m${String(i).padStart(3, '0')}`) } });
-        await tx.membership.create({ data: { organizationId, userId: user.id, createdAt: new Date(t0 + i * 1000) } });
+        await tx.membership.create({
+          data: { organizationId, userId: user.id, joinedVia: 'invitation', createdAt: new Date(t0 + i * 1000) },
+        });
       }
       await tx.invitation.createMany({
         data: Array.from({ length: invitations.count }, (_, i) => ({

@@ -3,7 +3,9 @@ import type { Principal } from '@/lib/commands/principal';
 import { createClient, type Db, db } from '@/lib/db/client';
 import { addMember } from '@/lib/demo/records';
 import { changeMemberRoleCommand, reactivateMemberCommand, removeMemberCommand, suspendMemberCommand } from '@/lib/members/commands';
+import { isSignInRefused, recordMemberSignIn } from '@/lib/members/sign-in';
 import { builder, createTestOrganization, uniqueEmail } from '../factories';
+import { DAY } from '../support/clock';
 
 async function organizationWith(members: { role: 'owner' | 'admin' | 'member'; status?: 'active' | 'suspended' }[]) {
   const emails = members.map((m) => uniqueEmail(m.role));
@@ -123,5 +125,54 @@ describe('member actions', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['last_owner']);
     expect(await (await db()).membership.count({ where: { organizationId: org.id, role: 'owner', status: 'active' } })).toBe(1);
+  });
+});
+
+describe('a suspended member’s sign-in', () => {
+  it('is refused once every membership is suspended; their member sessions end; a builder session stays', async () => {
+    const { org, members } = await organizationWith([{ role: 'owner' }, { role: 'member' }]);
+    const member = members[1]!;
+    const email = (await (await db()).user.findUniqueOrThrow({ where: { id: member.userId } })).email;
+    const client = await db();
+    const expires = new Date(Date.now() + DAY);
+    await client.session.create({ data: { sessionToken: `m-${member.id}`, userId: member.userId, expires, audience: 'member' } });
+    await client.session.create({ data: { sessionToken: `c-${member.id}`, userId: member.userId, expires, audience: 'console' } });
+    expect(await isSignInRefused(client, email)).toBe(false);
+
+    await suspendMemberCommand(builder, { organizationId: org.id, membershipId: member.id });
+    expect(await isSignInRefused(client, email)).toBe(true);
+    expect((await client.session.findMany({ where: { userId: member.userId } })).map((s) => s.audience)).toEqual(['console']);
+
+    await reactivateMemberCommand(builder, { organizationId: org.id, membershipId: member.id });
+    expect(await isSignInRefused(client, email)).toBe(false);
+    // Someone with no organization yet may sign in (to accept an invitation, or auto-join).
+    expect(await isSignInRefused(client, uniqueEmail('nobody'))).toBe(false);
+  });
+
+  it('an active membership elsewhere keeps the sign-in and the sessions', async () => {
+    const email = uniqueEmail('two-orgs');
+    const first = await createTestOrganization({ build: (tx, id) => addMember(tx, id, email) });
+    await createTestOrganization({ build: (tx, id) => addMember(tx, id, email) });
+    const client = await db();
+    const membership = await client.membership.findFirstOrThrow({ where: { organizationId: first.id } });
+    await client.session.create({
+      data: { sessionToken: `m-${membership.id}`, userId: membership.userId, expires: new Date(Date.now() + DAY), audience: 'member' },
+    });
+    await suspendMemberCommand(builder, { organizationId: first.id, membershipId: membership.id });
+    expect(await isSignInRefused(client, email)).toBe(false);
+    expect(await client.session.count({ where: { userId: membership.userId } })).toBe(1);
+  });
+
+  it('a sign-in is recorded on each active membership, for "last sign-in"', async () => {
+    const email = uniqueEmail('signs-in');
+    const a = await createTestOrganization({ build: (tx, id) => addMember(tx, id, email) });
+    const b = await createTestOrganization({ build: (tx, id) => addMember(tx, id, email, { status: 'suspended' }) });
+    const client = await db();
+    const user = await client.user.findUniqueOrThrow({ where: { email } });
+    const when = new Date('2026-11-20T10:00:00Z');
+    await recordMemberSignIn(client, user.id, when);
+    const rows = await client.membership.findMany({ where: { userId: user.id } });
+    expect(rows.find((r) => r.organizationId === a.id)?.lastSignInAt).toEqual(when);
+    expect(rows.find((r) => r.organizationId === b.id)?.lastSignInAt).toBeNull();
   });
 });

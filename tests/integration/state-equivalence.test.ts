@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Db, db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { addActivity, addDomain, addInvitation, addMember, setDirectory, setSsoConnection } from '@/lib/demo/records';
 import { ORGANIZATION_FILTERS } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
 import { catchUpOrganizationStates, recomputeOrganizationState } from '@/lib/organizations/recompute';
-import { encodeListCursor, listCursorSchema } from '@/lib/organizations/schemas';
+import { ORGANIZATION_SORTS } from '@/lib/organizations/schemas';
 import {
   countPendingInvitations,
   deriveOrganizationState,
@@ -135,13 +135,22 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
   return { id, facts: expectedFacts(model, emails, t0, suffix) };
 }
 
-function parseCursor(value: string) {
-  return listCursorSchema.parse(value);
-}
+const SEVERITY = ['needs_attention', 'setup', 'pending', 'ready', 'active'];
 
-async function firstCursorOf(client: Db, id: string) {
-  const row = await client.organization.findUniqueOrThrow({ where: { id }, select: { id: true, createdAt: true } });
-  return encodeListCursor(row);
+/** The order each sort promises, as a comparator over stored rows. */
+function compareFor(sort: (typeof ORGANIZATION_SORTS)[number]) {
+  type Row = { id: string; name: string; state: string; createdAt: Date; lastActivityAt: Date };
+  const newest = (a: Row, b: Row) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+  switch (sort) {
+    case 'created':
+      return newest;
+    case 'severity':
+      return (a: Row, b: Row) => SEVERITY.indexOf(a.state) - SEVERITY.indexOf(b.state) || newest(a, b);
+    case 'activity':
+      return (a: Row, b: Row) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (a.id < b.id ? 1 : -1);
+    case 'name':
+      return (a: Row, b: Row) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1);
+  }
 }
 
 describe('the stored state equals the pure rules over generated organizations', () => {
@@ -179,28 +188,48 @@ describe('the stored state equals the pure rules over generated organizations', 
     const client = await db();
     const expectedStates = new Map(inserted.map((o) => [o.id, deriveOrganizationState(o.facts, now).state]));
 
-    for (const filter of ORGANIZATION_FILTERS) {
-      const states: readonly OrganizationStateName[] = filter.states;
-      const expectedIds = inserted.filter((o) => states.includes(expectedStates.get(o.id)!)).map((o) => o.id);
-      // Walk forward with Next, then back with Previous: the same rows, in the same order.
-      const pages: string[][] = [];
-      let after: string | null = null;
-      for (;;) {
-        const list = await listOrganizations(client, { filter: filter.id, q: prefix, after: after ? parseCursor(after) : undefined }, now);
-        expect(list.counts[filter.id], `seed ${seed}, chip ${filter.id}`).toBe(expectedIds.length);
-        for (const row of list.rows) expect(row.state, `seed ${seed}, ${row.slug}`).toBe(expectedStates.get(row.id));
-        pages.push(list.rows.map((row) => row.id));
-        if (!list.nextCursor) break;
-        after = list.nextCursor;
-      }
-      const seen = pages.flat();
-      expect(new Set(seen).size).toBe(seen.length);
-      expect([...seen].sort(), `seed ${seed}, chip ${filter.id}`).toEqual([...expectedIds].sort());
-      for (let index = pages.length - 1; index > 0; index--) {
-        const cursor = await firstCursorOf(client, pages[index]![0]!);
-        const list = await listOrganizations(client, { filter: filter.id, q: prefix, before: parseCursor(cursor) }, now);
-        expect(list.rows.map((row) => row.id)).toEqual(pages[index - 1]);
-        expect(list.previousCursor === null).toBe(index - 1 === 0);
+    // The stored keys, as they are once the list has caught the stale states up.
+    await catchUpOrganizationStates(client, now);
+    const stored = new Map(
+      (
+        await client.organization.findMany({
+          where: { id: { in: inserted.map((o) => o.id) } },
+          select: { id: true, name: true, state: true, createdAt: true, lastActivityAt: true },
+        })
+      ).map((row) => [row.id, row]),
+    );
+
+    for (const sort of ORGANIZATION_SORTS) {
+      for (const filter of ORGANIZATION_FILTERS) {
+        const states: readonly OrganizationStateName[] = filter.states;
+        const expectedIds = inserted.filter((o) => states.includes(expectedStates.get(o.id)!)).map((o) => o.id);
+        const context = `seed ${seed}, chip ${filter.id}, sort ${sort}`;
+        // Walk forward with Next, then back with Previous: the same rows, in the same order.
+        const pages: string[][] = [];
+        const previousCursors: (string | null)[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const list = await listOrganizations(client, { filter: filter.id, q: prefix, sort, after }, now);
+          expect(list.counts[filter.id], context).toBe(expectedIds.length);
+          for (const row of list.rows) expect(row.state, `${context}, ${row.slug}`).toBe(expectedStates.get(row.id));
+          pages.push(list.rows.map((row) => row.id));
+          previousCursors.push(list.previousCursor);
+          if (!list.nextCursor) break;
+          after = list.nextCursor;
+        }
+        const seen = pages.flat();
+        expect(new Set(seen).size).toBe(seen.length);
+        expect([...seen].sort(), context).toEqual([...expectedIds].sort());
+        // In the order the sort promises.
+        expect(seen, context).toEqual([...seen].sort((a, b) => compareFor(sort)(stored.get(a)!, stored.get(b)!)));
+        for (let index = pages.length - 1; index > 0; index--) {
+          const list = await listOrganizations(client, { filter: filter.id, q: prefix, sort, before: previousCursors[index]! }, now);
+          expect(
+            list.rows.map((row) => row.id),
+            context,
+          ).toEqual(pages[index - 1]);
+          expect(list.previousCursor === null, context).toBe(index - 1 === 0);
+        }
       }
     }
   });

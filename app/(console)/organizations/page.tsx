@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { FilterChips } from '@/components/organizations/filter-chips';
 import { OrganizationTable } from '@/components/organizations/organization-table';
+import { SortForm } from '@/components/organizations/sort-form';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
@@ -15,10 +16,11 @@ import { keysetPosition } from '@/lib/pagination';
 
 export const metadata = { title: 'Organizations' };
 
-function hrefWith(params: { filter: string; q: string; after?: string | null; before?: string | null; at?: number }) {
+function hrefWith(params: { filter: string; q: string; sort?: string; after?: string | null; before?: string | null; at?: number }) {
   const search = new URLSearchParams();
   if (params.filter !== 'all') search.set('filter', params.filter);
   if (params.q) search.set('q', params.q);
+  if (params.sort) search.set('sort', params.sort);
   if (params.after) search.set('after', params.after);
   if (params.before) search.set('before', params.before);
   if (params.at && params.at > 1 && (params.after || params.before)) search.set('at', String(params.at));
@@ -36,11 +38,14 @@ export default async function OrganizationsPage({
   const query = organizationListQuerySchema.parse({
     filter: typeof raw.filter === 'string' ? raw.filter : undefined,
     q: typeof raw.q === 'string' ? raw.q : undefined,
+    sort: typeof raw.sort === 'string' ? raw.sort : undefined,
     after: typeof raw.after === 'string' ? raw.after : undefined,
     before: typeof raw.before === 'string' ? raw.before : undefined,
     at: typeof raw.at === 'string' ? raw.at : undefined,
   });
   const list = await listOrganizations(await db(), query, new Date());
+  // What every link keeps: the chip, the search, and a sort the builder picked.
+  const view = { filter: query.filter, q: query.q, sort: query.sort };
   const position = keysetPosition(query.at ?? 1, list.rows.length, list.total, list.pageSize, !query.after && !list.previousCursor);
   const empty = FILTER_EMPTY_STATES[query.filter as OrganizationFilterId];
   // A search with nothing under this chip: the chips (not All) that do hold matches.
@@ -72,32 +77,27 @@ export default async function OrganizationsPage({
         id="organization-search"
         label="Search by name or slug"
         defaultValue={query.q}
-        keep={{ filter: query.filter !== 'all' ? query.filter : undefined }}
+        keep={{ filter: query.filter !== 'all' ? query.filter : undefined, sort: query.sort }}
         clearHref={hrefWith({ filter: query.filter, q: '' })}
         className="max-w-xl"
       />
 
-      <FilterChips
-        active={query.filter as OrganizationFilterId}
-        counts={list.counts}
-        hrefFor={(filter) => hrefWith({ filter, q: query.q })}
-      />
+      <FilterChips active={query.filter as OrganizationFilterId} counts={list.counts} hrefFor={(filter) => hrefWith({ ...view, filter })} />
 
-      <p className="text-sm text-slate-600" role="status" aria-live="polite">
-        {list.total === 1 ? '1 organization' : `${list.total} organizations`}
-        {query.q ? ` matching “${query.q}”` : ''}
-      </p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <p className="text-sm text-slate-600" role="status" aria-live="polite">
+          {list.total === 1 ? '1 organization' : `${list.total.toLocaleString('en-US')} organizations`}
+          {query.q ? ` matching “${query.q}”` : ''}
+        </p>
+        <SortForm sort={list.sort} keep={{ filter: query.filter !== 'all' ? query.filter : undefined, q: query.q || undefined }} />
+      </div>
 
       {list.rows.length ? (
         <>
           <OrganizationTable rows={list.rows} />
           <Pagination
-            previousHref={
-              list.previousCursor
-                ? hrefWith({ filter: query.filter, q: query.q, before: list.previousCursor, at: position.previousAt })
-                : null
-            }
-            nextHref={list.nextCursor ? hrefWith({ filter: query.filter, q: query.q, after: list.nextCursor, at: position.nextAt }) : null}
+            previousHref={list.previousCursor ? hrefWith({ ...view, before: list.previousCursor, at: position.previousAt }) : null}
+            nextHref={list.nextCursor ? hrefWith({ ...view, after: list.nextCursor, at: position.nextAt }) : null}
             summary={`${position.first.toLocaleString('en-US')}–${position.last.toLocaleString('en-US')} of ${position.total.toLocaleString('en-US')}`}
             label="Organizations pages"
           />
@@ -110,7 +110,7 @@ export default async function OrganizationsPage({
               {elsewhere.map((filter, index) => (
                 <span key={filter.id}>
                   {index ? ', ' : ''}
-                  <Link href={hrefWith({ filter: filter.id, q: query.q })}>
+                  <Link href={hrefWith({ ...view, filter: filter.id })}>
                     {filter.label} ({list.counts[filter.id]})
                   </Link>
                 </span>
@@ -126,7 +126,7 @@ export default async function OrganizationsPage({
       ) : (query.after || query.before) && list.total > 0 ? (
         <EmptyState title="This page is past the end of the list">
           <p>
-            <Link href={hrefWith({ filter: query.filter, q: query.q })}>Go to the first page</Link>
+            <Link href={hrefWith(view)}>Go to the first page</Link>
           </p>
         </EmptyState>
       ) : (

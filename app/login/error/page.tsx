@@ -6,6 +6,8 @@ export const metadata = { title: 'Sign-in problem' };
 const MESSAGES: Record<string, string> = {
   Verification: 'This sign-in link has already been used or has expired. Links work once, for 15 minutes.',
   AccessDenied: 'This address can’t sign in to the console.',
+  Suspended:
+    'Your membership is suspended in every organization you belong to, so you can’t sign in. Ask an administrator of your organization to reactivate it.',
   Configuration: 'The sign-in link is incomplete.',
 };
 
@@ -15,9 +17,11 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
   return (
     <AuthCard title="You’re not signed in">
       <p>{message}</p>
-      <p>
-        <Link href="/login">Ask for a new sign-in link</Link>
-      </p>
+      {error === 'Suspended' ? null : (
+        <p>
+          <Link href="/login">Ask for a new sign-in link</Link>
+        </p>
+      )}
     </AuthCard>
   );
 }

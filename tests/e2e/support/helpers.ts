@@ -34,23 +34,55 @@ export function linkIn(html: string, contains: string): string {
   return link;
 }
 
+/** The widths every journey checks: a phone and a laptop. */
+export const CHECKED_WIDTHS = [390, 1280] as const;
+
+async function axeViolations(page: Page, skipFrames: boolean): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (skipFrames) builder.options({ iframes: false }).exclude('iframe');
+  const results = await builder.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 /**
- * Fails on serious or critical accessibility violations. `skipFrames` leaves out framed email
- * HTML (the dev mailbox), which is the message's own markup and runs no scripts.
+ * Fails on serious or critical accessibility violations, at a phone's width (390 px, where the page
+ * must not scroll sideways either) and at a laptop's (1280 px), in whichever color scheme the page
+ * is in. `skipFrames` leaves out framed email HTML (the dev mailbox), which is the message's own
+ * markup and runs no scripts.
  */
 export async function expectAccessible(page: Page, options: { skipFrames?: boolean } = {}) {
   // After a server action, Next.js swaps the page's metadata in a later commit than its body, so
   // for a moment the document can have no <title>. Let that settle; a page that never gets one
   // still fails axe's document-title rule below.
   await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5_000 }).catch(() => undefined);
-  const builder = new AxeBuilder({ page });
-  if (options.skipFrames) builder.options({ iframes: false }).exclude('iframe');
-  const results = await builder.analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    `accessibility on ${page.url()}`,
-  ).toEqual([]);
+  const original = page.viewportSize();
+  try {
+    for (const width of CHECKED_WIDTHS) {
+      await page.setViewportSize({ width, height: original?.height ?? 800 });
+      if (width < 640) {
+        // Wait for the layout at this width, then: nothing wider than the screen.
+        await page.waitForFunction((w) => window.innerWidth === w, width);
+        const overflow = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+          widest: [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter((el) => !el.closest('[data-scroll-region]'))
+            .slice(0, 3)
+            .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 3).join('.')}`),
+        }));
+        const wider = overflow.widest.length ? overflow.widest : [`the page is ${overflow.scrollWidth} px wide`];
+        expect(overflow.scrollWidth <= overflow.innerWidth ? [] : wider, `no sideways scrolling at ${width} px on ${page.url()}`).toEqual(
+          [],
+        );
+      }
+      expect(await axeViolations(page, options.skipFrames ?? false), `accessibility at ${width} px on ${page.url()}`).toEqual([]);
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
 }
 
 /** Signs in through the email link, the way a builder does. */

@@ -15,6 +15,8 @@ import {
   verifyDomainAction,
 } from './domains/actions';
 import {
+  reinviteAction,
+  resendExpiredInvitationsAction,
   resendInvitationAction,
   reviewInvitationsAction,
   revokeInvitationAction,
@@ -35,6 +37,8 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   sendTestInvitation: sendTestInvitationAction,
   resendInvitation: resendInvitationAction,
   revokeInvitation: revokeInvitationAction,
+  resendExpiredInvitations: resendExpiredInvitationsAction,
+  reinvite: reinviteAction,
   addDomain: addDomainAction,
   verifyDomain: verifyDomainAction,
   removeDomain: removeDomainAction,

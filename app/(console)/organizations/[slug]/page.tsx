@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import { ReasonFix } from '@/components/organizations/reason-fix';
 import { StatePanel } from '@/components/organizations/state-panel';
 import { describeAction, describeActor } from '@/lib/audit/describe';
 import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { arrivals } from '@/lib/organizations/fixes';
+import { fixTargetsFor } from '@/lib/organizations/queries';
 import { loadWorkspace, sectionMetadata } from './load';
 
 export const generateMetadata = sectionMetadata(null);
@@ -20,8 +23,21 @@ export default async function OrganizationOverviewPage({
   const flags = await searchParams;
   const { organization } = await loadWorkspace(slug);
   const base = `/organizations/${organization.slug}`;
-  const recent = await listAuditEvents(await db(), { organizationId: organization.id }, auditQuerySchema.parse({}), 5);
-  const verifiedDomains = organization.domains.filter((d) => d.status === 'verified').length;
+  const client = await db();
+  const [recent, targets] = await Promise.all([
+    listAuditEvents(client, { organizationId: organization.id }, auditQuerySchema.parse({}), 5),
+    fixTargetsFor(client, organization, new Date()),
+  ]);
+  const verifiedNames = organization.domains.filter((d) => d.status === 'verified').map((d) => d.name);
+  const verifiedDomains = verifiedNames.length;
+  const ways = arrivals({
+    autoJoinEnabled: organization.autoJoinEnabled,
+    autoJoinRole: organization.autoJoinRole,
+    verifiedDomains: verifiedNames,
+    ssoStatus: organization.ssoConnection?.status ?? null,
+    directoryStatus: organization.directory?.status ?? null,
+    lastEndUserActivityAt: organization.lastEndUserActivityAt,
+  });
   const figures = [
     { label: 'Members', value: String(organization._count.memberships), href: `${base}/members` },
     { label: 'Pending invitations', value: String(organization.pendingInvitationCount), href: `${base}/invitations` },
@@ -45,7 +61,7 @@ export default async function OrganizationOverviewPage({
         </p>
       ) : null}
 
-      <StatePanel state={organization.state} reasons={organization.stateReasons} />
+      <StatePanel state={organization.state} reasons={organization.stateReasons} targets={targets} />
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">
@@ -66,6 +82,31 @@ export default async function OrganizationOverviewPage({
         <p className="mt-3 text-sm text-slate-700">
           Created <time dateTime={organization.createdAt.toISOString()}>{formatDate(organization.createdAt)}</time>.
         </p>
+      </section>
+
+      <section aria-labelledby="arrivals" className="space-y-3">
+        <h2 id="arrivals" className="scroll-mt-4 text-lg font-semibold">
+          How first end users arrive
+        </h2>
+        <p className="text-sm text-slate-700">
+          The organization becomes Active when its end users start using your app. These are the ways they can arrive.
+        </p>
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+          {ways.map((way) => (
+            <li key={way.key} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
+              <div className="min-w-0 flex-1 basis-64">
+                <p className="font-medium">
+                  {way.label}{' '}
+                  <span className={way.setUp ? 'text-green-800' : 'text-slate-600'}>
+                    <span aria-hidden="true">{way.setUp ? '✓' : '○'}</span> {way.setUp ? 'Set up' : 'Not set up'}
+                  </span>
+                </p>
+                <p className="text-slate-700">{way.detail}</p>
+              </div>
+              {way.fix ? <ReasonFix fix={way.fix} targets={targets} /> : null}
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="recent-heading" className="space-y-3">

@@ -2,6 +2,8 @@
 
 import { runFormCommand, runOrganizationCommand } from '@/app/_actions/run-command';
 import {
+  reinviteCommand,
+  resendExpiredInvitationsCommand,
   resendInvitationCommand,
   reviewInvitationsCommand,
   revokeInvitationCommand,
@@ -32,4 +34,12 @@ export async function resendInvitationAction(_previous: Previous, form: FormData
 
 export async function revokeInvitationAction(_previous: Previous, form: FormData) {
   return runOrganizationCommand(revokeInvitationCommand, form);
+}
+
+export async function resendExpiredInvitationsAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(resendExpiredInvitationsCommand, form, kickJobs);
+}
+
+export async function reinviteAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(reinviteCommand, form, kickJobs);
 }

@@ -2,9 +2,11 @@ import { MemberActions } from '@/components/members/member-actions';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NumberedPagination } from '@/components/ui/pagination';
+import { SearchForm } from '@/components/ui/search-form';
 import { ROLE_LABELS } from '@/lib/access/roles';
 import { db } from '@/lib/db/client';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { JOINED_VIA_LABELS } from '@/lib/members/labels';
 import { detailViewSchema, organizationSectionHref } from '@/lib/organizations/detail-view';
 import { listMembers } from '@/lib/organizations/queries';
 import { loadWorkspace, sectionMetadata } from '../load';
@@ -21,24 +23,47 @@ export default async function OrganizationMembersPage({
   const { slug } = await params;
   const { organization } = await loadWorkspace(slug, 'members');
   const view = detailViewSchema.parse(await searchParams);
-  const members = await listMembers(await db(), organization.id, view.membersPage);
+  const members = await listMembers(await db(), organization.id, view.membersPage, view.memberSearch);
+  const sectionHref = `/organizations/${organization.slug}/members`;
   return (
     <section aria-labelledby="members-heading" className="space-y-3">
       <h2 id="members-heading" className="text-lg font-semibold">
         Members <span className="text-sm font-normal text-slate-600">({organization._count.memberships})</span>
       </h2>
+      {organization._count.memberships > 0 ? (
+        <SearchForm
+          action={sectionHref}
+          name="memberSearch"
+          id="member-search"
+          label="Search members by email or name"
+          defaultValue={view.memberSearch}
+          clearHref={sectionHref}
+          className="max-w-md"
+        />
+      ) : null}
       {members.rows.length ? (
         <>
           <DataTable
             caption="Members"
-            columns={[{ label: 'Email' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }, { label: 'Actions' }]}
+            columns={[
+              { label: 'Email' },
+              { label: 'Role' },
+              { label: 'Status' },
+              { label: 'Joined' },
+              { label: 'Last sign-in' },
+              { label: 'Actions' },
+            ]}
           >
             {members.rows.map((membership) => (
               <tr key={membership.id} className="align-top">
                 <td className="px-4 py-2">{membership.user.email}</td>
                 <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
                 <td className="px-4 py-2 capitalize">{membership.status}</td>
-                <td className="px-4 py-2">{formatDate(membership.createdAt)}</td>
+                <td className="px-4 py-2">
+                  {formatDate(membership.createdAt)}
+                  <span className="block text-slate-600">via {JOINED_VIA_LABELS[membership.joinedVia]}</span>
+                </td>
+                <td className="px-4 py-2">{membership.lastSignInAt ? formatDateTime(membership.lastSignInAt) : 'Never'}</td>
                 <td className="px-4 py-2">
                   <MemberActions
                     organizationId={organization.id}
@@ -57,6 +82,10 @@ export default async function OrganizationMembersPage({
             hrefFor={(membersPage) => organizationSectionHref(organization.slug, 'members', { ...view, membersPage })}
           />
         </>
+      ) : view.memberSearch ? (
+        <EmptyState title={`No member matches “${view.memberSearch}”`}>
+          <p>Search looks in members’ email addresses and names.</p>
+        </EmptyState>
       ) : (
         <EmptyState title="No members yet">
           <p>Members join by accepting an invitation. Invite the first member of the operating team from Invitations.</p>
