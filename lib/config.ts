@@ -13,6 +13,9 @@ export interface AppConfig {
   trustedProxyHops: number;
   mail: { transport: 'smtp'; url: string } | { transport: 'dev-mailbox' };
   emailFrom: string;
+  /** EMAIL_FROM's address alone, and its display name ("Orgdesk" when it has none). */
+  emailFromAddress: string;
+  emailFromName: string;
   builders: BuilderList;
   authSecret: string;
 }
@@ -100,6 +103,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustedProxyHops,
     mail,
     emailFrom: from,
+    emailFromAddress: fromAddress.trim(),
+    emailFromName: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim() || 'Orgdesk',
     builders: admins.list,
     authSecret,
   };

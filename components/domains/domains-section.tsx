@@ -90,6 +90,8 @@ export function DomainsSection({
                   <p className="text-sm text-slate-700">
                     Last check{domain.lastCheckedAt ? ` (${formatDate(domain.lastCheckedAt)})` : ''}: {domain.lastCheckResult}
                   </p>
+                ) : domain.status === 'verified' && domain.verifiedAt ? (
+                  <p className="text-sm text-slate-700">Verified on {formatDate(domain.verifiedAt)}.</p>
                 ) : (
                   <p className="text-sm text-slate-700">Not checked yet. The background checker retries pending domains with backoff.</p>
                 )}

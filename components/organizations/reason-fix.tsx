@@ -91,7 +91,7 @@ function ReinviteForm({
     );
   }
   return (
-    <form action={action} id={id} className="w-full max-w-md space-y-3 rounded-md border border-slate-200 p-3">
+    <form action={action} id={id} className="w-full max-w-md space-y-3 rounded-md border border-slate-200 p-3" noValidate>
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="invitationId" value={invitationId} />
       <TextField

@@ -17,6 +17,13 @@ export function StatePanel({ state, reasons, targets }: { state: OrganizationSta
         <StateBadge state={state} />
       </div>
       <p className="mt-2 text-sm text-slate-700">{presentation.meaning}</p>
+      <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <p>
+          <span className="font-semibold">Next step: </span>
+          {presentation.action}
+        </p>
+        {next ? <ReasonFix fix={next} targets={targets} /> : null}
+      </div>
       {reasons.length ? (
         <div className="mt-4">
           <h3 className="text-sm font-semibold text-red-900">Why it needs attention, and the fix</h3>
@@ -32,15 +39,7 @@ export function StatePanel({ state, reasons, targets }: { state: OrganizationSta
             ))}
           </ul>
         </div>
-      ) : (
-        <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-          <p>
-            <span className="font-semibold">Next step: </span>
-            {presentation.action}
-          </p>
-          {next ? <ReasonFix fix={next} targets={targets} /> : null}
-        </div>
-      )}
+      ) : null}
     </section>
   );
 }

@@ -16,8 +16,13 @@ export function DataTable({
 }) {
   return (
     // On a narrow screen the table scrolls inside this region, which the keyboard can reach and scroll.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled without a mouse
-    <section aria-label={caption} tabIndex={0} data-scroll-region className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled without a mouse
+      tabIndex={0}
+      data-scroll-region
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

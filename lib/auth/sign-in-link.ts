@@ -75,12 +75,12 @@ export const signInEmailJob = defineJobKind({
     if (!url) return { status: 'dead', error: 'The link was sealed under another AUTH_SECRET; ask for a new one.', commit: forget };
     await sendEmail({
       to: job.payload.to,
-      ...renderSignInLink({
+      ...(await renderSignInLink({
         url,
         host: new URL(config.appUrl).host,
         expiresInMinutes: SIGN_IN_LINK_MINUTES,
         audience: job.payload.audience,
-      }),
+      })),
     });
     return { status: 'done', commit: forget };
   },

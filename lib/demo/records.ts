@@ -80,15 +80,25 @@ export async function addDomain(
   tx: DbOrTx,
   organizationId: string,
   name: string,
-  options: { status?: DomainStatus; dependents?: string[] } = {},
+  options: { status?: DomainStatus; dependents?: string[]; verifiedAt?: Date } = {},
 ) {
+  // A verified domain was checked when it was verified, and says so.
+  const verifiedAt = options.status === 'verified' ? (options.verifiedAt ?? new Date()) : null;
   return tx.domain.create({
     data: {
       organizationId,
       name,
       status: options.status ?? 'pending',
       dependents: options.dependents ?? [],
-      verifiedAt: options.status === 'verified' ? new Date() : null,
+      verifiedAt,
+      ...(verifiedAt
+        ? {
+            createdAt: verifiedAt,
+            pendingSince: verifiedAt,
+            lastCheckedAt: verifiedAt,
+            lastCheckResult: 'Verified: the record is in place.',
+          }
+        : {}),
     },
   });
 }

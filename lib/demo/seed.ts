@@ -1,4 +1,5 @@
 import type { Db, Tx } from '@/lib/db/client';
+import type { MemberRole, MembershipSource } from '@/lib/generated/prisma/client';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { addActivity, addDomain, addInvitation, addMember } from './records';
 
@@ -14,22 +15,65 @@ type DemoOrganization = {
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
 const ahead = (now: Date, days: number) => new Date(now.getTime() + days * DAY);
 
-/** Demo organizations, at least one in every state. Safe names: this is pilot data. */
+/**
+ * A member who joined `joinedDaysAgo` days ago: by an invitation accepted then (sent a day
+ * earlier, and recorded as accepted), or by auto-join; signed in since when `signedInDaysAgo` is set.
+ */
+async function join(
+  tx: Tx,
+  organizationId: string,
+  email: string,
+  now: Date,
+  options: { role: MemberRole; joinedDaysAgo: number; via?: MembershipSource; signedInDaysAgo?: number },
+) {
+  const joinedAt = ago(now, options.joinedDaysAgo);
+  const via = options.via ?? 'invitation';
+  if (via === 'invitation') {
+    const invitedAt = ago(now, options.joinedDaysAgo + 1);
+    const invitation = await addInvitation(tx, organizationId, email, {
+      role: options.role,
+      status: 'accepted',
+      expiresAt: ahead(invitedAt, 7),
+      createdAt: invitedAt,
+    });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: joinedAt, lastSentAt: invitedAt } });
+  }
+  const membership = await addMember(tx, organizationId, email, {
+    role: options.role,
+    joinedVia: via,
+    createdAt: joinedAt,
+    lastSignInAt: options.signedInDaysAgo === undefined ? undefined : ago(now, options.signedInDaysAgo),
+  });
+  if (via === 'invitation') {
+    await tx.invitation.updateMany({
+      where: { organizationId, email, status: 'accepted' },
+      data: { acceptedById: membership.userId },
+    });
+  }
+  return membership;
+}
+
+/**
+ * Demo organizations, at least one in every state, each telling a consistent story: people join
+ * after their organization exists, invitations are sent before they are accepted, and a domain is
+ * verified before auto-join on it is approved. Safe names: this is pilot data.
+ */
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { name: 'Acme Pilot', slug: 'acme-pilot', ageDays: 1 },
   {
     name: 'Globex (pilot)',
     slug: 'globex-pilot',
     ageDays: 3,
-    build: (tx, id, now) => addInvitation(tx, id, 'ops@globex.example', { role: 'owner', expiresAt: ahead(now, 5) }),
+    build: (tx, id, now) =>
+      addInvitation(tx, id, 'ops@globex.example', { role: 'owner', expiresAt: ahead(now, 5), createdAt: ago(now, 2) }),
   },
   {
     name: 'Initech Test',
     slug: 'initech-test',
     ageDays: 8,
-    build: async (tx, id) => {
-      await addMember(tx, id, 'peter@initech.example', { role: 'owner' });
-      await addMember(tx, id, 'milton@initech.example', { role: 'admin' });
+    build: async (tx, id, now) => {
+      await join(tx, id, 'peter@initech.example', now, { role: 'owner', joinedDaysAgo: 6, signedInDaysAgo: 1 });
+      await join(tx, id, 'milton@initech.example', now, { role: 'admin', joinedDaysAgo: 4 });
     },
   },
   {
@@ -37,8 +81,8 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     slug: 'umbrella-sandbox',
     ageDays: 40,
     build: async (tx, id, now) => {
-      await addMember(tx, id, 'alice@umbrella.example', { role: 'owner' });
-      await addDomain(tx, id, 'umbrella.example', { status: 'verified', dependents: ['auto_join'] });
+      await join(tx, id, 'alice@umbrella.example', now, { role: 'owner', joinedDaysAgo: 38, signedInDaysAgo: 3 });
+      await addDomain(tx, id, 'umbrella.example', { status: 'verified', dependents: ['auto_join'], verifiedAt: ago(now, 35) });
       await tx.organization.update({
         where: { id },
         data: {
@@ -48,6 +92,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
           autoJoinApprovedBy: 'builder@orgdesk.localhost',
         },
       });
+      await join(tx, id, 'rc@umbrella.example', now, { role: 'member', joinedDaysAgo: 2, via: 'auto_join', signedInDaysAgo: 2 });
       await addActivity(tx, id, ago(now, 2), { kind: 'auto_join', actorEmail: 'rc@umbrella.example' });
       await addActivity(tx, id, ago(now, 1), { kind: 'api_event', actorEmail: 'jill@umbrella.example' });
     },
@@ -59,6 +104,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     build: (tx, id, now) =>
       addInvitation(tx, id, 'gavin@hooli.example', {
         role: 'owner',
+        createdAt: ago(now, 3),
         expiresAt: ahead(now, 4),
         deliveryStatus: 'bounced',
         deliveryError: '550 5.1.1 mailbox unavailable',
@@ -68,9 +114,9 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     name: 'Soylent Demo',
     slug: 'soylent-demo',
     ageDays: 60,
-    build: async (tx, id) => {
-      await addMember(tx, id, 'sol@soylent.example', { role: 'owner' });
-      await tx.organization.update({ where: { id }, data: { status: 'suspended', suspendedAt: new Date() } });
+    build: async (tx, id, now) => {
+      await join(tx, id, 'sol@soylent.example', now, { role: 'owner', joinedDaysAgo: 55, signedInDaysAgo: 20 });
+      await tx.organization.update({ where: { id }, data: { status: 'suspended', suspendedAt: ago(now, 3) } });
     },
   },
   {
@@ -78,7 +124,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     slug: 'stark-pilot',
     ageDays: 90,
     build: async (tx, id, now) => {
-      await addMember(tx, id, 'pepper@stark.example', { role: 'owner' });
+      await join(tx, id, 'pepper@stark.example', now, { role: 'owner', joinedDaysAgo: 85, signedInDaysAgo: 44 });
       await addActivity(tx, id, ago(now, 45), { kind: 'sso_sign_in', actorEmail: 'happy@stark.example' });
     },
   },
@@ -99,8 +145,9 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
         i % 3 === 0
           ? undefined
           : i % 3 === 1
-            ? (tx, id, now) => addInvitation(tx, id, `owner${n}@pilot.example`, { role: 'owner', expiresAt: ahead(now, 6) })
-            : (tx, id) => addMember(tx, id, `owner${n}@pilot.example`, { role: 'owner' }),
+            ? (tx, id, now) =>
+                addInvitation(tx, id, `owner${n}@pilot.example`, { role: 'owner', expiresAt: ahead(now, 6), createdAt: ago(now, 1) })
+            : (tx, id, now) => join(tx, id, `owner${n}@pilot.example`, now, { role: 'owner', joinedDaysAgo: 5 + i }),
     };
   }),
 ];
@@ -122,6 +169,16 @@ export async function seedDemoData(client: Db, now = new Date()) {
       });
       await demo.build?.(tx, organization.id, now);
       await recomputeOrganizationState(tx, organization.id, now);
+      // Its last activity: the latest thing in its story.
+      const latest = await tx.$queryRaw<{ at: Date | null }[]>`
+        SELECT GREATEST(
+          (SELECT max(created_at) FROM memberships WHERE organization_id = ${organization.id}::uuid),
+          (SELECT max(created_at) FROM invitations WHERE organization_id = ${organization.id}::uuid),
+          (SELECT max(last_sign_in_at) FROM memberships WHERE organization_id = ${organization.id}::uuid),
+          (SELECT max(occurred_at) FROM end_user_activity WHERE organization_id = ${organization.id}::uuid),
+          ${ago(now, demo.ageDays)}::timestamptz
+        ) AS at`;
+      await tx.organization.update({ where: { id: organization.id }, data: { lastActivityAt: latest[0]?.at ?? ago(now, demo.ageDays) } });
     });
     created++;
   }

@@ -1,11 +1,12 @@
 import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { RenderedEmail } from '@/emails/layout';
+import type { RenderedEmail } from '@/emails/render';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { parseEmailAddress } from './address';
 import { storeDevMail } from './dev-mailbox';
 import { safeHeader } from './headers';
+import { checkEmailLinks } from './links';
 
 export interface OutgoingEmail extends RenderedEmail {
   to: string;
@@ -78,10 +79,14 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ messageId: st
   const to = parseEmailAddress(message.to);
   if (!to.ok) throw new Error(`Refusing to send to an invalid address: ${to.reason}`);
   const subject = safeHeader(message.subject);
+  // A broken link is a bug in the template or the configuration: never send it.
+  const broken = checkEmailLinks(message.html, config.appUrl);
+  if (broken.length) throw new Error(`Refusing to send an email with links that fail the link check: ${broken.join('; ')}`);
+  const from = { name: safeHeader(message.fromName ?? config.emailFromName), address: config.emailFromAddress };
   if (config.mail.transport === 'dev-mailbox') {
     const stored = await storeDevMail(await db(), {
       to: to.address,
-      from: config.emailFrom,
+      from: `"${from.name.replace(/["\\]/g, '')}" <${from.address}>`,
       subject,
       html: message.html,
       text: message.text,
@@ -90,7 +95,7 @@ export async function sendEmail(message: OutgoingEmail): Promise<{ messageId: st
   }
   const info = await withTimeout(
     smtpTransport(config.mail.url).sendMail({
-      from: config.emailFrom,
+      from,
       to: to.address,
       subject,
       html: message.html,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderInvitation } from '@/emails/invitation';
+import { inviterDisplayName, renderInvitation } from '@/emails/invitation';
 import { recordAudit } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
@@ -101,7 +101,7 @@ export const invitationEmailJob = defineJobKind({
   async handle(client, job, now) {
     const invitation = await client.invitation.findUnique({
       where: { id: job.payload.invitationId },
-      include: { organization: { select: { name: true } } },
+      include: { organization: { select: { name: true } }, invitedBy: { select: { name: true } } },
     });
     const unwanted = whyNotSend(invitation, job.payload, now);
     if (unwanted || !invitation) return { status: 'cancelled', reason: unwanted ?? 'The invitation is gone.' };
@@ -111,14 +111,18 @@ export const invitationEmailJob = defineJobKind({
       // AUTH_SECRET changed since the invitation was made: keep the stored hash in step with the link.
       await client.invitation.update({ where: { id: invitation.id }, data: { tokenHash } });
     }
-    const email = renderInvitation({
-      organizationName: invitation.organization.name,
-      inviterEmail: invitation.invitedByEmail ?? 'Your administrator',
-      role: invitation.role,
-      expiresAt: invitation.expiresAt,
-      acceptUrl: acceptUrl(token),
-      isTest: invitation.isTest,
-    });
+    const email = await renderInvitation(
+      {
+        organizationName: invitation.organization.name,
+        inviterName: inviterDisplayName(invitation.invitedBy?.name, invitation.invitedByEmail),
+        inviterEmail: invitation.invitedByEmail,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt,
+        acceptUrl: acceptUrl(token),
+        isTest: invitation.isTest,
+      },
+      getConfig().emailFromName,
+    );
     try {
       await sendEmail({ to: invitation.email, ...email });
     } catch (error) {

@@ -239,6 +239,25 @@ export async function resendInvitation(client: Db, context: CommandContext, inpu
   });
 }
 
+/** Marks an invitation revoked, drops its queued email (saying why), and records it. */
+async function markRevoked(
+  tx: Tx,
+  context: CommandContext,
+  invitation: StoredInvitation,
+  status: string,
+  why: string,
+  extra: Record<string, unknown> = {},
+) {
+  await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: context.now } });
+  await cancelInvitationEmails(tx, invitation.id, why, context.now);
+  await recordAudit(tx, context, {
+    organizationId: invitation.organizationId,
+    action: 'invitation.revoked',
+    target: { type: 'invitation', id: invitation.id, label: invitation.email },
+    summary: { status: { before: status, after: 'revoked' }, ...extra },
+  });
+}
+
 /** Revokes a pending invitation: its link stops working at once and queued mail is dropped. */
 export async function revokeInvitation(client: Db, context: CommandContext, input: InvitationRefInput): Promise<Result<{ email: string }>> {
   const { now } = context;
@@ -248,14 +267,7 @@ export async function revokeInvitation(client: Db, context: CommandContext, inpu
     if (!invitation) return notFound();
     const status = effectiveInvitationStatus(invitation, now);
     if (!canRevoke(status)) return fail('not_revocable', `This invitation is ${status}; only pending invitations can be revoked.`);
-    await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: now } });
-    await cancelInvitationEmails(tx, invitation.id, 'The invitation was revoked before this email was sent.', now);
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: 'invitation.revoked',
-      target: { type: 'invitation', id: invitation.id, label: invitation.email },
-      summary: { status: { before: status, after: 'revoked' } },
-    });
+    await markRevoked(tx, context, invitation, status, 'The invitation was revoked before this email was sent.');
     await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: invitation.email });
   });
@@ -347,14 +359,7 @@ export async function reinviteAtNewAddress(
     if (row.warnings.length && !input.confirmWarnings) {
       return fieldFailure(`${row.warnings.map((w) => REVIEW_WARNING_LABELS[w]).join('; ')}. Tick “Send anyway” to invite this address.`);
     }
-    await tx.invitation.update({ where: { id: invitation.id }, data: { status: 'revoked', revokedAt: now } });
-    await cancelInvitationEmails(tx, invitation.id, 'The invitation was re-sent to a corrected address.', now);
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: 'invitation.revoked',
-      target: { type: 'invitation', id: invitation.id, label: invitation.email },
-      summary: { status: { before: status, after: 'revoked' }, replacedBy: row.address },
-    });
+    await markRevoked(tx, context, invitation, status, 'The invitation was re-sent to a corrected address.', { replacedBy: row.address });
     await insertInvitation(tx, context, input.organizationId, row.address!, invitation.role, invitation.lifetimeDays, false);
     await recomputeOrganizationState(tx, input.organizationId, now, context);
     return ok({ email: row.address!, previous: invitation.email });

@@ -22,8 +22,16 @@ test('in development, the sign-in link lands in the dev mailbox, linked from the
 
   await expect(page.getByRole('heading', { name: 'Sign in to Orgdesk', level: 1 })).toBeVisible();
   await expect(page.getByText('Plain-text part')).toBeVisible();
+  await expect(page.getByText('"Orgdesk" <no-reply@orgdesk.localhost>')).toBeVisible();
+  // Long links are shown whole, never cut off.
+  const links = page.getByRole('region', { name: 'Links in this message' }).getByRole('link');
+  await expect(links).toHaveCount(1);
+  const href = await links.getAttribute('href');
+  expect(href).toMatch(/^http:\/\/localhost:\d+\/login\/verify\?/);
+  await expect(links).toHaveText(href!);
   await expectAccessible(page, { skipFrames: true });
-  await page.frameLocator('iframe').getByRole('link', { name: 'Sign in' }).click();
+  await expect(page.frameLocator('iframe').getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', href!);
+  await links.click();
   await expect(page).toHaveURL(/\/login\/verify/);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organizations' })).toBeVisible();

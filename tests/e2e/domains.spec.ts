@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { createOrganization, expectAccessible, linkIn, openSection, publishTxt, unique, waitForMail } from './support/helpers';
+import { createOrganization, expectAccessible, memberSignIn, openSection, publishTxt, unique } from './support/helpers';
 
 test('add a domain, publish the record, verify, approve auto-join, and a new person joins by signing in', async ({ page, browser }) => {
   const name = `Umbrella ${unique('')}`;
@@ -46,13 +46,7 @@ test('add a domain, publish the record, verify, approve auto-join, and a new per
   const person = `${unique('alice')}@${domain}`;
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const member = await context.newPage();
-  const since = Date.now();
-  await member.goto('/account/login');
-  await member.getByLabel('Email address').fill(person);
-  await member.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await expect(member.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  await member.goto(linkIn((await waitForMail(person, since)).html, '/login/verify'));
-  await member.getByRole('button', { name: 'Sign in' }).click();
+  await memberSignIn(member, person);
   await expect(member.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
   await expect(member.getByRole('row', { name: new RegExp(name) })).toContainText('Member');
   await context.close();

@@ -15,7 +15,7 @@ test('a bounced invitation email is a dead job on the Background jobs page, and 
   await openSection(page, 'Overview');
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('region', { name: 'State' }).getByText(to)).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByRole('region', { name: 'State' }).getByText(`The invitation email to ${to}`)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { createOrganization, expectAccessible, linkIn, openSection, unique, waitForMail } from './support/helpers';
+import { createOrganization, expectAccessible, linkIn, memberSignIn, openSection, unique, waitForMail } from './support/helpers';
 
 /** Invites `to` with `role`, and accepts in a fresh browser, as the invited person would. */
 async function bringIn(page: Page, browser: Browser, to: string, role: string) {
@@ -45,14 +45,47 @@ test('change a member’s role (asked first when it crosses the operating team),
   await confirm.getByRole('button', { name: 'Change role' }).click();
   await expect(memberRow.getByRole('cell').nth(1)).toHaveText('Admin');
 
+  // Each row says how the member joined and when they last signed in.
+  await expect(memberRow.getByRole('cell').nth(3)).toContainText('via Invitation');
+  await expect(memberRow.getByRole('cell').nth(4)).toHaveText('Never');
+
   await memberRow.getByRole('button', { name: `Suspend ${member}` }).click();
   await page
     .getByRole('dialog', { name: `Suspend ${member}?` })
     .getByRole('button', { name: 'Suspend member' })
     .click();
   await expect(memberRow.getByRole('cell').nth(2)).toHaveText('suspended');
+
+  // A suspended member's sign-in is refused, with what to do.
+  const memberContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const memberPage = await memberContext.newPage();
+  await memberSignIn(memberPage, member);
+  await expect(memberPage.getByRole('heading', { name: 'You’re not signed in' })).toBeVisible();
+  await expect(memberPage.getByText('Your membership is suspended')).toBeVisible();
+  await expectAccessible(memberPage);
+  await memberPage.goto('/account');
+  await expect(memberPage).toHaveURL(/\/account\/login/);
+
   await memberRow.getByRole('button', { name: `Reactivate ${member}` }).click();
   await expect(memberRow.getByRole('cell').nth(2)).toHaveText('active');
+  // Reactivated, they sign in, and the builder sees when.
+  await memberSignIn(memberPage, member);
+  await expect(memberPage.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+  await memberContext.close();
+  await page.reload();
+  await expect(memberRow.getByRole('cell').nth(4)).not.toHaveText('Never');
+  await expect(memberRow.getByRole('cell').nth(4)).toHaveText(/\d{4}/);
+
+  // Search finds a member by address; a miss says so.
+  await page.getByRole('searchbox', { name: 'Search members by email or name' }).fill(member.slice(0, 12));
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(members.getByRole('row')).toHaveCount(2);
+  await expect(members).toContainText(member);
+  await page.getByRole('searchbox', { name: 'Search members by email or name' }).fill('nobody-here');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { name: 'No member matches “nobody-here”' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Clear' }).click();
 
   // The only owner can't be demoted: the reason says what to do instead.
   const ownerRow = members.getByRole('row').filter({ hasText: owner });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { expectAccessible, openSection, unique } from './support/helpers';
+import { expectAccessible, openSection, suspendOrganization, unique } from './support/helpers';
 
 async function createOrganization(page: Page, name: string, slug?: string) {
   await page.goto('/organizations/new');
@@ -243,7 +243,9 @@ test('a destructive confirmation works from the keyboard: Escape sends nothing, 
   await expect(state.getByText('The organization is suspended.')).toBeVisible();
 });
 
-test('the list pager says where you are: “1–25 of 27”, then “26–27 of 27”, and back', async ({ page }) => {
+test('the list pager says where you are: “1–25 of 27”, then “26–27 of 27”, and back; the list sorts by name and by severity', async ({
+  page,
+}) => {
   const tag = unique('pager');
   for (let i = 0; i < 27; i++) {
     await page.goto('/organizations/new');
@@ -260,4 +262,30 @@ test('the list pager says where you are: “1–25 of 27”, then “26–27 of 
   await expectAccessible(page);
   await pager.getByRole('link', { name: 'Previous' }).click();
   await expect(pager).toContainText('1–25 of 27');
+
+  // Sorted by name (A to Z, as text: 0, 1, 10 … 19, 2, 20 … 26, 3 … 9), the pager keeps the sort.
+  const table = page.getByRole('table', { name: 'Organizations' });
+  await page.getByLabel('Sort').selectOption({ label: 'Name, A to Z' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(table.getByRole('row').nth(1)).toContainText(`Pager ${tag} 0`);
+  await expect(table.getByRole('row').nth(2)).toContainText(`Pager ${tag} 1`);
+  await expect(table.getByRole('row').nth(3)).toContainText(`Pager ${tag} 10`);
+  await pager.getByRole('link', { name: 'Next' }).click();
+  await expect(pager).toContainText('26–27 of 27');
+  await expect(table.getByRole('row').nth(1)).toContainText(`Pager ${tag} 8`);
+  await expect(table.getByRole('row').nth(2)).toContainText(`Pager ${tag} 9`);
+  await expect(page.getByLabel('Sort')).toHaveValue('name');
+  await expectAccessible(page);
+
+  // Suspend one: sorted by severity, Needs attention comes first; under Needs action that is the default.
+  await table.getByRole('link', { name: `Pager ${tag} 8` }).click();
+  await suspendOrganization(page);
+  await page.goto(`/organizations?q=${tag}&sort=severity`);
+  await expect(table.getByRole('row').nth(1)).toContainText(`Pager ${tag} 8`);
+  await expect(table.getByRole('row').nth(1)).toContainText('Needs attention');
+  await page.goto(`/organizations?q=${tag}&filter=needs-action`);
+  await expect(page.getByLabel('Sort')).toHaveValue('severity');
+  await expect(table.getByRole('row').nth(1)).toContainText(`Pager ${tag} 8`);
+  await expect(table.getByRole('row').nth(2)).toContainText('Setup');
 });

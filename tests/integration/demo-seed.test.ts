@@ -19,3 +19,40 @@ describe('demo seed', () => {
     expect(second.map((o) => [o.id, o.updatedAt.getTime()])).toEqual(first.map((o) => [o.id, o.updatedAt.getTime()]));
   });
 });
+
+describe('the demo data tells a consistent story', () => {
+  it('people join after their organization exists, invitations precede acceptance, domains are verified before auto-join is approved', async () => {
+    const client = await db();
+    await seedDemoData(client);
+    const organizations = await client.organization.findMany({
+      where: { slug: { in: DEMO_ORGANIZATIONS.map((o) => o.slug) } },
+      include: { memberships: true, invitations: true, domains: true },
+    });
+    for (const organization of organizations) {
+      const at = organization.createdAt.getTime();
+      for (const member of organization.memberships) {
+        expect(member.createdAt.getTime(), `${organization.slug}: a member joined before it existed`).toBeGreaterThan(at);
+        if (member.lastSignInAt) expect(member.lastSignInAt.getTime()).toBeGreaterThanOrEqual(member.createdAt.getTime());
+        if (member.joinedVia === 'invitation') {
+          const invitation = organization.invitations.find((i) => i.status === 'accepted' && i.acceptedById === member.userId);
+          expect(invitation, `${organization.slug}: a member joined by an invitation that isn't there`).toBeDefined();
+          expect(invitation!.createdAt.getTime()).toBeLessThan(invitation!.acceptedAt!.getTime());
+          expect(invitation!.acceptedAt!.getTime()).toBeLessThanOrEqual(member.createdAt.getTime());
+        }
+      }
+      for (const invitation of organization.invitations) {
+        expect(invitation.createdAt.getTime(), `${organization.slug}: an invitation sent before it existed`).toBeGreaterThan(at);
+        expect(invitation.expiresAt.getTime()).toBeGreaterThan(invitation.createdAt.getTime());
+      }
+      for (const domain of organization.domains.filter((d) => d.status === 'verified')) {
+        // A verified domain says when it was checked, never "Not checked yet".
+        expect(domain.lastCheckedAt).not.toBeNull();
+        expect(domain.lastCheckResult).toBeTruthy();
+        expect(domain.verifiedAt!.getTime()).toBeGreaterThan(at);
+        if (organization.autoJoinApprovedAt) expect(domain.verifiedAt!.getTime()).toBeLessThan(organization.autoJoinApprovedAt.getTime());
+      }
+      expect(organization.lastActivityAt.getTime()).toBeGreaterThanOrEqual(at);
+    }
+    expect(organizations.some((o) => o.memberships.some((m) => m.joinedVia === 'auto_join'))).toBe(true);
+  });
+});

@@ -168,6 +168,8 @@ describe('delivery through a real SMTP server', () => {
     const { mail, link, token } = await deliverAndReadToken(to, clock.now());
     expect(mail.to).toEqual([to]);
     expect(mail.subject).toBe("You're invited to join Globex Pilot");
+    // The sender names the inviter and the organization, from EMAIL_FROM's address.
+    expect(mail.fromHeader).toMatch(/^"?builder at Globex Pilot via Orgdesk"? <[^>]+>$/);
     expect(mail.html).toContain('builder@orgdesk.test');
     expect(mail.html).toContain('<strong>Admin</strong>');
     expect(mail.text).toContain(link);
@@ -378,7 +380,7 @@ describe('resend, revoke, test invitations', () => {
     expect(await orgState(org.id)).toBe('setup');
     const { mail, token } = await deliverAndReadToken(builder.email, clock.now());
     expect(mail.subject).toBe("[Test] You're invited to join Test Target");
-    expect(mail.text).toContain('THIS IS A TEST INVITATION');
+    expect(mail.text).toContain('This is a test invitation.');
     expect(await acceptInvitation(await db(), token, null, clock.now())).toMatchObject({ ok: false, code: 'test' });
     expect(await (await db()).invitation.count({ where: { organizationId: org.id, isTest: true } })).toBe(1);
     expect(await orgState(org.id)).toBe('setup');

@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   to: string[];
   from: string;
+  /** The From header as the recipient sees it: display name and address. */
+  fromHeader: string;
   subject: string;
   html: string;
   text: string;
@@ -48,6 +50,7 @@ export async function startSmtpSink(
           messages.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            fromHeader: parsed.from?.text ?? '',
             subject: parsed.subject ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             text: parsed.text ?? '',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { renderInvitation } from '@/emails/invitation';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
 import { domainMatches } from '@/lib/domains/match';
 import { splitAddressInput } from '@/lib/invitations/parse';
@@ -124,23 +123,5 @@ describe('invitation tokens', () => {
     expect(hashesEqual(hashToken(token), hashToken(token))).toBe(true);
     expect(hashesEqual(hashToken(token), hashToken(`${token}x`))).toBe(false);
     expect(hashesEqual('', '')).toBe(false);
-  });
-});
-
-describe('invitation email', () => {
-  it('renders HTML and text with the organization, inviter, role, expiry and link, escaping HTML', () => {
-    const email = renderInvitation({
-      organizationName: 'Acme <Labs> & Co',
-      inviterEmail: 'ops@builder.example',
-      role: 'admin',
-      expiresAt: new Date('2026-12-05T12:00:00Z'),
-      acceptUrl: 'https://orgdesk.example/invite/abc',
-      isTest: false,
-    });
-    expect(email.subject).toBe("You're invited to join Acme <Labs> & Co");
-    expect(email.html).toContain('Acme &lt;Labs&gt; &amp; Co');
-    expect(email.html).toContain('href="https://orgdesk.example/invite/abc"');
-    expect(email.text).toContain('ops@builder.example invited you to join Acme <Labs> & Co as Admin.');
-    expect(email.text).toContain('December 5, 2026');
   });
 });

@@ -32,7 +32,7 @@ export default async function InvitationPage({
   }
   const { invitation } = lookup;
   const details = (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1">
       <dt className="font-medium">Organization</dt>
       <dd>{invitation.organization.name}</dd>
       <dt className="font-medium">Role</dt>

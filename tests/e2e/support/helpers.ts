@@ -68,7 +68,7 @@ export async function expectAccessible(page: Page, options: { skipFrames?: boole
           scrollWidth: document.documentElement.scrollWidth,
           innerWidth: window.innerWidth,
           widest: [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter((el) => el.checkVisibility() && el.getBoundingClientRect().right > window.innerWidth + 1)
             .filter((el) => !el.closest('[data-scroll-region]'))
             .slice(0, 3)
             .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 3).join('.')}`),
@@ -121,4 +121,26 @@ export async function createOrganization(page: Page, name: string, slug?: string
   await page.getByRole('button', { name: 'Create Organization' }).click();
   await expect(page).toHaveURL(/created=1/);
   return new URL(page.url()).pathname;
+}
+
+/** A member asks for a sign-in link at /account/login and opens it; returns the page after "Sign in". */
+export async function memberSignIn(page: Page, email: string) {
+  const since = Date.now();
+  await page.goto('/account/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await page.goto(linkIn((await waitForMail(email, since)).html, '/login/verify'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Suspends the open organization from its Settings, confirming the dialog. */
+export async function suspendOrganization(page: Page) {
+  await openSection(page, 'Settings');
+  await page.getByRole('button', { name: 'Suspend organization…' }).click();
+  await page
+    .getByRole('dialog', { name: /^Suspend/ })
+    .getByRole('button', { name: 'Suspend' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
 }

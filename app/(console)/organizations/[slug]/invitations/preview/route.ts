@@ -1,6 +1,5 @@
 import { NextResponse } from 'next/server';
-import { renderInvitation } from '@/emails/invitation';
-import { escapeHtml } from '@/emails/layout';
+import { inviterDisplayName, renderInvitation } from '@/emails/invitation';
 import { MEMBER_ROLES } from '@/lib/access/roles';
 import { currentBuilder } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -18,17 +17,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const url = new URL(request.url);
   const role = MEMBER_ROLES.find((r) => r === url.searchParams.get('role')) ?? 'member';
   const days = expiresInDaysSchema.catch(INVITATION_LIFETIME_DAYS.default).parse(url.searchParams.get('days') ?? undefined);
-  const email = renderInvitation({
-    organizationName: organization.name,
-    inviterEmail: builder.email,
-    role,
-    expiresAt: invitationExpiresAt(new Date(), days),
-    acceptUrl: `${getConfig().appUrl}/invite/preview-link-is-not-a-real-invitation`,
-    isTest: false,
-  });
+  // The same component, props and sender as a real invitation from this builder.
+  const email = await renderInvitation(
+    {
+      organizationName: organization.name,
+      inviterName: inviterDisplayName(null, builder.email),
+      inviterEmail: builder.email,
+      role,
+      expiresAt: invitationExpiresAt(new Date(), days),
+      acceptUrl: `${getConfig().appUrl}/invite/preview-link-is-not-a-real-invitation`,
+      isTest: false,
+    },
+    getConfig().emailFromName,
+  );
   const page = email.html.replace(
     /<body([^>]*)>/,
-    `<body$1><p style="font:14px sans-serif;background:#e0e7ff;padding:8px 12px;border-radius:6px;margin:0 0 16px">Preview. Subject: <strong>${escapeHtml(email.subject)}</strong>. The link in a real invitation is unique to its recipient.</p>`,
+    `<body$1><p style="font:14px sans-serif;background:#e0e7ff;padding:8px 12px;border-radius:6px;margin:0 0 16px">Preview. From: <strong>${escapeHtml(email.fromName ?? '')}</strong>. Subject: <strong>${escapeHtml(email.subject)}</strong>. The link in a real invitation is unique to its recipient.</p>`,
   );
   return new NextResponse(page, {
     headers: {
@@ -36,4 +40,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src * data:",
     },
   });
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
