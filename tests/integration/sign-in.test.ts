@@ -111,10 +111,16 @@ describe('sign-in links over real SMTP', () => {
 describe('the dev mailbox (no SMTP_URL outside production)', () => {
   it('stores the message with its HTML and text, newest first', async () => {
     const to = uniqueEmail('dev');
-    const { messageId } = await sendEmail({ to, subject: `Dev ${uniqueSlug()}`, html: '<a href="http://x/y">go</a>', text: 'go' });
+    const html = '<a href="http://orgdesk.test:3000/y">go</a>';
+    const { messageId } = await sendEmail({ to, subject: `Dev ${uniqueSlug()}`, html, text: 'go', fromName: 'Ada at Acme via Orgdesk' });
     const client = await db();
     const stored = await getDevMail(client, messageId);
-    expect(stored).toMatchObject({ to, html: '<a href="http://x/y">go</a>', text: 'go' });
+    expect(stored).toMatchObject({ to, html, text: 'go', from: '"Ada at Acme via Orgdesk" <no-reply@orgdesk.test>' });
+    // A link off APP_URL fails the link check: nothing is stored.
+    await expect(sendEmail({ to, subject: 'Bad', html: '<a href="http://x/y">go</a>', text: 'go' })).rejects.toThrow(
+      'links that fail the link check: http://x/y: not on http://orgdesk.test:3000',
+    );
+    expect(await client.devMailboxMessage.count({ where: { to, subject: 'Bad' } })).toBe(0);
     const { messages } = await listDevMail(client);
     expect(messages[0]?.id).toBe(messageId);
     expect(await getDevMail(client, 'not-a-uuid')).toBeNull();
