@@ -9,6 +9,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 
@@ -68,9 +69,12 @@ async function shoot(
       viewport: { width: shot.width, height: shot.width < 640 ? 844 : 900 },
       colorScheme: shot.dark ? 'dark' : 'light',
     });
+    context.setDefaultTimeout(180_000);
     const page = await context.newPage();
     await page.goto(shot.path);
     await page.waitForLoadState('networkidle');
+    // The development server's own badge is not part of the product.
+    await page.evaluate(() => document.querySelector('nextjs-portal')?.remove());
     await page.screenshot({ path: path.join(OUT, shot.file), fullPage: shot.width >= 640 });
     console.log(`Saved public/screenshots/${shot.file} (${shot.path}, ${shot.width} px${shot.dark ? ', dark' : ''})`);
     await context.close();
@@ -102,17 +106,34 @@ async function main() {
   const overflowAt = args.indexOf('--overflow');
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const dataDir = path.join('.data', `screenshots-${port}`);
+  const dataDir = path.join(os.tmpdir(), `orgdesk-screenshots-${port}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   // No SMTP_URL: mail goes to the dev mailbox, where the sign-in link is read.
   const { SMTP_URL: _smtp, ...inherited } = process.env;
   const env = { ...inherited, PORT: String(port), APP_URL: base, DATABASE_URL: `pglite:${dataDir}`, SEED_DEMO: '1' };
   const app = spawn('npm', ['run', 'dev'], { env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-  app.stdout?.on('data', () => undefined);
+  // The dev server runs in its own process group: stop all of it, however this script ends (a
+  // second dev server sharing .next-dev would fall into a reload loop).
+  const stopApp = () => {
+    try {
+      if (app.pid) process.kill(-app.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopApp();
+      process.exit(1);
+    });
+  }
+  app.stdout?.on('data', (chunk) => process.env.SCREENSHOTS_VERBOSE && process.stdout.write(chunk));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
     await waitForHealth(base, app);
     const context = await browser.newContext({ baseURL: base });
+    // The dev server compiles each page on its first visit, which can take a while.
+    context.setDefaultTimeout(180_000);
     const page = await context.newPage();
     await signIn(page);
     const storageState = path.join(dataDir, 'builder.json');
@@ -130,7 +151,7 @@ async function main() {
     ]);
   } finally {
     await browser.close();
-    if (app.pid) process.kill(-app.pid, 'SIGTERM');
+    stopApp();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

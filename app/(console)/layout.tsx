@@ -22,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           ...(devMailbox ? [{ href: '/dev/mailbox', label: 'Dev mailbox' }] : []),
         ]}
       />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
     </div>

@@ -25,7 +25,7 @@ export function ConsoleHeader({
   useEffect(() => setOpen(false), [pathname]);
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/organizations" className="text-lg font-bold tracking-tight text-slate-900 no-underline">
           Orgdesk
         </Link>

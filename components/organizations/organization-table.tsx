@@ -10,8 +10,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
     <DataTable
       caption="Organizations"
       columns={[
-        { label: 'Name' },
-        { label: 'Slug' },
+        { label: 'Name and slug' },
         { label: 'State' },
         { label: 'Next step' },
         { label: 'Members', align: 'right' },
@@ -23,21 +22,21 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
     >
       {rows.map((row) => (
         <tr key={row.id} className="hover:bg-slate-50">
-          <th scope="row" className="px-4 py-3 text-left font-medium">
+          <th scope="row" className="min-w-40 px-3 py-3 text-left font-medium">
             <Link href={`/organizations/${row.slug}`}>{row.name}</Link>
+            <span className="mt-0.5 block font-mono text-xs font-normal text-slate-600">{row.slug}</span>
           </th>
-          <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-700">{row.slug}</td>
-          <td className="px-4 py-3">
+          <td className="px-3 py-3">
             <StateBadge state={row.state} />
           </td>
-          <td className="px-4 py-3 text-slate-700">{nextStep(row.state, row.stateReasons)}</td>
-          <td className="px-4 py-3 text-right tabular-nums">{row.memberCount}</td>
-          <td className="px-4 py-3 text-right tabular-nums">{row.pendingInvitationCount}</td>
-          <td className="px-4 py-3 text-right tabular-nums">{row.verifiedDomainCount}</td>
-          <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+          <td className="min-w-52 px-3 py-3 text-slate-700">{nextStep(row.state, row.stateReasons)}</td>
+          <td className="px-3 py-3 text-right tabular-nums">{row.memberCount}</td>
+          <td className="px-3 py-3 text-right tabular-nums">{row.pendingInvitationCount}</td>
+          <td className="px-3 py-3 text-right tabular-nums">{row.verifiedDomainCount}</td>
+          <td className="px-3 py-3 whitespace-nowrap text-slate-700">
             <time dateTime={row.createdAt.toISOString()}>{formatDate(row.createdAt)}</time>
           </td>
-          <td className="px-4 py-3 whitespace-nowrap text-slate-700">
+          <td className="px-3 py-3 whitespace-nowrap text-slate-700">
             <time dateTime={row.lastActivityAt.toISOString()}>{formatDate(row.lastActivityAt)}</time>
           </td>
         </tr>

@@ -67,7 +67,7 @@ export default async function OrganizationOverviewPage({
         <h2 id="figures-heading" className="sr-only">
           Key figures
         </h2>
-        <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {figures.map((figure) => (
             <div key={figure.label} className="rounded-lg border border-slate-200 bg-white p-4">
               <dt className="text-sm text-slate-600">{figure.label}</dt>
