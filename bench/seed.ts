@@ -93,7 +93,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     id: { type: 'uuid', values: [] },
     organization_id: { type: 'uuid', values: [] },
     user_id: { type: 'uuid', values: [] },
-    role: { type: '"MemberRole"', values: [] },
+    role: { type: 'text', values: [] },
     status: { type: '"MembershipStatus"', values: [] },
     joined_via: { type: '"MembershipSource"', values: [] },
     updated_at: { type: 'timestamptz', values: [] },

@@ -1,5 +1,4 @@
 import { Heading, Text } from '@react-email/components';
-import { type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
 import { formatLongDateTime } from '@/lib/format';
 import { ActionButton, EmailLayout, styles } from './components/email-layout';
 import { type RenderedEmail, renderEmail } from './render';
@@ -9,7 +8,8 @@ export interface InvitationEmailProps {
   /** Who invited: their name (or their address's local part) and address; null when no person did. */
   inviterName: string | null;
   inviterEmail: string | null;
-  role: MemberRoleName;
+  /** The role's name, as the roles table has it. */
+  roleName: string;
   expiresAt: Date;
   acceptUrl: string;
   isTest: boolean;
@@ -19,7 +19,7 @@ export const previewProps: InvitationEmailProps = {
   organizationName: 'Acme (pilot)',
   inviterName: 'Ada',
   inviterEmail: 'ada@acme.example',
-  role: 'member',
+  roleName: 'Member',
   expiresAt: new Date('2026-12-05T12:00:00Z'),
   acceptUrl: 'http://localhost:3000/invite/preview-token',
   isTest: false,
@@ -31,7 +31,7 @@ export function invitationSubject(props: Pick<InvitationEmailProps, 'organizatio
 
 /** The invitation, and the test invitation a builder sends themselves (marked, and unusable). */
 export function InvitationEmail(props: InvitationEmailProps) {
-  const role = ROLE_LABELS[props.role].label;
+  const role = props.roleName;
   return (
     <EmailLayout
       preview={`${props.inviterName ?? 'You are'} invited ${props.inviterName ? 'you ' : ''}to join ${props.organizationName} as ${role}.`}

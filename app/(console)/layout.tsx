@@ -17,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         signOut={signOutAction}
         links={[
           { href: '/organizations', label: 'Organizations' },
+          { href: '/roles', label: 'Roles' },
           { href: '/audit', label: 'Audit log' },
           { href: '/jobs', label: 'Jobs' },
           ...(devMailbox ? [{ href: '/dev/mailbox', label: 'Dev mailbox' }] : []),

@@ -3,7 +3,6 @@ import { memberSignOutAction } from '@/app/login/actions';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listMembershipsForUser } from '@/lib/access/memberships';
-import { ROLE_LABELS } from '@/lib/access/roles';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format';
@@ -42,7 +41,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               <th scope="row" className="px-4 py-3 text-left font-medium">
                 {membership.organization.name}
               </th>
-              <td className="px-4 py-3">{ROLE_LABELS[membership.role].label}</td>
+              <td className="px-4 py-3">{membership.roleRef.name}</td>
               <td className="px-4 py-3 capitalize">{membership.status}</td>
               <td className="px-4 py-3">{formatDate(membership.createdAt)}</td>
             </tr>

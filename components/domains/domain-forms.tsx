@@ -7,7 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { AUTO_JOIN_ROLES, type MEMBER_ROLES, ROLE_LABELS } from '@/lib/access/roles';
+import { AUTO_JOIN_ROLES, type MemberRoleName, ROLE_LABELS, type RoleKey } from '@/lib/access/roles';
 import { failureOf, formLevelFailure } from '@/lib/result';
 
 export function AddDomainForm({ organizationId }: { organizationId: string }) {
@@ -113,20 +113,24 @@ export function AutoJoinPanel({
   organizationId,
   enabled,
   role,
+  roleName,
   approvedBy,
   approvedAt,
   verifiedDomains,
 }: {
   organizationId: string;
   enabled: boolean;
-  role: (typeof MEMBER_ROLES)[number];
+  role: RoleKey;
+  /** The role's name, as the roles table has it. */
+  roleName: string;
   approvedBy: string | null;
   approvedAt: string | null;
   verifiedDomains: string[];
 }) {
   const [enableResult, enable] = useActionState(useOrganizationActions().enableAutoJoin, null);
   const [disableResult, disable] = useActionState(useOrganizationActions().disableAutoJoin, null);
-  const [chosenRole, setChosenRole] = useState(role);
+  // Auto-join offers Member or Admin; the current role is the starting choice when it is one of them.
+  const [chosenRole, setChosenRole] = useState<MemberRoleName>(role === 'admin' ? 'admin' : 'member');
   const failure = failureOf(enableResult);
   if (enabled) {
     return (
@@ -134,7 +138,7 @@ export function AutoJoinPanel({
         <input type="hidden" name="organizationId" value={organizationId} />
         <p className="text-sm text-slate-800">
           <strong>Auto-join is on.</strong> People who sign in at /account/login with a verified address at{' '}
-          {verifiedDomains.join(', ') || 'a verified domain'} join as {ROLE_LABELS[role].label}. Approved by {approvedBy ?? 'a builder'}
+          {verifiedDomains.join(', ') || 'a verified domain'} join as {roleName}. Approved by {approvedBy ?? 'a builder'}
           {approvedAt ? ` on ${approvedAt}` : ''}.
         </p>
         <FormMessage result={failureOf(disableResult)} />
@@ -161,8 +165,13 @@ export function AutoJoinPanel({
         id="auto-join-role"
         label="Role for people who auto-join"
         value={chosenRole}
-        onChange={setChosenRole}
-        roles={AUTO_JOIN_ROLES}
+        onChange={(key) => setChosenRole(key === 'admin' ? 'admin' : 'member')}
+        roles={AUTO_JOIN_ROLES.map((key) => ({
+          key,
+          name: ROLE_LABELS[key].label,
+          description: ROLE_LABELS[key].description,
+          operatingTeam: key === 'admin',
+        }))}
       />
       <div>
         <label className="flex items-start gap-2 text-sm">

@@ -1,6 +1,6 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { MemberRoleName } from '@/lib/access/roles';
+import type { RoleKey } from '@/lib/access/roles';
 import { verificationRecord } from '@/lib/domains/normalize';
 import { formatDate } from '@/lib/format';
 import { AddDomainForm, AutoJoinPanel, IncludeSubdomainsForm, RemoveDomainButton, VerifyNowButton } from './domain-forms';
@@ -31,7 +31,8 @@ export function DomainsSection({
   organization: {
     id: string;
     autoJoinEnabled: boolean;
-    autoJoinRole: MemberRoleName;
+    autoJoinRole: RoleKey;
+    autoJoinRoleRef: { name: string };
     autoJoinApprovedBy: string | null;
     autoJoinApprovedAt: Date | null;
   };
@@ -125,6 +126,7 @@ export function DomainsSection({
           organizationId={organization.id}
           enabled={organization.autoJoinEnabled}
           role={organization.autoJoinRole}
+          roleName={organization.autoJoinRoleRef.name}
           approvedBy={organization.autoJoinApprovedBy}
           approvedAt={organization.autoJoinApprovedAt ? formatDate(organization.autoJoinApprovedAt) : null}
           verifiedDomains={verified}

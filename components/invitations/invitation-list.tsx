@@ -3,7 +3,6 @@ import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NumberedPagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
-import { ROLE_LABELS } from '@/lib/access/roles';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { canResend, canRevoke, describeExpiry } from '@/lib/invitations/policy';
 import type { listInvitations } from '@/lib/invitations/queries';
@@ -85,7 +84,7 @@ export function InvitationList({
               return (
                 <tr key={invitation.id} className="align-top">
                   <td className="px-4 py-3">{invitation.email}</td>
-                  <td className="px-4 py-3">{ROLE_LABELS[invitation.role].label}</td>
+                  <td className="px-4 py-3">{invitation.roleRef.name}</td>
                   <td className="px-4 py-3">
                     <span className="font-medium">{STATUS_LABELS[status]}</span>
                     <span className="block text-xs text-slate-600">

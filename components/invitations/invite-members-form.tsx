@@ -6,12 +6,13 @@ import { useOrganizationActions } from '@/components/actions-context';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
+import type { RoleSummary } from '@/lib/access/queries';
+import type { RoleKey } from '@/lib/access/roles';
 import { ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG, INVITATION_LIFETIME_DAYS, MAX_ADDRESSES_PER_BATCH } from '@/lib/invitations/policy';
 import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/lib/invitations/review';
 import { failureOf } from '@/lib/result';
 
-type Props = { organizationId: string; slug: string; builderEmail: string };
+type Props = { organizationId: string; slug: string; builderEmail: string; roles: RoleSummary[] };
 
 function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return errors?.length ? (
@@ -21,9 +22,10 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   ) : null;
 }
 
-export function InviteMembersForm({ organizationId, slug, builderEmail }: Props) {
+export function InviteMembersForm({ organizationId, slug, builderEmail, roles }: Props) {
   const [addresses, setAddresses] = useState('');
-  const [role, setRole] = useState<MemberRoleName>('member');
+  const [role, setRole] = useState<RoleKey>('member');
+  const roleLabel = roles.find((r) => r.key === role)?.name ?? role;
   const [days, setDays] = useState(String(INVITATION_LIFETIME_DAYS.default));
   const actions = useOrganizationActions();
   const [review, reviewAction] = useActionState(actions.reviewInvitations, null);
@@ -46,7 +48,7 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
   const sentOk = sent?.ok ? (sent.data as { sent: string[] }).sent : null;
   const readyCount = rows?.filter((row) => row.status === 'ready' && row.warnings.length === 0).length ?? 0;
   const warnedCount = rows?.filter((row) => row.status === 'ready' && row.warnings.length > 0).length ?? 0;
-  const previewHref = `/organizations/${slug}/invitations/preview?role=${role}&days=${encodeURIComponent(days)}`;
+  const previewHref = `/organizations/${slug}/invitations/preview?role=${encodeURIComponent(role)}&days=${encodeURIComponent(days)}`;
 
   return (
     <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
@@ -88,7 +90,7 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
           <FieldError id="invite-addresses-error" errors={addressErrors} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <RoleSelect id="invite-role" label="Role" value={role} onChange={setRole} describeChoice />
+          <RoleSelect id="invite-role" label="Role" value={role} onChange={setRole} roles={roles} describeChoice />
           <TextField
             id="invite-days"
             name="expiresInDays"
@@ -176,7 +178,7 @@ export function InviteMembersForm({ organizationId, slug, builderEmail }: Props)
             </table>
           </div>
           <p className="text-sm text-slate-700">
-            They’ll be invited as <strong>{ROLE_LABELS[role].label}</strong>, and each link expires after{' '}
+            They’ll be invited as <strong>{roleLabel}</strong>, and each link expires after{' '}
             <strong>
               {days} day{days === '1' ? '' : 's'}
             </strong>

@@ -6,27 +6,39 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { MEMBER_ROLES, type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
+import type { RoleSummary } from '@/lib/access/queries';
+import type { RoleKey } from '@/lib/access/roles';
 import { crossesOperatingTeam } from '@/lib/members/policy';
 
-type Props = { organizationId: string; membershipId: string; email: string; role: MemberRoleName; status: 'active' | 'suspended' };
+type Props = {
+  organizationId: string;
+  membershipId: string;
+  email: string;
+  role: RoleKey;
+  status: 'active' | 'suspended';
+  /** The roles this organization can use, least privileged first. */
+  roles: RoleSummary[];
+};
 
 /**
  * One member's actions: change role (asking first when it moves them into or out of the
  * operating team), suspend or reactivate, remove (asking first). The server enforces every rule.
  */
-export function MemberActions({ organizationId, membershipId, email, role, status }: Props) {
+export function MemberActions({ organizationId, membershipId, email, role, status, roles }: Props) {
   const actions = useOrganizationActions();
   const [roleResult, changeRole] = useActionState(actions.changeMemberRole, null);
   const [statusResult, changeStatus] = useActionState(status === 'active' ? actions.suspendMember : actions.reactivateMember, null);
   const [removeResult, remove] = useActionState(actions.removeMember, null);
-  const [chosen, setChosen] = useState<MemberRoleName>(role);
+  const [chosen, setChosen] = useState<RoleKey>(role);
   const confirmRole = useRef<HTMLDialogElement>(null);
   const roleForm = useRef<HTMLFormElement>(null);
   const confirmed = useRef(false);
   const fields = { organizationId, membershipId };
   const selectId = `role-${membershipId}`;
-  const crossing = crossesOperatingTeam(role, chosen);
+  const roleOf = (key: RoleKey) => roles.find((r) => r.key === key) ?? { key, name: key, description: '', operatingTeam: false };
+  const current = roleOf(role);
+  const next = roleOf(chosen);
+  const crossing = crossesOperatingTeam(current, next);
   return (
     <div className="space-y-2">
       <form
@@ -51,12 +63,12 @@ export function MemberActions({ organizationId, membershipId, email, role, statu
           id={selectId}
           name="role"
           value={chosen}
-          onChange={(event) => setChosen(event.target.value as MemberRoleName)}
+          onChange={(event) => setChosen(event.target.value)}
           className="rounded-md border border-slate-300 px-2 py-1 text-xs"
         >
-          {MEMBER_ROLES.map((option) => (
-            <option key={option} value={option}>
-              {ROLE_LABELS[option].label}
+          {roles.map((option) => (
+            <option key={option.key} value={option.key}>
+              {option.name}
             </option>
           ))}
         </select>
@@ -70,14 +82,14 @@ export function MemberActions({ organizationId, membershipId, email, role, statu
         >
           <div className="space-y-4">
             <h2 id={`${selectId}-confirm`} className="text-lg font-semibold">
-              Make {email} {ROLE_LABELS[chosen].label}?
+              Make {email} {next.name}?
             </h2>
             <p className="text-sm text-slate-700">
-              {crossing && (chosen === 'member' || role === 'member')
-                ? chosen === 'member'
+              {crossing
+                ? current.operatingTeam
                   ? `${email} leaves the operating team and loses access to administration.`
-                  : `${email} joins the operating team: ${ROLE_LABELS[chosen].description}`
-                : ROLE_LABELS[chosen].description}
+                  : `${email} joins the operating team: ${next.description}`
+                : next.description}
             </p>
             <div className="flex justify-end gap-2">
               <Button type="button" variant="secondary" onClick={() => confirmRole.current?.close()}>

@@ -1,12 +1,13 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import { type FormAction, useOrganizationActions } from '@/components/actions-context';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useFieldErrorDialog } from '@/components/ui/use-field-error-dialog';
 import { failureOf, type Result } from '@/lib/result';
 
 type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended' };
@@ -120,11 +121,7 @@ export function SuspensionForm({ organization }: { organization: Org }) {
 export function DeleteOrganizationForm({ organization }: { organization: Org }) {
   const [result, formAction] = useActionState(useOrganizationActions().remove, null);
   const failure = failureOf(result);
-  const dialog = useRef<HTMLDialogElement>(null);
-  // A rejected confirmation keeps the dialog open, with the error beside the field.
-  useEffect(() => {
-    if (failure?.fieldErrors && dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, [failure]);
+  const dialog = useFieldErrorDialog(failure);
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">

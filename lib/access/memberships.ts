@@ -5,6 +5,6 @@ export async function listMembershipsForUser(client: DbOrTx, userId: string) {
   return client.membership.findMany({
     where: { userId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    include: { organization: { select: { name: true, slug: true } } },
+    include: { organization: { select: { name: true, slug: true } }, roleRef: { select: { name: true } } },
   });
 }

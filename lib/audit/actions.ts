@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = {
   'auto_join.enabled': 'Auto-join turned on',
   'auto_join.disabled': 'Auto-join turned off',
   'job.retried': 'Background job retried',
+  'role.created': 'Role created',
+  'role.updated': 'Role changed',
+  'role.deleted': 'Role deleted',
+  'permission.created': 'Permission added',
+  'permission.deleted': 'Permission removed',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -22,6 +22,9 @@ export const ERRORS = {
   not_retryable: { status: 409, message: 'Only dead jobs can be retried.' },
   last_owner: { status: 409, message: 'An organization keeps at least one active owner. Make another member an owner first.' },
   role_not_allowed: { status: 422, message: 'That role can’t be used here.' },
+  key_taken: { status: 409, message: 'That key is already used.' },
+  role_in_use: { status: 409, message: 'That role is in use. Move its members, invitations and auto-join settings to another role first.' },
+  default_role: { status: 409, message: 'The default roles can’t be deleted, and their console permissions are fixed.' },
   cross_site: { status: 403, message: 'This request must come from Orgdesk’s own pages.' },
   bad_request: { status: 400, message: 'The request could not be read.' },
   // The invitation page's refusals: each explained there in full (lib/invitations/accept.ts).

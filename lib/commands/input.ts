@@ -31,3 +31,9 @@ export function validationFailure(error: z.ZodError, values: Record<string, stri
   const flat = z.flattenError(error);
   return fail('invalid_input', undefined, { fieldErrors: flat.fieldErrors as FieldErrors, values });
 }
+
+/** A checkbox: "on" when ticked, absent (or "off") when not. */
+export const checkboxSchema = z
+  .enum(['on', 'off'])
+  .default('off')
+  .transform((value) => value === 'on');

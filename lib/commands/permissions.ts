@@ -1,8 +1,9 @@
 import { type Principal, principalOrganization } from './principal';
 
 /**
- * The permission catalog: every name a command may require. The roles issue maps roles to these
- * names; until then every console user holds all of them.
+ * The console's permissions: every name a command may require. The `permissions` table holds the
+ * same keys (kind 'console', seeded by the roles_as_data migration) beside builders' own keys;
+ * `role_permissions` says which roles hold which. Console users hold every one of them.
  */
 export const PERMISSIONS = {
   'organizations.create': 'Create organizations.',
@@ -17,17 +18,26 @@ export const PERMISSIONS = {
   'auto_join.manage': 'Turn auto-join on and off, and choose its role.',
   'audit.read': 'Read and export the audit log.',
   'jobs.manage': 'See background jobs and retry dead ones.',
+  'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-/** What each organization role may do, for members acting in their own organization. */
-const MEMBER_ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
-  owner: ALL_PERMISSIONS.filter((p) => p !== 'organizations.create' && p !== 'invitations.accept'),
-  admin: ['members.manage', 'invitations.send', 'invitations.manage', 'domains.manage', 'auto_join.manage', 'audit.read'],
-  member: [],
-};
+/**
+ * Console-wide powers: no organization role can hold them, whatever a role row says. A member or
+ * an API key acts inside one organization.
+ */
+export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'organizations.create',
+  'invitations.accept',
+  'jobs.manage',
+  'roles.manage',
+]);
+
+function known(permissions: readonly string[]): Set<Permission> {
+  return new Set(permissions.filter((p): p is Permission => p in PERMISSIONS && !CONSOLE_ONLY_PERMISSIONS.has(p as Permission)));
+}
 
 /** The permissions a principal holds. Pure. */
 export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
@@ -36,9 +46,8 @@ export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
     case 'system':
       return new Set(ALL_PERMISSIONS);
     case 'member':
-      return new Set(MEMBER_ROLE_PERMISSIONS[principal.role] ?? []);
     case 'api_key':
-      return new Set(principal.permissions.filter((p): p is Permission => p in PERMISSIONS));
+      return known(principal.permissions);
     case 'directory':
       return new Set<Permission>(['members.manage']);
     case 'invitation_link':

@@ -5,8 +5,12 @@
 export type Principal =
   /** A signed-in console user (a builder). */
   | { kind: 'console_user'; userId: string; email: string }
-  /** A member of one organization, acting through the member area. */
-  | { kind: 'member'; userId: string; email: string; organizationId: string; role: string }
+  /**
+   * A member of one organization, acting through the member area: their role, and the effective
+   * permissions it (and their groups) give, resolved from the roles tables when the principal is made
+   * (`memberPrincipal` in lib/access/permissions.ts).
+   */
+  | { kind: 'member'; userId: string; email: string; organizationId: string; role: string; permissions: readonly string[] }
   /** An API key of one organization. */
   | { kind: 'api_key'; keyId: string; organizationId: string; permissions: readonly string[] }
   /** A SCIM directory of one organization. */

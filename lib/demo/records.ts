@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { RoleKey } from '@/lib/access/roles';
 import type { DbOrTx } from '@/lib/db/client';
 import type {
   ActivityKind,
@@ -6,7 +7,6 @@ import type {
   DeliveryStatus,
   DomainStatus,
   InvitationStatus,
-  MemberRole,
   MembershipSource,
   MembershipStatus,
 } from '@/lib/generated/prisma/client';
@@ -20,7 +20,7 @@ export async function addMember(
   tx: DbOrTx,
   organizationId: string,
   email: string,
-  options: { role?: MemberRole; status?: MembershipStatus; joinedVia?: MembershipSource; createdAt?: Date; lastSignInAt?: Date } = {},
+  options: { role?: RoleKey; status?: MembershipStatus; joinedVia?: MembershipSource; createdAt?: Date; lastSignInAt?: Date } = {},
 ) {
   const user = await tx.user.upsert({
     where: { email },
@@ -46,7 +46,7 @@ export async function addInvitation(
   organizationId: string,
   email: string,
   options: {
-    role?: MemberRole;
+    role?: RoleKey;
     status?: InvitationStatus;
     deliveryStatus?: DeliveryStatus;
     deliveryError?: string | null;

@@ -1,5 +1,6 @@
+import type { RoleKey } from '@/lib/access/roles';
 import type { Db, Tx } from '@/lib/db/client';
-import type { MemberRole, MembershipSource } from '@/lib/generated/prisma/client';
+import type { MembershipSource } from '@/lib/generated/prisma/client';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { addActivity, addDomain, addInvitation, addMember } from './records';
 
@@ -24,7 +25,7 @@ async function join(
   organizationId: string,
   email: string,
   now: Date,
-  options: { role: MemberRole; joinedDaysAgo: number; via?: MembershipSource; signedInDaysAgo?: number },
+  options: { role: RoleKey; joinedDaysAgo: number; via?: MembershipSource; signedInDaysAgo?: number },
 ) {
   const joinedAt = ago(now, options.joinedDaysAgo);
   const via = options.via ?? 'invitation';

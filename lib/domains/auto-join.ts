@@ -1,3 +1,4 @@
+import { memberPrincipal } from '@/lib/access/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
 import type { Db } from '@/lib/db/client';
@@ -46,7 +47,7 @@ export async function autoJoinOnSignIn(client: Db, userId: string, now: Date, re
       });
       await tx.endUserActivity.create({ data: { organizationId, kind: 'auto_join', actorEmail: user.email, occurredAt: now } });
       const context = {
-        principal: { kind: 'member' as const, userId, email: user.email, organizationId, role: organization.autoJoinRole },
+        principal: await memberPrincipal(tx, { userId, email: user.email, organizationId, role: organization.autoJoinRole }),
         now,
         request,
       };

@@ -1,4 +1,5 @@
-import { higherRole, type MemberRoleName } from '@/lib/access/roles';
+import { memberPrincipal } from '@/lib/access/permissions';
+import { higherRole, type RoleKey } from '@/lib/access/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
 import type { Db, DbOrTx } from '@/lib/db/client';
@@ -16,7 +17,8 @@ export type InvitationLookup =
       invitation: {
         id: string;
         email: string;
-        role: 'owner' | 'admin' | 'member';
+        role: RoleKey;
+        roleName: string;
         status: 'pending' | 'accepted' | 'revoked' | 'expired';
         isTest: boolean;
         expiresAt: Date;
@@ -32,7 +34,7 @@ export async function lookupInvitationToken(client: DbOrTx, token: string, now: 
   const hash = hashToken(token);
   const invitation = await client.invitation.findUnique({
     where: { tokenHash: hash },
-    include: { organization: { select: { id: true, name: true, slug: true, status: true } } },
+    include: { organization: { select: { id: true, name: true, slug: true, status: true } }, roleRef: { select: { name: true } } },
   });
   if (!invitation || !hashesEqual(hash, invitation.tokenHash)) {
     const retired = await client.retiredInvitationToken.findUnique({ where: { tokenHash: hash }, select: { tokenHash: true } });
@@ -44,6 +46,7 @@ export async function lookupInvitationToken(client: DbOrTx, token: string, now: 
       id: invitation.id,
       email: invitation.email,
       role: invitation.role,
+      roleName: invitation.roleRef.name,
       status: effectiveInvitationStatus(invitation, now),
       isTest: invitation.isTest,
       expiresAt: invitation.expiresAt,
@@ -58,13 +61,13 @@ export async function lookupInvitationToken(client: DbOrTx, token: string, now: 
  * What accepting does to the invitee's role. An existing member keeps the higher of their role
  * and the invitation's: an invitation never demotes anyone. Pure.
  */
-export function roleAfterAccept(currentRole: MemberRoleName | null, invitedRole: MemberRoleName) {
+export function roleAfterAccept(currentRole: RoleKey | null, invitedRole: RoleKey) {
   const role = currentRole ? higherRole(currentRole, invitedRole) : invitedRole;
   return { role, change: currentRole === null ? 'joins' : role === currentRole ? 'keeps' : 'raised' } as const;
 }
 
 /** The invitee's current role in the invitation's organization, for the accept page to explain. */
-export async function currentRoleOfInvitee(client: DbOrTx, organizationId: string, email: string): Promise<MemberRoleName | null> {
+export async function currentRoleOfInvitee(client: DbOrTx, organizationId: string, email: string): Promise<RoleKey | null> {
   const membership = await client.membership.findFirst({ where: { organizationId, user: { email } }, select: { role: true } });
   return membership?.role ?? null;
 }
@@ -102,7 +105,7 @@ export async function acceptInvitation(
   visitorEmail: string | null,
   now: Date,
   request: RequestMeta = { ip: null, requestId: null },
-): Promise<Result<{ userId: string; email: string; role: MemberRoleName; organization: { id: string; slug: string; name: string } }>> {
+): Promise<Result<{ userId: string; email: string; role: RoleKey; organization: { id: string; slug: string; name: string } }>> {
   return client.$transaction(async (tx) => {
     const lookup = await lookupInvitationToken(tx, token, now);
     const problem = problemFor(lookup, visitorEmail);
@@ -133,7 +136,7 @@ export async function acceptInvitation(
     }
     await cancelInvitationEmails(tx, invitation.id, 'The invitation was accepted before this email was sent.', now);
     const context = {
-      principal: { kind: 'member' as const, userId: user.id, email: invitation.email, organizationId, role: outcome.role },
+      principal: await memberPrincipal(tx, { userId: user.id, email: invitation.email, organizationId, role: outcome.role }),
       now,
       request,
     };

@@ -101,7 +101,7 @@ export const invitationEmailJob = defineJobKind({
   async handle(client, job, now) {
     const invitation = await client.invitation.findUnique({
       where: { id: job.payload.invitationId },
-      include: { organization: { select: { name: true } }, invitedBy: { select: { name: true } } },
+      include: { organization: { select: { name: true } }, invitedBy: { select: { name: true } }, roleRef: { select: { name: true } } },
     });
     const unwanted = whyNotSend(invitation, job.payload, now);
     if (unwanted || !invitation) return { status: 'cancelled', reason: unwanted ?? 'The invitation is gone.' };
@@ -116,7 +116,7 @@ export const invitationEmailJob = defineJobKind({
         organizationName: invitation.organization.name,
         inviterName: inviterDisplayName(invitation.invitedBy?.name, invitation.invitedByEmail),
         inviterEmail: invitation.invitedByEmail,
-        role: invitation.role,
+        roleName: invitation.roleRef.name,
         expiresAt: invitation.expiresAt,
         acceptUrl: acceptUrl(token),
         isTest: invitation.isTest,

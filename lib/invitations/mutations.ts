@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
+import { refuseGrant } from '@/lib/access/permissions';
+import type { RoleKey } from '@/lib/access/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { getConfig } from '@/lib/config';
 import type { Db, Tx } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
-import type { MemberRole } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import type { OrganizationRefInput } from '@/lib/organizations/schemas';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
@@ -27,11 +28,13 @@ function tooMany(count: number) {
 /** The review step: every pasted address, normalized and marked. Writes nothing. */
 export async function reviewInvitations(
   client: Db,
-  { now }: CommandContext,
+  { now, principal }: CommandContext,
   input: ReviewInvitationsInput,
 ): Promise<Result<{ rows: ReviewRow[] }>> {
   const organization = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
   if (!organization) return notFound();
+  const refused = await refuseGrant(client, principal, input.organizationId, input.role);
+  if (refused) return refused;
   const entries = splitAddressInput(input.addresses);
   if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
   if (!entries.length)
@@ -48,7 +51,7 @@ async function insertInvitation(
   context: CommandContext,
   organizationId: string,
   email: string,
-  role: MemberRole,
+  role: RoleKey,
   days: number,
   isTest: boolean,
 ) {
@@ -113,6 +116,8 @@ export async function createInvitations(
   if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
   const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
   if (!exists) return notFound();
+  const refusedRole = await refuseGrant(client, context.principal, input.organizationId, input.role);
+  if (refusedRole) return refusedRole;
   const preview = reviewAddresses(entries, await loadReviewContext(client, input.organizationId, now));
   const wanted = sendableAddresses(preview, new Set(input.confirm));
   if (!wanted.length) {
@@ -147,6 +152,8 @@ export async function sendTestInvitation(
   if (!me) return fail('forbidden', 'A test invitation goes to the person sending it; this caller has no address.');
   const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
   if (!exists) return notFound();
+  const refusedRole = await refuseGrant(client, context.principal, input.organizationId, input.role);
+  if (refusedRole) return refusedRole;
   const refused = await takeSendAllowance(client, input.organizationId, 1, now);
   if (refused) return refused;
   return client.$transaction(async (tx) => {

@@ -68,7 +68,7 @@ export async function listInvitations(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: page.skip,
     take: INVITATION_PAGE_SIZE,
-    include: { acceptedBy: { select: { email: true } } },
+    include: { acceptedBy: { select: { email: true } }, roleRef: { select: { name: true } } },
   });
   return { rows, page, lastTest };
 }

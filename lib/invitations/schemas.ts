@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { MEMBER_ROLES } from '@/lib/access/roles';
+import { roleKeySchema } from '@/lib/access/schemas';
+import { checkboxSchema } from '@/lib/commands/input';
 import { organizationIdSchema } from '@/lib/organizations/schemas';
 import { ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG, DEFAULT_INVITATION_ROLE, INVITATION_LIFETIME_DAYS } from './policy';
 
-export const invitationRoleSchema = z.enum(MEMBER_ROLES, { error: 'Choose a role.' }).default(DEFAULT_INVITATION_ROLE);
+/** Any role the organization can use (checked by the mutation, with the ceiling on granting). */
+export const invitationRoleSchema = roleKeySchema.default(DEFAULT_INVITATION_ROLE);
 
 export const expiresInDaysSchema = z.coerce
   .number({ error: 'Enter a number of days.' })
@@ -46,10 +48,7 @@ export type InvitationRefInput = z.infer<typeof invitationRefSchema>;
 export const reinviteSchema = invitationRefSchema.extend({
   email: z.string({ error: 'Enter the corrected email address.' }).trim().min(1, 'Enter the corrected email address.').max(254),
   /** Send even when the address is outside the verified domains or at a consumer mail domain. */
-  confirmWarnings: z
-    .enum(['on', 'off'])
-    .default('off')
-    .transform((value) => value === 'on'),
+  confirmWarnings: checkboxSchema,
 });
 export type ReinviteInput = z.infer<typeof reinviteSchema>;
 

@@ -1,3 +1,4 @@
+import { refuseGrant } from '@/lib/access/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import type { Db, Tx } from '@/lib/db/client';
@@ -54,7 +55,10 @@ async function changeMember(
   });
 }
 
-export function changeMemberRole(client: Db, context: CommandContext, input: ChangeMemberRoleInput) {
+export async function changeMemberRole(client: Db, context: CommandContext, input: ChangeMemberRoleInput): Promise<Outcome> {
+  // The role must be the organization's, and the caller must hold everything it gives.
+  const refused = await refuseGrant(client, context.principal, input.organizationId, input.role);
+  if (refused) return refused;
   return changeMember(
     client,
     context,

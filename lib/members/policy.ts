@@ -1,13 +1,13 @@
-import { isOperatingTeamRole, type MemberRoleName } from '@/lib/access/roles';
+import type { RoleKey } from '@/lib/access/roles';
 
 /** A membership as the rules see it. */
 export interface MemberFact {
-  role: MemberRoleName;
+  role: RoleKey;
   status: 'active' | 'suspended';
 }
 
 /** What a member action would make of a membership: null when it is removed. */
-export type MemberChange = { role: MemberRoleName } | { status: 'active' | 'suspended' } | null;
+export type MemberChange = { role: RoleKey } | { status: 'active' | 'suspended' } | null;
 
 function isActiveOwner(member: MemberFact | null): boolean {
   return member !== null && member.role === 'owner' && member.status === 'active';
@@ -26,8 +26,8 @@ export function leavesNoActiveOwner(activeOwners: number, member: MemberFact, ch
 }
 
 /** Whether a role change moves someone into or out of the operating team: the UI asks first. */
-export function crossesOperatingTeam(from: MemberRoleName, to: MemberRoleName): boolean {
-  return isOperatingTeamRole(from) !== isOperatingTeamRole(to);
+export function crossesOperatingTeam(from: { operatingTeam: boolean }, to: { operatingTeam: boolean }): boolean {
+  return from.operatingTeam !== to.operatingTeam;
 }
 
 /**

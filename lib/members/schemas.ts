@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBER_ROLES } from '@/lib/access/roles';
+import { roleKeySchema } from '@/lib/access/schemas';
 import { organizationIdSchema } from '@/lib/organizations/schemas';
 
 export const memberRefSchema = z.object({
@@ -9,6 +9,7 @@ export const memberRefSchema = z.object({
 export type MemberRefInput = z.infer<typeof memberRefSchema>;
 
 export const changeMemberRoleSchema = memberRefSchema.extend({
-  role: z.enum(MEMBER_ROLES, { error: 'Choose a role.' }),
+  /** Any role the organization can use; the mutation checks it exists there and may be given. */
+  role: roleKeySchema,
 });
 export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleSchema>;

@@ -1,6 +1,4 @@
-import { OPERATING_TEAM_ROLES } from '@/lib/access/roles';
 import type { DbOrTx } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * End-user activity, defined once: activity recorded for the organization by someone outside its
@@ -12,9 +10,9 @@ export async function lastEndUserActivityAt(tx: DbOrTx, organizationId: string):
     SELECT a.occurred_at FROM end_user_activity a
     WHERE a.organization_id = ${organizationId}::uuid
       AND NOT EXISTS (
-        SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+        SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id JOIN roles r ON r.key = m.role
         WHERE m.organization_id = a.organization_id
-          AND m.role::text IN (${Prisma.join([...OPERATING_TEAM_ROLES])})
+          AND r.operating_team
           AND a.actor_email IS NOT NULL AND u.email = a.actor_email)
     ORDER BY a.occurred_at DESC LIMIT 1`;
   return rows[0]?.occurred_at ?? null;

@@ -1,4 +1,3 @@
-import { type MemberRoleName, ROLE_LABELS } from '@/lib/access/roles';
 import type { OrganizationStateName, StateReason } from './state';
 
 /**
@@ -67,7 +66,7 @@ export interface Arrival {
 
 export interface ArrivalFacts {
   autoJoinEnabled: boolean;
-  autoJoinRole: MemberRoleName;
+  autoJoinRoleName: string;
   verifiedDomains: readonly string[];
   ssoStatus: 'draft' | 'active' | 'error' | null;
   directoryStatus: 'draft' | 'active' | 'error' | null;
@@ -87,7 +86,7 @@ export function arrivals(facts: ArrivalFacts): Arrival[] {
       label: 'Auto-join',
       setUp: autoJoin,
       detail: autoJoin
-        ? `People who sign in with an address at ${domains} join as ${ROLE_LABELS[facts.autoJoinRole].label}.`
+        ? `People who sign in with an address at ${domains} join as ${facts.autoJoinRoleName}.`
         : facts.verifiedDomains.length
           ? `Off. Turn it on for ${domains} and people with those addresses join when they sign in.`
           : 'Needs a verified domain first: add and verify the organization’s email domain, then turn on auto-join.',

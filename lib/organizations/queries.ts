@@ -211,7 +211,7 @@ export async function listMembers(client: DbOrTx, organizationId: string, reques
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     skip: page.skip,
     take: DETAIL_PAGE_SIZE,
-    include: { user: { select: { email: true, name: true } } },
+    include: { user: { select: { email: true, name: true } }, roleRef: { select: { name: true, operatingTeam: true } } },
   });
   return { rows, page };
 }
@@ -223,6 +223,7 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
     where: { id: organizationId },
     include: {
       domains: { orderBy: { name: 'asc' } },
+      autoJoinRoleRef: { select: { name: true } },
       ssoConnection: true,
       directory: true,
       _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },

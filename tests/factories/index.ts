@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { memberPrincipal } from '@/lib/access/permissions';
 import type { ConsoleUser } from '@/lib/auth/session';
 import { type CommandContext, contextFor } from '@/lib/commands/define';
 import { type Db, db } from '@/lib/db/client';
@@ -52,4 +53,12 @@ export async function createTestOrganization(
 /** A command's input as a form posts it: every field a string. */
 export function form(values: Record<string, string>): Record<string, string> {
   return { ...values };
+}
+
+/**
+ * A member principal acting in `organizationId` with `role`, holding the permissions the roles
+ * tables give that role (as the app resolves them).
+ */
+export async function memberOf(organizationId: string, role: string, who: { userId: string; email: string } = builder) {
+  return memberPrincipal(await db(), { userId: who.userId, email: who.email, organizationId, role });
 }

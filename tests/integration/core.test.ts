@@ -18,7 +18,7 @@ import {
 } from '@/lib/organizations/commands';
 import { getOrganizationDetail } from '@/lib/organizations/queries';
 import { catchUpOrganizationStates } from '@/lib/organizations/recompute';
-import { at, builder, createTestOrganization, form, uniqueDomain, uniqueEmail, uniqueSlug } from '../factories';
+import { at, builder, createTestOrganization, form, memberOf, uniqueDomain, uniqueEmail, uniqueSlug } from '../factories';
 import { DAY, testClock } from '../support/clock';
 
 const REQUEST = { request: { ip: '198.51.100.4', requestId: 'req-core-1' } };
@@ -141,7 +141,7 @@ describe('principals and scope', () => {
   it('a member of another organization gets "not found" and changes nothing', async () => {
     const mine = await createTestOrganization();
     const theirs = await createTestOrganization({ name: 'Untouched' });
-    const owner: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: mine.id, role: 'owner' };
+    const owner: Principal = await memberOf(mine.id, 'owner');
     expect(await renameOrganizationCommand(owner, form({ organizationId: theirs.id, name: 'Hijacked' }))).toMatchObject({
       ok: false,
       code: 'not_found',
@@ -158,7 +158,7 @@ describe('principals and scope', () => {
 
   it('a member without the permission is refused, and nothing changes', async () => {
     const org = await createTestOrganization({ name: 'Kept' });
-    const member: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: org.id, role: 'member' };
+    const member: Principal = await memberOf(org.id, 'member');
     expect(await renameOrganizationCommand(member, form({ organizationId: org.id, name: 'Changed' }))).toMatchObject({
       ok: false,
       code: 'forbidden',

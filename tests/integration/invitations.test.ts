@@ -135,12 +135,19 @@ describe('review', () => {
     const org = await createTestOrganization();
     const result = await sendInvitationsCommand(
       builder,
-      form({ organizationId: org.id, addresses: uniqueEmail(), role: 'superuser', expiresInDays: '31' }),
+      form({ organizationId: org.id, addresses: uniqueEmail(), role: 'Super User!', expiresInDays: '31' }),
     );
     expect(result).toMatchObject({ ok: false, code: 'invalid_input' });
     if (result.ok) return;
     expect(result.fieldErrors?.expiresInDays).toEqual(['Choose 1 to 30 days.']);
-    expect(result.fieldErrors?.role).toBeDefined();
+    expect(result.fieldErrors?.role).toEqual(['Choose a role.']);
+    // A role that doesn't exist here is refused beside the field too.
+    const unknown = await sendInvitationsCommand(builder, form({ organizationId: org.id, addresses: uniqueEmail(), role: 'superuser' }));
+    expect(unknown).toMatchObject({
+      ok: false,
+      code: 'role_not_allowed',
+      fieldErrors: { role: ['Choose one of this organization’s roles.'] },
+    });
     expect(await (await db()).invitation.count({ where: { organizationId: org.id } })).toBe(0);
   });
 

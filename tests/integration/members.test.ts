@@ -4,7 +4,7 @@ import { createClient, type Db, db } from '@/lib/db/client';
 import { addMember } from '@/lib/demo/records';
 import { changeMemberRoleCommand, reactivateMemberCommand, removeMemberCommand, suspendMemberCommand } from '@/lib/members/commands';
 import { isSignInRefused, recordMemberSignIn } from '@/lib/members/sign-in';
-import { builder, createTestOrganization, uniqueEmail } from '../factories';
+import { builder, createTestOrganization, memberOf, uniqueEmail } from '../factories';
 import { DAY } from '../support/clock';
 
 async function organizationWith(members: { role: 'owner' | 'admin' | 'member'; status?: 'active' | 'suspended' }[]) {
@@ -71,14 +71,8 @@ describe('member actions', () => {
     const { org, members } = await organizationWith([{ role: 'owner' }, { role: 'member' }]);
     const other = await createTestOrganization();
     const ref = { organizationId: org.id, membershipId: members[1]!.id };
-    const plainMember: Principal = {
-      kind: 'member',
-      userId: members[1]!.userId,
-      email: 'm@x.test',
-      organizationId: org.id,
-      role: 'member',
-    };
-    const outsider: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: other.id, role: 'owner' };
+    const plainMember: Principal = await memberOf(org.id, 'member', { userId: members[1]!.userId, email: 'm@x.test' });
+    const outsider: Principal = await memberOf(other.id, 'owner');
     expect(await changeMemberRoleCommand(plainMember, { ...ref, role: 'owner' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await removeMemberCommand(outsider, ref)).toMatchObject({ ok: false, code: 'not_found' });
     // Another organization's membership id, from a console user scoped to this organization's id.
@@ -98,8 +92,16 @@ describe('member actions', () => {
 
   it('bad input gets field errors and changes nothing', async () => {
     const { org, members } = await organizationWith([{ role: 'owner' }, { role: 'member' }]);
-    const result = await changeMemberRoleCommand(builder, { organizationId: org.id, membershipId: members[1]!.id, role: 'superuser' });
-    expect(result).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { role: ['Choose a role.'] } });
+    const ref = { organizationId: org.id, membershipId: members[1]!.id };
+    const malformed = await changeMemberRoleCommand(builder, { ...ref, role: 'Super User!' });
+    expect(malformed).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { role: ['Choose a role.'] } });
+    // A well-formed key that is no role of this organization: refused beside the field.
+    const unknown = await changeMemberRoleCommand(builder, { ...ref, role: 'superuser' });
+    expect(unknown).toMatchObject({
+      ok: false,
+      code: 'role_not_allowed',
+      fieldErrors: { role: ['Choose one of this organization’s roles.'] },
+    });
     expect(await reload(members[1]!.id)).toMatchObject({ role: 'member' });
   });
 

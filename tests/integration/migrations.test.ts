@@ -98,4 +98,49 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
     expect(rows[0]!.n).toBe(1);
     await close();
   });
+
+  it('roles become rows: a database holding enum roles upgrades with every role kept, and the defaults are protected', async () => {
+    const { runner, close } = await open();
+    const all = readMigrations();
+    const at = all.findIndex((m) => m.name.endsWith('_roles_as_data'));
+    expect(at).toBeGreaterThan(0);
+    await applyMigrations(runner, all.slice(0, at));
+    // The old shape: "MemberRole" enum columns, with a value of each kind.
+    await runner.exec(`
+      INSERT INTO organizations (id, name, slug, updated_at, auto_join_role) VALUES
+        ('00000000-0000-4000-8000-000000000001', 'Old', 'old', now(), 'admin');
+      INSERT INTO users (id, email, updated_at) VALUES
+        ('00000000-0000-4000-8000-0000000000a1', 'o@old.test', now()),
+        ('00000000-0000-4000-8000-0000000000a2', 'm@old.test', now());
+      INSERT INTO memberships (id, organization_id, user_id, role, joined_via, updated_at) VALUES
+        ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a1', 'owner', 'invitation', now()),
+        ('00000000-0000-4000-8000-0000000000b2', '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000a2', 'member', 'auto_join', now());
+      INSERT INTO invitations (id, organization_id, email, role, token_hash, expires_at, updated_at) VALUES
+        ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-000000000001', 'a@old.test', 'admin', 'h1', now() + interval '1 day', now());
+    `);
+    expect(await applyMigrations(runner, all)).toEqual(all.slice(at).map((m) => m.name));
+    const roles = await runner.query<{ role: string }>(
+      "SELECT role FROM memberships WHERE organization_id = '00000000-0000-4000-8000-000000000001' ORDER BY role",
+    );
+    expect(roles.rows.map((r) => r.role)).toEqual(['member', 'owner']);
+    expect((await runner.query<{ role: string }>('SELECT role FROM invitations')).rows).toEqual([{ role: 'admin' }]);
+    expect((await runner.query<{ auto_join_role: string }>('SELECT auto_join_role FROM organizations')).rows).toEqual([
+      { auto_join_role: 'admin' },
+    ]);
+    const { rows: defaults } = await runner.query<{ key: string; operating_team: boolean; n: number }>(`
+      SELECT r.key, r.operating_team, count(rp.permission_key)::int AS n
+      FROM roles r LEFT JOIN role_permissions rp ON rp.role_key = r.key GROUP BY r.key, r.operating_team ORDER BY r.key`);
+    expect(defaults).toEqual([
+      { key: 'admin', operating_team: true, n: 6 },
+      { key: 'member', operating_team: false, n: 0 },
+      { key: 'owner', operating_team: true, n: 9 },
+    ]);
+    // The database holds the rules: a role must exist, the defaults stay, auto-join is never Owner.
+    await expect(runner.exec("UPDATE memberships SET role = 'nonexistent' WHERE role = 'member'")).rejects.toThrow(/foreign key/);
+    await expect(runner.exec("DELETE FROM roles WHERE key = 'member'")).rejects.toThrow(/can't be deleted/);
+    await expect(runner.exec("UPDATE organizations SET auto_join_role = 'owner'")).rejects.toThrow(/auto_join_role_check/);
+    await runner.exec("INSERT INTO roles (key, name) VALUES ('support', 'Support')");
+    await runner.exec("DELETE FROM roles WHERE key = 'support'");
+    await close();
+  });
 });

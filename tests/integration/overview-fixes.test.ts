@@ -5,7 +5,7 @@ import { addDomain, addInvitation, addMember } from '@/lib/demo/records';
 import { reinviteCommand, resendExpiredInvitationsCommand } from '@/lib/invitations/commands';
 import { fixTargetsFor } from '@/lib/organizations/queries';
 import type { StateReason } from '@/lib/organizations/state';
-import { builder, createTestOrganization, form, uniqueDomain, uniqueEmail } from '../factories';
+import { builder, createTestOrganization, form, memberOf, uniqueDomain, uniqueEmail } from '../factories';
 import { DAY } from '../support/clock';
 
 const reasonsOf = async (id: string) =>
@@ -81,8 +81,8 @@ describe('Fix the address and re-invite', () => {
   it('another organization’s invitation is "not found", and a member without invitations.send is refused; nothing changes', async () => {
     const { org, invitation } = await bouncedOrganization();
     const other = await createTestOrganization();
-    const outsider: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: other.id, role: 'owner' };
-    const plain: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: org.id, role: 'member' };
+    const outsider: Principal = await memberOf(other.id, 'owner');
+    const plain: Principal = await memberOf(org.id, 'member');
     const input = form({ organizationId: org.id, invitationId: invitation.id, email: uniqueEmail() });
     expect(await reinviteCommand(outsider, input)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await reinviteCommand(plain, input)).toMatchObject({ ok: false, code: 'forbidden' });
@@ -121,7 +121,7 @@ describe('Resend expired invitations', () => {
       build: (tx, id) => addInvitation(tx, id, uniqueEmail(), { expiresAt: new Date(Date.now() - DAY) }),
     });
     const other = await createTestOrganization();
-    const outsider: Principal = { kind: 'member', userId: builder.userId, email: builder.email, organizationId: other.id, role: 'owner' };
+    const outsider: Principal = await memberOf(other.id, 'owner');
     expect(await resendExpiredInvitationsCommand(outsider, form({ organizationId: org.id }))).toMatchObject({
       ok: false,
       code: 'not_found',

@@ -10,7 +10,7 @@ const invitation = {
   organizationName: 'Acme <Labs> & Co',
   inviterName: 'Ada',
   inviterEmail: 'ada@builder.example',
-  role: 'admin' as const,
+  roleName: 'Admin',
   expiresAt: new Date('2026-12-05T12:00:00Z'),
   acceptUrl: `${APP}/invite/abc`,
   isTest: false,

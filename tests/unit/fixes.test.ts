@@ -42,7 +42,7 @@ describe('fixes', () => {
 describe('how first end users arrive', () => {
   const none: ArrivalFacts = {
     autoJoinEnabled: false,
-    autoJoinRole: 'member',
+    autoJoinRoleName: 'Member',
     verifiedDomains: [],
     ssoStatus: null,
     directoryStatus: null,

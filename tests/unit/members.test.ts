@@ -18,12 +18,15 @@ describe('the last-owner rule', () => {
 });
 
 describe('role changes that cross the operating team', () => {
+  // The operating team is a property of the role, as the roles table holds it.
+  const team = { operatingTeam: true };
+  const outside = { operatingTeam: false };
   it.each([
-    ['member', 'admin', true],
-    ['owner', 'member', true],
-    ['admin', 'owner', false],
-    ['member', 'member', false],
-  ] as const)('%s -> %s: %s', (from, to, crosses) => {
+    ['into the team', outside, team, true],
+    ['out of it', team, outside, true],
+    ['within it', team, team, false],
+    ['outside it', outside, outside, false],
+  ] as const)('%s: %s', (_name, from, to, crosses) => {
     expect(crossesOperatingTeam(from, to)).toBe(crosses);
   });
 });

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { AuthCard } from '@/components/auth/auth-card';
 import { buttonClasses } from '@/components/ui/button';
-import { ROLE_LABELS } from '@/lib/access/roles';
+import { describeRoles, roleName } from '@/lib/access/queries';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatLongDateTime } from '@/lib/format';
@@ -36,7 +36,7 @@ export default async function InvitationPage({
       <dt className="font-medium">Organization</dt>
       <dd>{invitation.organization.name}</dd>
       <dt className="font-medium">Role</dt>
-      <dd>{ROLE_LABELS[invitation.role].label}</dd>
+      <dd>{invitation.roleName}</dd>
       <dt className="font-medium">Invited by</dt>
       <dd>{invitation.invitedByEmail ?? 'An administrator'}</dd>
       <dt className="font-medium">Invited address</dt>
@@ -86,15 +86,16 @@ export default async function InvitationPage({
   }
   const currentRole = await currentRoleOfInvitee(await db(), invitation.organization.id, invitation.email);
   const outcome = roleAfterAccept(currentRole, invitation.role);
+  const roles = await describeRoles(await db(), [currentRole, outcome.role]);
   return (
     <AuthCard title={`Join ${invitation.organization.name}`}>
       {details}
       {currentRole ? (
         <p role="note" className="rounded-md bg-sky-50 px-3 py-2 text-sky-900">
-          {invitation.email} is already a member of {invitation.organization.name} as <strong>{ROLE_LABELS[currentRole].label}</strong>.{' '}
+          {invitation.email} is already a member of {invitation.organization.name} as <strong>{roleName(roles, currentRole)}</strong>.{' '}
           {outcome.change === 'raised'
-            ? `Accepting raises the role to ${ROLE_LABELS[outcome.role].label}.`
-            : `Accepting keeps the role ${ROLE_LABELS[outcome.role].label}: an invitation never lowers a role.`}
+            ? `Accepting raises the role to ${roleName(roles, outcome.role)}.`
+            : `Accepting keeps the role ${roleName(roles, outcome.role)}: an invitation never lowers a role.`}
         </p>
       ) : null}
       {error === 'rate_limited' ? (

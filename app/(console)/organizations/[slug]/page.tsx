@@ -32,7 +32,7 @@ export default async function OrganizationOverviewPage({
   const verifiedDomains = verifiedNames.length;
   const ways = arrivals({
     autoJoinEnabled: organization.autoJoinEnabled,
-    autoJoinRole: organization.autoJoinRole,
+    autoJoinRoleName: organization.autoJoinRoleRef.name,
     verifiedDomains: verifiedNames,
     ssoStatus: organization.ssoConnection?.status ?? null,
     directoryStatus: organization.directory?.status ?? null,

@@ -1,5 +1,6 @@
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
+import { rolesForOrganization } from '@/lib/access/queries';
 import { db } from '@/lib/db/client';
 import { listInvitations } from '@/lib/invitations/queries';
 import { detailViewSchema } from '@/lib/organizations/detail-view';
@@ -17,18 +18,17 @@ export default async function OrganizationInvitationsPage({
   const { slug } = await params;
   const { builder, organization, now } = await loadWorkspace(slug, 'invitations');
   const view = detailViewSchema.parse(await searchParams);
-  const invitations = await listInvitations(
-    await db(),
-    organization.id,
-    { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage },
-    now,
-  );
+  const client = await db();
+  const [invitations, roles] = await Promise.all([
+    listInvitations(client, organization.id, { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage }, now),
+    rolesForOrganization(client, organization.id),
+  ]);
   return (
     <section aria-labelledby="invitations-heading" className="space-y-4">
       <h2 id="invitations-heading" className="text-lg font-semibold">
         Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
       </h2>
-      <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} />
+      <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} roles={roles} />
       <InvitationList organizationId={organization.id} slug={organization.slug} view={view} data={invitations} now={now} />
     </section>
   );

@@ -3,7 +3,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NumberedPagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
-import { ROLE_LABELS } from '@/lib/access/roles';
+import { rolesForOrganization } from '@/lib/access/queries';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { JOINED_VIA_LABELS } from '@/lib/members/labels';
@@ -23,7 +23,11 @@ export default async function OrganizationMembersPage({
   const { slug } = await params;
   const { organization } = await loadWorkspace(slug, 'members');
   const view = detailViewSchema.parse(await searchParams);
-  const members = await listMembers(await db(), organization.id, view.membersPage, view.memberSearch);
+  const client = await db();
+  const [members, roles] = await Promise.all([
+    listMembers(client, organization.id, view.membersPage, view.memberSearch),
+    rolesForOrganization(client, organization.id),
+  ]);
   const sectionHref = `/organizations/${organization.slug}/members`;
   return (
     <section aria-labelledby="members-heading" className="space-y-3">
@@ -57,7 +61,7 @@ export default async function OrganizationMembersPage({
             {members.rows.map((membership) => (
               <tr key={membership.id} className="align-top">
                 <td className="px-4 py-2">{membership.user.email}</td>
-                <td className="px-4 py-2">{ROLE_LABELS[membership.role].label}</td>
+                <td className="px-4 py-2">{membership.roleRef.name}</td>
                 <td className="px-4 py-2 capitalize">{membership.status}</td>
                 <td className="px-4 py-2">
                   {formatDate(membership.createdAt)}
@@ -71,6 +75,7 @@ export default async function OrganizationMembersPage({
                     email={membership.user.email}
                     role={membership.role}
                     status={membership.status}
+                    roles={roles}
                   />
                 </td>
               </tr>

@@ -1,6 +1,5 @@
 import { NextResponse } from 'next/server';
 import { inviterDisplayName, renderInvitation } from '@/emails/invitation';
-import { MEMBER_ROLES } from '@/lib/access/roles';
 import { currentBuilder } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -12,18 +11,25 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const builder = await currentBuilder();
   if (!builder) return new NextResponse('Not found', { status: 404 });
   const { slug } = await params;
-  const organization = await (await db()).organization.findUnique({ where: { slug }, select: { name: true } });
+  const organization = await (await db()).organization.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!organization) return new NextResponse('Not found', { status: 404 });
   const url = new URL(request.url);
-  const role = MEMBER_ROLES.find((r) => r === url.searchParams.get('role')) ?? 'member';
+  // Any role this organization can use; Member otherwise.
+  const requested = url.searchParams.get('role') ?? 'member';
   const days = expiresInDaysSchema.catch(INVITATION_LIFETIME_DAYS.default).parse(url.searchParams.get('days') ?? undefined);
   // The same component, props and sender as a real invitation from this builder.
+  const roleRow = (await (
+    await db()
+  ).role.findFirst({
+    where: { key: requested, OR: [{ organizationId: null }, { organizationId: organization.id }] },
+    select: { name: true },
+  })) ?? { name: 'Member' };
   const email = await renderInvitation(
     {
       organizationName: organization.name,
       inviterName: inviterDisplayName(null, builder.email),
       inviterEmail: builder.email,
-      role,
+      roleName: roleRow.name,
       expiresAt: invitationExpiresAt(new Date(), days),
       acceptUrl: `${getConfig().appUrl}/invite/preview-link-is-not-a-real-invitation`,
       isTest: false,

@@ -1,0 +1,40 @@
+import { defineCommand } from '@/lib/commands/define';
+import { db } from '@/lib/db/client';
+import { createPermission, createRole, deletePermission, deleteRole, updateRole } from './mutations';
+import { createPermissionSchema, createRoleSchema, deleteRoleSchema, permissionRefSchema, updateRoleSchema } from './schemas';
+
+/** Role and permission commands: console-level, so only a principal that reaches every organization holds roles.manage. */
+export const createRoleCommand = defineCommand({
+  name: 'roles.create',
+  schema: createRoleSchema,
+  permission: 'roles.manage',
+  handler: async (context, input) => createRole(await db(), context, input),
+});
+
+export const updateRoleCommand = defineCommand({
+  name: 'roles.update',
+  schema: updateRoleSchema,
+  permission: 'roles.manage',
+  handler: async (context, input) => updateRole(await db(), context, input),
+});
+
+export const deleteRoleCommand = defineCommand({
+  name: 'roles.delete',
+  schema: deleteRoleSchema,
+  permission: 'roles.manage',
+  handler: async (context, input) => deleteRole(await db(), context, input),
+});
+
+export const createPermissionCommand = defineCommand({
+  name: 'permissions.create',
+  schema: createPermissionSchema,
+  permission: 'roles.manage',
+  handler: async (context, input) => createPermission(await db(), context, input),
+});
+
+export const deletePermissionCommand = defineCommand({
+  name: 'permissions.delete',
+  schema: permissionRefSchema,
+  permission: 'roles.manage',
+  handler: async (context, input) => deletePermission(await db(), context, input),
+});

@@ -1,0 +1,88 @@
+import type { Principal } from '@/lib/commands/principal';
+import type { DbOrTx } from '@/lib/db/client';
+import { type Failure, fail } from '@/lib/result';
+import type { RoleKey } from './roles';
+
+/** Where an effective permission comes from: the member's direct role, or a group's role. */
+export type PermissionSource = { kind: 'role'; role: RoleKey } | { kind: 'group'; group: string; role: RoleKey };
+
+export interface RoleGrant {
+  role: RoleKey;
+  permissions: readonly string[];
+}
+
+/**
+ * A member's effective permissions: the union of their direct role's permissions and those of
+ * every role their groups give, each with every source it comes from. Pure.
+ */
+export function resolveEffectivePermissions(
+  direct: RoleGrant,
+  groups: readonly { group: string; grants: readonly RoleGrant[] }[] = [],
+): Map<string, PermissionSource[]> {
+  const effective = new Map<string, PermissionSource[]>();
+  const add = (permission: string, source: PermissionSource) => {
+    const sources = effective.get(permission) ?? [];
+    sources.push(source);
+    effective.set(permission, sources);
+  };
+  for (const permission of direct.permissions) add(permission, { kind: 'role', role: direct.role });
+  for (const { group, grants } of groups) {
+    for (const grant of grants) for (const permission of grant.permissions) add(permission, { kind: 'group', group, role: grant.role });
+  }
+  return new Map([...effective.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * No granting above your own rank: the permissions a grant would give that the granter doesn't
+ * hold. Empty when the grant is allowed. Pure.
+ */
+export function permissionsBeyond(granter: ReadonlySet<string>, granted: readonly string[]): string[] {
+  return granted.filter((permission) => !granter.has(permission));
+}
+
+/** The permissions of some roles, by role key: one query. */
+export async function permissionsOfRoles(client: DbOrTx, roles: readonly RoleKey[]): Promise<Map<RoleKey, string[]>> {
+  const rows = await client.rolePermission.findMany({
+    where: { roleKey: { in: [...new Set(roles)] } },
+    select: { roleKey: true, permissionKey: true },
+    orderBy: { permissionKey: 'asc' },
+  });
+  const byRole = new Map<RoleKey, string[]>(roles.map((role) => [role, []]));
+  for (const row of rows) byRole.get(row.roleKey)?.push(row.permissionKey);
+  return byRole;
+}
+
+/** The principal of a member acting in their organization, with the permissions their role gives. */
+export async function memberPrincipal(client: DbOrTx, member: { userId: string; email: string; organizationId: string; role: RoleKey }) {
+  const permissions = (await permissionsOfRoles(client, [member.role])).get(member.role) ?? [];
+  return { kind: 'member' as const, ...member, permissions };
+}
+
+/**
+ * Whether `principal` may give `roleKey` to someone in `organizationId`: the role must exist and
+ * be usable there (for every organization, or for this one), and its permissions must not exceed
+ * the granter's own (console users and the system hold every organization permission). Returns the
+ * failure to answer, or null when the grant is allowed.
+ */
+export async function refuseGrant(
+  tx: DbOrTx,
+  principal: Principal,
+  organizationId: string,
+  roleKey: RoleKey,
+  field = 'role',
+): Promise<Failure | null> {
+  const role = await tx.role.findUnique({ where: { key: roleKey }, select: { key: true, name: true, organizationId: true } });
+  if (!role || (role.organizationId && role.organizationId !== organizationId)) {
+    return fail('role_not_allowed', 'That role can’t be used in this organization.', {
+      fieldErrors: { [field]: ['Choose one of this organization’s roles.'] },
+    });
+  }
+  if (principal.kind !== 'member' && principal.kind !== 'api_key') return null;
+  const granted = (await permissionsOfRoles(tx, [role.key])).get(role.key) ?? [];
+  const beyond = permissionsBeyond(new Set(principal.permissions), granted);
+  return beyond.length
+    ? fail('forbidden', `${role.name} holds permissions you don’t (${beyond.join(', ')}); you can’t give it.`, {
+        fieldErrors: { [field]: [`You can’t give ${role.name}: it holds ${beyond.join(', ')}, which you don’t.`] },
+      })
+    : null;
+}
