@@ -30,6 +30,11 @@ export interface OrganizationActions {
   suspendMember: FormAction;
   reactivateMember: FormAction;
   removeMember: FormAction;
+  createGroup: FormAction;
+  updateGroup: FormAction;
+  deleteGroup: FormAction;
+  addGroupMember: FormAction;
+  removeGroupMember: FormAction;
 }
 
 const OrganizationActionsContext = createContext<OrganizationActions | null>(null);

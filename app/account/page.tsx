@@ -1,8 +1,10 @@
 import { redirect } from 'next/navigation';
 import { memberSignOutAction } from '@/app/login/actions';
+import { PermissionChips } from '@/components/roles/permission-chips';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listMembershipsForUser } from '@/lib/access/memberships';
+import { effectivePermissionsOf } from '@/lib/access/permissions';
 import { currentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format';
@@ -13,7 +15,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await currentUser();
   if (!user) redirect('/account/login');
   const { joined } = await searchParams;
-  const memberships = await listMembershipsForUser(await db(), user.userId);
+  const client = await db();
+  const memberships = await listMembershipsForUser(client, user.userId);
+  // What each membership lets them do: their role's permissions and their groups'.
+  const permissions = await Promise.all(memberships.map((membership) => effectivePermissionsOf(client, membership)));
   const joinedOrganization = memberships.find((m) => m.organization.slug === joined)?.organization;
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-6 px-6 py-10">
@@ -34,14 +39,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       {memberships.length ? (
         <DataTable
           caption="Your organizations"
-          columns={[{ label: 'Organization' }, { label: 'Role' }, { label: 'Status' }, { label: 'Joined' }]}
+          columns={[{ label: 'Organization' }, { label: 'Role' }, { label: 'Permissions' }, { label: 'Status' }, { label: 'Joined' }]}
         >
-          {memberships.map((membership) => (
+          {memberships.map((membership, index) => (
             <tr key={membership.id}>
               <th scope="row" className="px-4 py-3 text-left font-medium">
                 {membership.organization.name}
               </th>
               <td className="px-4 py-3">{membership.roleRef.name}</td>
+              <td className="px-4 py-3">
+                <PermissionChips keys={[...permissions[index]!.keys()]} />
+              </td>
               <td className="px-4 py-3 capitalize">{membership.status}</td>
               <td className="px-4 py-3">{formatDate(membership.createdAt)}</td>
             </tr>

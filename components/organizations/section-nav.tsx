@@ -18,8 +18,9 @@ export function SectionNav({ sections }: { sections: Section[] }) {
   return (
     <nav aria-label="Organization sections" className="border-b border-slate-200">
       <ul className="-mb-px flex flex-wrap gap-1">
-        {sections.map((section) => {
-          const current = pathname === section.href;
+        {sections.map((section, index) => {
+          // A section's own pages (a member's page under Members) mark it too; the Overview is the base path.
+          const current = pathname === section.href || (index > 0 && pathname.startsWith(`${section.href}/`));
           return (
             <li key={section.href}>
               <Link

@@ -31,14 +31,15 @@ async function unknownPermissions(tx: DbOrTx, keys: readonly string[]) {
     : null;
 }
 
-/** How many records use a role: members, invitations and auto-join settings. */
+/** How many records use a role: members, invitations, auto-join settings and groups. */
 export async function roleUsage(tx: DbOrTx, roleKey: string): Promise<RoleUsage> {
-  const [members, invitations, autoJoin] = await Promise.all([
+  const [members, invitations, autoJoin, groups] = await Promise.all([
     tx.membership.count({ where: { role: roleKey } }),
     tx.invitation.count({ where: { role: roleKey } }),
     tx.organization.count({ where: { autoJoinRole: roleKey } }),
+    tx.groupRole.count({ where: { roleKey } }),
   ]);
-  return { members, invitations, autoJoin };
+  return { members, invitations, autoJoin, groups };
 }
 
 /** A custom role, for every organization or one, with its permissions. Audited. */
@@ -147,6 +148,9 @@ export async function deleteRole(
       await tx.membership.updateMany({ where: { role: role.key }, data: { role: target.key } });
       await tx.invitation.updateMany({ where: { role: role.key }, data: { role: target.key } });
       await tx.organization.updateMany({ where: { autoJoinRole: role.key }, data: { autoJoinRole: target.key } });
+      // Groups that already give the target role just lose this one.
+      await tx.groupRole.deleteMany({ where: { roleKey: role.key, group: { roles: { some: { roleKey: target.key } } } } });
+      await tx.groupRole.updateMany({ where: { roleKey: role.key }, data: { roleKey: target.key } });
     }
     await tx.role.delete({ where: { key: role.key } });
     await recordAudit(tx, context, {

@@ -52,9 +52,32 @@ export async function permissionsOfRoles(client: DbOrTx, roles: readonly RoleKey
   return byRole;
 }
 
-/** The principal of a member acting in their organization, with the permissions their role gives. */
+/**
+ * A member's effective permissions in their organization, each with its sources: their role, and
+ * the roles of every group they are in. Two queries.
+ */
+export async function effectivePermissionsOf(
+  client: DbOrTx,
+  member: { userId: string; organizationId: string; role: RoleKey },
+): Promise<Map<string, PermissionSource[]>> {
+  const groups = await client.group.findMany({
+    where: { organizationId: member.organizationId, members: { some: { membership: { userId: member.userId } } } },
+    select: { name: true, roles: { select: { roleKey: true } } },
+    orderBy: { name: 'asc' },
+  });
+  const byRole = await permissionsOfRoles(client, [member.role, ...groups.flatMap((g) => g.roles.map((r) => r.roleKey))]);
+  return resolveEffectivePermissions(
+    { role: member.role, permissions: byRole.get(member.role) ?? [] },
+    groups.map((group) => ({
+      group: group.name,
+      grants: group.roles.map((r) => ({ role: r.roleKey, permissions: byRole.get(r.roleKey) ?? [] })),
+    })),
+  );
+}
+
+/** The principal of a member acting in their organization, with their effective permissions. */
 export async function memberPrincipal(client: DbOrTx, member: { userId: string; email: string; organizationId: string; role: RoleKey }) {
-  const permissions = (await permissionsOfRoles(client, [member.role])).get(member.role) ?? [];
+  const permissions = [...(await effectivePermissionsOf(client, member)).keys()];
   return { kind: 'member' as const, ...member, permissions };
 }
 

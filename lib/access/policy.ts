@@ -30,10 +30,11 @@ export interface RoleUsage {
   members: number;
   invitations: number;
   autoJoin: number;
+  groups: number;
 }
 
 export function usageTotal(usage: RoleUsage): number {
-  return usage.members + usage.invitations + usage.autoJoin;
+  return usage.members + usage.invitations + usage.autoJoin + usage.groups;
 }
 
 export function describeUsage(usage: RoleUsage): string {
@@ -41,6 +42,7 @@ export function describeUsage(usage: RoleUsage): string {
     usage.members && `${usage.members} member${usage.members === 1 ? '' : 's'}`,
     usage.invitations && `${usage.invitations} invitation${usage.invitations === 1 ? '' : 's'}`,
     usage.autoJoin && `auto-join in ${usage.autoJoin} organization${usage.autoJoin === 1 ? '' : 's'}`,
+    usage.groups && `${usage.groups} group${usage.groups === 1 ? '' : 's'}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'nothing';
 }

@@ -48,24 +48,26 @@ export interface RoleRow extends RoleSummary {
   isDefault: boolean;
   organization: { id: string; name: string; slug: string } | null;
   permissions: string[];
-  usage: { members: number; invitations: number; autoJoin: number };
+  usage: { members: number; invitations: number; autoJoin: number; groups: number };
 }
 
-/** Every role with its permissions and what uses it: the Roles page. Four queries, whatever the count. */
+/** Every role with its permissions and what uses it: the Roles page. Five queries, whatever the count. */
 export async function listRoles(client: DbOrTx): Promise<RoleRow[]> {
-  const [roles, members, invitations, autoJoin] = await Promise.all([
+  const [roles, members, invitations, autoJoin, groups] = await Promise.all([
     client.role.findMany({
       include: { permissions: { select: { permissionKey: true } }, organization: { select: { id: true, name: true, slug: true } } },
     }),
     client.membership.groupBy({ by: ['role'], _count: { _all: true } }),
     client.invitation.groupBy({ by: ['role'], _count: { _all: true } }),
     client.organization.groupBy({ by: ['autoJoinRole'], _count: { _all: true } }),
+    client.groupRole.groupBy({ by: ['roleKey'], _count: { _all: true } }),
   ]);
   const count = <T extends { _count: { _all: number } }>(rows: T[], key: (row: T) => string) =>
     new Map(rows.map((row) => [key(row), row._count._all]));
   const byMembers = count(members, (r) => r.role);
   const byInvitations = count(invitations, (r) => r.role);
   const byAutoJoin = count(autoJoin, (r) => r.autoJoinRole);
+  const byGroups = count(groups, (r) => r.roleKey);
   const rank = (key: RoleKey) => {
     const index = (MEMBER_ROLES as readonly string[]).indexOf(key);
     return index < 0 ? MEMBER_ROLES.length : index;
@@ -84,6 +86,7 @@ export async function listRoles(client: DbOrTx): Promise<RoleRow[]> {
         members: byMembers.get(role.key) ?? 0,
         invitations: byInvitations.get(role.key) ?? 0,
         autoJoin: byAutoJoin.get(role.key) ?? 0,
+        groups: byGroups.get(role.key) ?? 0,
       },
     }));
 }

@@ -32,6 +32,11 @@ export const AUDIT_ACTIONS = {
   'role.deleted': 'Role deleted',
   'permission.created': 'Permission added',
   'permission.deleted': 'Permission removed',
+  'group.created': 'Group created',
+  'group.updated': 'Group changed',
+  'group.deleted': 'Group deleted',
+  'group.member_added': 'Added to group',
+  'group.member_removed': 'Removed from group',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'audit.read': 'Read and export the audit log.',
   'jobs.manage': 'See background jobs and retry dead ones.',
   'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',
+  'groups.manage': 'Create and change groups, their members and their roles.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

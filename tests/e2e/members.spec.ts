@@ -1,24 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { createOrganization, expectAccessible, linkIn, memberSignIn, openSection, unique, waitForMail } from './support/helpers';
-
-/** Invites `to` with `role`, and accepts in a fresh browser, as the invited person would. */
-async function bringIn(page: Page, browser: Browser, to: string, role: string) {
-  const since = Date.now();
-  await page.getByLabel('Email addresses').fill(to);
-  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
-  await page.getByRole('button', { name: 'Review addresses' }).click();
-  await expect(page.getByRole('heading', { name: 'Review before sending' })).toBeVisible();
-  await page.getByRole('button', { name: 'Send invitations' }).click();
-  await expect(page.getByText(`Invitation queued for ${to}.`)).toBeVisible();
-  const link = linkIn((await waitForMail(to, since)).html, '/invite/');
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const invitee = await context.newPage();
-  await invitee.goto(link);
-  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(invitee).toHaveURL(/\/account\?joined=/);
-  await context.close();
-}
+import { bringIn, createOrganization, expectAccessible, memberSignIn, openSection, unique } from './support/helpers';
 
 test('change a member’s role (asked first when it crosses the operating team), suspend, reactivate, remove; the last owner stays', async ({
   page,

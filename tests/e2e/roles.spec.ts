@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { createOrganization, expectAccessible, openSection, unique } from './support/helpers';
+import { bringIn, createOrganization, expectAccessible, memberSignIn, openSection, unique } from './support/helpers';
 
 test('a builder adds an app permission, creates a custom role with it, invites with it, then deletes the role after moving its users', async ({
   page,
@@ -65,4 +65,78 @@ test('a builder adds an app permission, creates a custom role with it, invites w
   await expect(page).toHaveURL(new RegExp(`/roles\\?deleted=${key}$`));
   await expect(page.getByRole('status').filter({ hasText: `Role ${key} deleted.` })).toBeVisible();
   await expect(roles.getByRole('row', { name: new RegExp(key) })).toHaveCount(0);
+});
+
+test('a custom role and a group’s role reach a member: the member page shows each effective permission with its source', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const tag = unique('g');
+  const permission = `billing:${tag}`;
+  const key = `finance-${tag}`;
+  // The app's permission and a role holding it.
+  await page.goto('/roles');
+  await page.getByLabel('Permission key').fill(permission);
+  await page.getByLabel('What it allows').fill('Manage invoices.');
+  await page.getByRole('button', { name: 'Add permission' }).click();
+  await expect(page.getByRole('table', { name: 'Permissions' }).getByRole('row', { name: new RegExp(permission) })).toBeVisible();
+  const create = page.getByRole('region', { name: 'Create a custom role' });
+  await create.getByLabel('Name', { exact: true }).fill(`Finance ${tag}`);
+  await create.getByLabel('Key', { exact: true }).fill(key);
+  await create.getByRole('checkbox', { name: new RegExp(permission) }).check();
+  await create.getByRole('button', { name: 'Create role' }).click();
+  await expect(page).toHaveURL(new RegExp(`/roles/${key}\\?created=1$`));
+
+  // A member, brought in as Member.
+  const orgUrl = await createOrganization(page, `Groups ${tag}`);
+  await openSection(page, 'Invitations');
+  const person = `${tag}@groups.example`;
+  await bringIn(page, browser, person, 'Member');
+
+  // A group that gives the custom role; the member joins it.
+  await openSection(page, 'Roles & groups');
+  await expect(page.getByRole('region', { name: 'Roles in use' })).toContainText('Member · 1 member');
+  await expectAccessible(page);
+  await page.getByLabel('Group name').fill('Billing team');
+  await page
+    .getByRole('region', { name: 'Groups' })
+    .getByRole('checkbox', { name: `Finance ${tag}` })
+    .last()
+    .check();
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Billing team' })).toBeVisible();
+  await page.getByLabel('Add a member to Billing team').selectOption({ label: person });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const group = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Billing team' }) });
+  await expect(group.getByRole('link', { name: person })).toBeVisible();
+  await expectAccessible(page);
+
+  // The member's page: the permission, from the group.
+  await group.getByRole('link', { name: person }).click();
+  await expect(page).toHaveURL(new RegExp(`${orgUrl}/members/[0-9a-f-]{36}$`));
+  const effective = page.getByRole('table', { name: 'Effective permissions' });
+  await expect(effective.getByRole('row', { name: new RegExp(permission) })).toContainText(`Group Billing team (${key})`);
+  await expect(page.getByText('Billing team', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'History' })).toContainText('Added to group');
+  await expectAccessible(page);
+
+  // Given the role directly as well, the permission has both sources.
+  await openSection(page, 'Members');
+  const row = page.getByRole('table', { name: 'Members' }).getByRole('row').filter({ hasText: person });
+  await row.getByLabel(`Role for ${person}`).selectOption({ label: `Finance ${tag}` });
+  await row.getByRole('button', { name: `Change role for ${person}` }).click();
+  await expect(row.getByRole('cell').nth(1)).toHaveText(`Finance ${tag}`);
+  await row.getByRole('link', { name: person }).click();
+  await expect(effective.getByRole('row', { name: new RegExp(permission) })).toContainText(`Role ${key}; Group Billing team (${key})`);
+
+  // The member sees it too, in their own area.
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const own = await context.newPage();
+  await memberSignIn(own, person);
+  await expect(
+    own.getByRole('table', { name: 'Your organizations' }).getByRole('row', { name: new RegExp(`Groups ${tag}`) }),
+  ).toContainText(permission);
+  await expectAccessible(own);
+  await context.close();
 });

@@ -7,7 +7,15 @@ test('the organization is a workspace: each section has its own URL, the nav mar
   const slug = unique('ws-');
   expect(await createOrganization(page, `Workspace ${slug}`, slug)).toBe(`/organizations/${slug}`);
   const nav = page.getByRole('navigation', { name: 'Organization sections' });
-  await expect(nav.getByRole('link')).toHaveText(['Overview', /^Members/, 'Invitations', 'Domains', 'Activity', 'Settings']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Overview',
+    /^Members/,
+    'Invitations',
+    'Domains',
+    'Roles & groups',
+    'Activity',
+    'Settings',
+  ]);
   await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('region', { name: 'State' })).toBeVisible();
   await expectAccessible(page);

@@ -30,6 +30,7 @@ describe('roles are rows', () => {
       'audit.read',
       'auto_join.manage',
       'domains.manage',
+      'groups.manage',
       'invitations.manage',
       'invitations.send',
       'members.manage',

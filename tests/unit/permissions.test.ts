@@ -51,8 +51,8 @@ describe('editing a role', () => {
     expect(permissionsAfterEdit(custom, ['invitations.send', 'x:y', 'x:y'], consoleKeys)).toEqual(['invitations.send', 'x:y']);
   });
   it('says what uses a role in words', () => {
-    expect(describeUsage({ members: 1, invitations: 2, autoJoin: 0 })).toBe('1 member, 2 invitations');
-    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 1 })).toBe('auto-join in 1 organization');
-    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 0 })).toBe('nothing');
+    expect(describeUsage({ members: 1, invitations: 2, autoJoin: 0, groups: 0 })).toBe('1 member, 2 invitations');
+    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 1, groups: 2 })).toBe('auto-join in 1 organization, 2 groups');
+    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 0, groups: 0 })).toBe('nothing');
   });
 });

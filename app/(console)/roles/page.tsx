@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { AddPermissionForm, RemovePermissionButton } from '@/components/roles/permission-catalog';
+import { PermissionChips } from '@/components/roles/permission-chips';
 import { RoleForm } from '@/components/roles/role-form';
 import { DataTable } from '@/components/ui/data-table';
 import { describeUsage } from '@/lib/access/policy';
@@ -56,17 +57,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
               <td className="px-4 py-3">{role.organization ? `Only ${role.organization.name}` : 'Every organization'}</td>
               <td className="px-4 py-3">{role.operatingTeam ? 'Yes' : 'No'}</td>
               <td className="px-4 py-3">
-                {role.permissions.length ? (
-                  <ul className="flex flex-wrap gap-1">
-                    {role.permissions.map((key) => (
-                      <li key={key} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
-                        {key}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="text-slate-600">None</span>
-                )}
+                <PermissionChips keys={role.permissions} />
               </td>
               <td className="px-4 py-3">{describeUsage(role.usage)}</td>
             </tr>

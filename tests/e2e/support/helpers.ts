@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Page } from '@playwright/test';
 
 export const SINK = `http://127.0.0.1:${process.env.E2E_SINK_HTTP_PORT}`;
 const DNS_CONTROL = `http://127.0.0.1:${process.env.E2E_DNS_CONTROL_PORT}`;
@@ -143,4 +143,22 @@ export async function suspendOrganization(page: Page) {
     .getByRole('button', { name: 'Suspend' })
     .click();
   await expect(page.getByRole('button', { name: 'Reactivate organization' })).toBeVisible();
+}
+
+/** Invites `to` with `role`, and accepts in a fresh browser, as the invited person would. */
+export async function bringIn(page: Page, browser: Browser, to: string, role: string) {
+  const since = Date.now();
+  await page.getByLabel('Email addresses').fill(to);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: role });
+  await page.getByRole('button', { name: 'Review addresses' }).click();
+  await expect(page.getByRole('heading', { name: 'Review before sending' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send invitations' }).click();
+  await expect(page.getByText(`Invitation queued for ${to}.`)).toBeVisible();
+  const link = linkIn((await waitForMail(to, since)).html, '/invite/');
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const invitee = await context.newPage();
+  await invitee.goto(link);
+  await invitee.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(invitee).toHaveURL(/\/account\?joined=/);
+  await context.close();
 }

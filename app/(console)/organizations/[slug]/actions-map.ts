@@ -24,6 +24,7 @@ import {
   sendTestInvitationAction,
 } from './invitations/actions';
 import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
+import { addGroupMemberAction, createGroupAction, deleteGroupAction, removeGroupMemberAction, updateGroupAction } from './roles/actions';
 
 /** The page's server actions, handed to its forms through context. */
 export const ORGANIZATION_ACTIONS: OrganizationActions = {
@@ -49,4 +50,9 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   suspendMember: suspendMemberAction,
   reactivateMember: reactivateMemberAction,
   removeMember: removeMemberAction,
+  createGroup: createGroupAction,
+  updateGroup: updateGroupAction,
+  deleteGroup: deleteGroupAction,
+  addGroupMember: addGroupMemberAction,
+  removeGroupMember: removeGroupMemberAction,
 };

@@ -30,6 +30,7 @@ export default async function OrganizationWorkspaceLayout({
       badge: organization.pendingInvitationCount ? `${organization.pendingInvitationCount} pending` : undefined,
     },
     { href: `${base}/domains`, label: 'Domains', badge: unverified ? `${unverified} unverified` : undefined, warn: unverified > 0 },
+    { href: `${base}/roles`, label: 'Roles & groups' },
     { href: `${base}/activity`, label: 'Activity' },
     { href: `${base}/settings`, label: 'Settings' },
   ];

@@ -1,10 +1,10 @@
 import Link from 'next/link';
+import { RecentEvents } from '@/components/audit/recent-events';
 import { ReasonFix } from '@/components/organizations/reason-fix';
 import { StatePanel } from '@/components/organizations/state-panel';
-import { describeAction, describeActor } from '@/lib/audit/describe';
 import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
 import { db } from '@/lib/db/client';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { arrivals } from '@/lib/organizations/fixes';
 import { fixTargetsFor } from '@/lib/organizations/queries';
 import { loadWorkspace, sectionMetadata } from './load';
@@ -113,22 +113,7 @@ export default async function OrganizationOverviewPage({
         <h2 id="recent-heading" className="text-lg font-semibold">
           Latest changes
         </h2>
-        {recent.rows.length ? (
-          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
-            {recent.rows.map((event) => (
-              <li key={event.id} className="flex flex-wrap gap-x-3 px-4 py-2">
-                <time dateTime={event.occurredAt.toISOString()} className="text-slate-600">
-                  {formatDateTime(event.occurredAt)}
-                </time>
-                <span className="font-medium">{describeAction(event.action)}</span>
-                <span>{event.targetLabel ?? event.targetType}</span>
-                <span className="text-slate-600">by {describeActor(event)}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-sm text-slate-700">No changes recorded yet.</p>
-        )}
+        <RecentEvents events={recent.rows} empty="No changes recorded yet." />
         <p className="text-sm">
           <Link href={`${base}/activity`}>Activity: every change to this organization</Link>
         </p>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { MemberActions } from '@/components/members/member-actions';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -60,7 +61,9 @@ export default async function OrganizationMembersPage({
           >
             {members.rows.map((membership) => (
               <tr key={membership.id} className="align-top">
-                <td className="px-4 py-2">{membership.user.email}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/organizations/${organization.slug}/members/${membership.id}`}>{membership.user.email}</Link>
+                </td>
                 <td className="px-4 py-2">{membership.roleRef.name}</td>
                 <td className="px-4 py-2 capitalize">{membership.status}</td>
                 <td className="px-4 py-2">
