@@ -208,3 +208,34 @@ describe('no granting above your own rank', () => {
     expect(await client.invitation.count({ where: { organizationId: org.id } })).toBe(0);
   });
 });
+
+describe('the database holds a role’s scope', () => {
+  it('a role limited to one organization can’t be written for another, whatever writes', async () => {
+    const client = await db();
+    const [mine, other] = [await createTestOrganization(), await createTestOrganization()];
+    const key = unique('scoped');
+    await client.role.create({ data: { key, name: 'Scoped', organizationId: mine.id } });
+    const email = uniqueEmail('scoped');
+    // Allowed where it belongs.
+    await client.$transaction((tx) => addMember(tx, mine.id, email, { role: key }));
+    // Refused elsewhere: a membership, an invitation, auto-join, a group.
+    await expect(client.$transaction((tx) => addMember(tx, other.id, uniqueEmail('x'), { role: key }))).rejects.toThrow(/can't be used/);
+    await expect(
+      client.invitation.create({
+        data: {
+          organizationId: other.id,
+          email: uniqueEmail('i'),
+          role: key,
+          tokenHash: unique('h'),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      }),
+    ).rejects.toThrow(/can't be used/);
+    await expect(client.organization.update({ where: { id: other.id }, data: { autoJoinRole: key } })).rejects.toThrow(/can't be used/);
+    const group = await client.group.create({ data: { organizationId: other.id, name: 'G' } });
+    await expect(client.groupRole.create({ data: { groupId: group.id, roleKey: key } })).rejects.toThrow(/can't be used/);
+    // And the role can't be re-scoped away from where it is used.
+    await expect(client.role.update({ where: { key }, data: { organizationId: other.id } })).rejects.toThrow(/used outside/);
+    expect(await client.membership.count({ where: { role: key } })).toBe(1);
+  });
+});
