@@ -1,4 +1,4 @@
-import { recordAudit } from '@/lib/audit/record';
+import { changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { CONSOLE_ONLY_PERMISSIONS, type Permission } from '@/lib/commands/permissions';
 import type { Db, DbOrTx } from '@/lib/db/client';
@@ -98,11 +98,10 @@ export async function updateRole(client: Db, context: CommandContext, input: Upd
     await tx.rolePermission.createMany({
       data: after.filter((key) => !before.includes(key)).map((permissionKey) => ({ roleKey: role.key, permissionKey })),
     });
-    const summary: Record<string, unknown> = {};
-    if (before.join() !== after.join()) summary.permissions = { before, after };
-    if (role.name !== input.name) summary.name = { before: role.name, after: input.name };
-    if (role.description !== input.description) summary.description = { before: role.description, after: input.description };
-    if (role.operatingTeam !== operatingTeam) summary.operatingTeam = { before: role.operatingTeam, after: operatingTeam };
+    const summary: Record<string, unknown> = {
+      ...(before.join() !== after.join() ? { permissions: { before, after } } : {}),
+      ...changedFields(role, { name: input.name, description: input.description, operatingTeam }),
+    };
     if (Object.keys(summary).length) {
       await recordAudit(tx, context, {
         organizationId: role.organizationId,

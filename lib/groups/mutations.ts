@@ -1,5 +1,5 @@
 import { refuseGrant } from '@/lib/access/permissions';
-import { recordAudit } from '@/lib/audit/record';
+import { changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -77,10 +77,10 @@ export async function updateGroup(client: Db, context: CommandContext, input: Up
       await tx.group.update({ where: { id: group.id }, data: { name: input.name, description: input.description } });
       await tx.groupRole.deleteMany({ where: { groupId: group.id, roleKey: { notIn: after } } });
       await tx.groupRole.createMany({ data: after.filter((r) => !before.includes(r)).map((roleKey) => ({ groupId: group.id, roleKey })) });
-      const summary: Record<string, unknown> = {};
-      if (before.join() !== after.join()) summary.roles = { before, after };
-      if (group.name !== input.name) summary.name = { before: group.name, after: input.name };
-      if (group.description !== input.description) summary.description = { before: group.description, after: input.description };
+      const summary: Record<string, unknown> = {
+        ...(before.join() !== after.join() ? { roles: { before, after } } : {}),
+        ...changedFields(group, { name: input.name, description: input.description }),
+      };
       if (Object.keys(summary).length) {
         await recordAudit(tx, context, {
           organizationId: input.organizationId,
