@@ -37,7 +37,7 @@ export async function countStatements(client: Db, work: () => Promise<unknown>):
  */
 export async function benchMutationWithAudit(client: Db, measure: Measure) {
   const user = await client.user.upsert({ where: { email: 'bench@orgdesk.test' }, create: { email: 'bench@orgdesk.test' }, update: {} });
-  const principal = { kind: 'console_user' as const, userId: user.id, email: user.email };
+  const principal = { kind: 'console_user' as const, userId: user.id, email: user.email, role: 'owner' as const };
   const orgs = await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { createdAt: 'desc' } });
   let n = 0;
   const rename = (i: number) => renameOrganizationCommand(principal, { organizationId: orgs[i % orgs.length]!.id, name: `Renamed ${n++}` });

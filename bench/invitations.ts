@@ -23,7 +23,7 @@ export async function benchInvitations(client: Db, count = 1000) {
   process.env.SMTP_URL = sink.url;
   resetConfig();
   const user = await client.user.upsert({ where: { email: 'bench@orgdesk.test' }, create: { email: 'bench@orgdesk.test' }, update: {} });
-  const actor: ConsoleUser = { kind: 'console_user', userId: user.id, email: user.email };
+  const actor: ConsoleUser = { kind: 'console_user', userId: user.id, email: user.email, role: 'owner' };
   const perOrganization = 100;
   const organizations = [];
   for (let i = 0; i < Math.ceil(count / perOrganization); i++) {

@@ -1,6 +1,7 @@
 'use client';
 
 import { createContext, type ReactNode, useContext } from 'react';
+import type { Permission } from '@/lib/commands/permissions';
 import type { Result } from '@/lib/result';
 
 /** A server action as forms call it through useActionState. */
@@ -37,14 +38,45 @@ export interface OrganizationActions {
   removeGroupMember: FormAction;
 }
 
-const OrganizationActionsContext = createContext<OrganizationActions | null>(null);
+const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);
 
-export function OrganizationActionsProvider({ actions, children }: { actions: OrganizationActions; children: ReactNode }) {
-  return <OrganizationActionsContext.Provider value={actions}>{children}</OrganizationActionsContext.Provider>;
+/**
+ * The organization page's server actions, and the permissions of whoever views it: a control
+ * whose command they can't run is not shown (a Viewer sees none). The server refuses it anyway.
+ */
+export function OrganizationActionsProvider({
+  actions,
+  permissions,
+  children,
+}: {
+  actions: OrganizationActions;
+  permissions: readonly Permission[];
+  children: ReactNode;
+}) {
+  return (
+    <OrganizationActionsContext.Provider value={{ actions, permissions: new Set(permissions) }}>
+      {children}
+    </OrganizationActionsContext.Provider>
+  );
+}
+
+function useOrganizationContext() {
+  const context = useContext(OrganizationActionsContext);
+  if (!context) throw new Error('useOrganizationActions needs an OrganizationActionsProvider from the organization page.');
+  return context;
 }
 
 export function useOrganizationActions(): OrganizationActions {
-  const actions = useContext(OrganizationActionsContext);
-  if (!actions) throw new Error('useOrganizationActions needs an OrganizationActionsProvider from the organization page.');
-  return actions;
+  return useOrganizationContext().actions;
+}
+
+/** Whether the viewer holds a permission, for showing the controls that need it. */
+export function useCan(): (permission: Permission) => boolean {
+  const { permissions } = useOrganizationContext();
+  return (permission) => permissions.has(permission);
+}
+
+/** Renders its children only for a viewer who holds the permission (else the fallback, if any). */
+export function Permitted({ to, children, fallback = null }: { to: Permission; children: ReactNode; fallback?: ReactNode }) {
+  return useCan()(to) ? children : fallback;
 }

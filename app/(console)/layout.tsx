@@ -3,6 +3,7 @@ import { signOutAction } from '@/app/login/actions';
 import { ConsoleHeader } from '@/components/layout/console-header';
 import { currentBuilder } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { CONSOLE_ROLE_LABELS } from '@/lib/console/roles';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   // Each page checks the session itself (and redirects with a return address); the layout only
@@ -14,10 +15,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     <div className="min-h-screen">
       <ConsoleHeader
         email={builder.email}
+        role={CONSOLE_ROLE_LABELS[builder.role]}
         signOut={signOutAction}
         links={[
           { href: '/organizations', label: 'Organizations' },
           { href: '/roles', label: 'Roles' },
+          { href: '/team', label: 'Team' },
           { href: '/audit', label: 'Audit log' },
           { href: '/jobs', label: 'Jobs' },
           ...(devMailbox ? [{ href: '/dev/mailbox', label: 'Dev mailbox' }] : []),

@@ -8,7 +8,16 @@ import { TextField } from '@/components/ui/text-field';
 import { formLevelFailure } from '@/lib/result';
 
 /** The email sign-in form; the page passes the builder's or the member's sign-in action. */
-export function SignInForm({ callbackUrl, requestLink }: { callbackUrl?: string; requestLink: FormAction }) {
+export function SignInForm({
+  callbackUrl,
+  requestLink,
+  defaultEmail = '',
+}: {
+  callbackUrl?: string;
+  requestLink: FormAction;
+  /** The address to offer, e.g. the one a console invitation was just accepted for. */
+  defaultEmail?: string;
+}) {
   const [result, action] = useActionState(requestLink, null);
   const values = result && !result.ok ? result.values : undefined;
   return (
@@ -21,7 +30,7 @@ export function SignInForm({ callbackUrl, requestLink }: { callbackUrl?: string;
         type="email"
         autoComplete="email"
         required
-        defaultValue={values?.email ?? ''}
+        defaultValue={values?.email ?? defaultEmail}
         key={values?.email ?? ''}
         errors={result && !result.ok ? result.fieldErrors?.email : undefined}
       />

@@ -1,3 +1,5 @@
+import { Permitted } from '@/components/actions-context';
+import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { CopyButton } from '@/components/ui/copy-button';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { RoleKey } from '@/lib/access/roles';
@@ -44,9 +46,11 @@ export function DomainsSection({
       <h2 id="domains-heading" className="text-lg font-semibold">
         Domains <span className="text-sm font-normal text-slate-600">({domains.length})</span>
       </h2>
-      <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <AddDomainForm organizationId={organization.id} />
-      </div>
+      <Permitted to="domains.manage" fallback={<ReadOnlyNote />}>
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <AddDomainForm organizationId={organization.id} />
+        </div>
+      </Permitted>
       {domains.length ? (
         <ul className="space-y-3" aria-label="Organization domains">
           {domains.map((domain) => {
@@ -96,16 +100,18 @@ export function DomainsSection({
                 ) : (
                   <p className="text-sm text-slate-700">Not checked yet. The background checker retries pending domains with backoff.</p>
                 )}
-                <div className="flex flex-wrap items-start gap-6">
-                  <VerifyNowButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
-                  <IncludeSubdomainsForm
-                    organizationId={organization.id}
-                    domainId={domain.id}
-                    name={domain.name}
-                    includeSubdomains={domain.includeSubdomains}
-                  />
-                  <RemoveDomainButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
-                </div>
+                <Permitted to="domains.manage">
+                  <div className="flex flex-wrap items-start gap-6">
+                    <VerifyNowButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
+                    <IncludeSubdomainsForm
+                      organizationId={organization.id}
+                      domainId={domain.id}
+                      name={domain.name}
+                      includeSubdomains={domain.includeSubdomains}
+                    />
+                    <RemoveDomainButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
+                  </div>
+                </Permitted>
               </li>
             );
           })}
@@ -122,15 +128,26 @@ export function DomainsSection({
         <h3 id="auto-join-heading" className="mb-3 font-semibold">
           Auto-join
         </h3>
-        <AutoJoinPanel
-          organizationId={organization.id}
-          enabled={organization.autoJoinEnabled}
-          role={organization.autoJoinRole}
-          roleName={organization.autoJoinRoleRef.name}
-          approvedBy={organization.autoJoinApprovedBy}
-          approvedAt={organization.autoJoinApprovedAt ? formatDate(organization.autoJoinApprovedAt) : null}
-          verifiedDomains={verified}
-        />
+        <Permitted
+          to="auto_join.manage"
+          fallback={
+            <p className="text-sm text-slate-700">
+              {organization.autoJoinEnabled
+                ? `On: people at a verified domain join as ${organization.autoJoinRoleRef.name} when they sign in.`
+                : 'Off: people join by invitation only.'}
+            </p>
+          }
+        >
+          <AutoJoinPanel
+            organizationId={organization.id}
+            enabled={organization.autoJoinEnabled}
+            role={organization.autoJoinRole}
+            roleName={organization.autoJoinRoleRef.name}
+            approvedBy={organization.autoJoinApprovedBy}
+            approvedAt={organization.autoJoinApprovedAt ? formatDate(organization.autoJoinApprovedAt) : null}
+            verifiedDomains={verified}
+          />
+        </Permitted>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Permitted } from '@/components/actions-context';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { NumberedPagination } from '@/components/ui/pagination';
@@ -106,17 +107,21 @@ export function InvitationList({
                     </span>
                   </td>
                   <td className="px-4 py-3">
-                    <div className="flex flex-col gap-2">
-                      {canResend(status) ? (
-                        <>
-                          <ResendInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
-                          <span className="text-xs text-slate-600">Resend only if they didn’t receive it. A resend replaces the link.</span>
-                        </>
-                      ) : null}
-                      {canRevoke(status) ? (
-                        <RevokeInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
-                      ) : null}
-                    </div>
+                    <Permitted to="invitations.manage" fallback={<span className="text-xs text-slate-600">None for your role</span>}>
+                      <div className="flex flex-col gap-2">
+                        {canResend(status) ? (
+                          <>
+                            <ResendInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                            <span className="text-xs text-slate-600">
+                              Resend only if they didn’t receive it. A resend replaces the link.
+                            </span>
+                          </>
+                        ) : null}
+                        {canRevoke(status) ? (
+                          <RevokeInvitationButton organizationId={organizationId} invitationId={invitation.id} email={invitation.email} />
+                        ) : null}
+                      </div>
+                    </Permitted>
                   </td>
                 </tr>
               );

@@ -11,10 +11,13 @@ import { useEffect, useId, useState } from 'react';
 export function ConsoleHeader({
   links,
   email,
+  role,
   signOut,
 }: {
   links: { href: string; label: string }[];
   email: string;
+  /** The console role, beside the address: Owner, Admin or Viewer. */
+  role?: string;
   signOut: () => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
@@ -61,7 +64,10 @@ export function ConsoleHeader({
             </ul>
           </nav>
           <div className="flex min-w-0 flex-wrap items-center gap-3 text-sm text-slate-700">
-            <span className="min-w-0 [overflow-wrap:anywhere]">{email}</span>
+            <span className="min-w-0 [overflow-wrap:anywhere]">
+              {email}
+              {role ? <span className="ml-1 text-xs text-slate-600">({role})</span> : null}
+            </span>
             <form action={signOut}>
               <button type="submit" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100">
                 Sign out

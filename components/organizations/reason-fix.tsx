@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { useActionState, useId, useState } from 'react';
-import { useOrganizationActions } from '@/components/actions-context';
+import { useCan, useOrganizationActions } from '@/components/actions-context';
 import { VerifyNowButton } from '@/components/domains/domain-forms';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import type { Permission } from '@/lib/commands/permissions';
 import { type Fix, sectionHref } from '@/lib/organizations/fixes';
 import { failureOf } from '@/lib/result';
 
@@ -21,8 +22,18 @@ export interface FixTargets {
   domainIds: Record<string, string>;
 }
 
+const FIX_PERMISSIONS = {
+  reactivate_organization: 'organizations.suspend',
+  resend_expired: 'invitations.manage',
+  verify_domain: 'domains.manage',
+  reinvite: 'invitations.send',
+} as const satisfies Record<Exclude<Fix['kind'], 'link'>, Permission>;
+
 /** One fix, as the Overview shows it next to its reason: a button that fixes it, or a link to the fix. */
 export function ReasonFix({ fix, targets }: { fix: Fix; targets: FixTargets }) {
+  // A fix the viewer's role can't run is not offered; the reason's words still say what is wrong.
+  const can = useCan();
+  if (fix.kind !== 'link' && !can(FIX_PERMISSIONS[fix.kind])) return null;
   switch (fix.kind) {
     case 'link':
       return (

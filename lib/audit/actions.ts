@@ -37,6 +37,16 @@ export const AUDIT_ACTIONS = {
   'group.deleted': 'Group deleted',
   'group.member_added': 'Added to group',
   'group.member_removed': 'Removed from group',
+  'console_invitation.sent': 'Console invitation sent',
+  'console_invitation.resent': 'Console invitation resent',
+  'console_invitation.revoked': 'Console invitation revoked',
+  'console_invitation.accepted': 'Console invitation accepted',
+  'console_invitation.delivery_failed': 'Console invitation delivery failed',
+  'console_user.role_changed': 'Console role changed',
+  'console_user.suspended': 'Console user suspended',
+  'console_user.reactivated': 'Console user reactivated',
+  'console_user.removed': 'Console user removed',
+  'command.refused': 'Action refused',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

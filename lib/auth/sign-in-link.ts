@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { renderSignInLink } from '@/emails/sign-in-link';
 import { getConfig } from '@/lib/config';
+import { consoleRoleOf } from '@/lib/console/access';
 import { db, type Tx } from '@/lib/db/client';
 import { sendEmail } from '@/lib/email/mailer';
 import { seal, unseal } from '@/lib/email/sealed';
 import { defineJobKind } from '@/lib/jobs/kind';
 import { enqueueJob } from '@/lib/jobs/queue';
-import { isBuilderEmail } from './builders';
 import { confirmationLinkFromCallback } from './links';
 
 export const SIGN_IN_LINK_MINUTES = 15;
@@ -24,7 +24,8 @@ export function signInAudience(callbackUrl: string, appUrl: string): SignInAudie
 const SIGN_IN_EMAIL = 'email.sign_in';
 
 /**
- * Queues a sign-in link. Builder links go only to builders: everybody else sees the same page
+ * Queues a sign-in link. Builder links go only to console users (ADMIN_EMAILS, and active invited
+ * console users): everybody else sees the same page
  * and gets nothing. Member links go to any address; they open only the member area. The request
  * does the same work either way and never waits on SMTP, so neither its answer nor its timing
  * tells an outsider who has console access. The link waits sealed, and is sent within seconds.
@@ -32,10 +33,13 @@ const SIGN_IN_EMAIL = 'email.sign_in';
 export async function sendSignInLink(identifier: string, callbackUrl: string, now = new Date()) {
   const config = getConfig();
   const audience = signInAudience(callbackUrl, config.appUrl);
-  if (audience === 'builder' && !isBuilderEmail(identifier, config.builders)) return { sent: false, audience };
+  const client = await db();
+  // Every address costs the same lookup, builder or not.
+  const consoleRole = await consoleRoleOf(client, identifier);
+  if (audience === 'builder' && !consoleRole) return { sent: false, audience };
   const url = confirmationLinkFromCallback(callbackUrl, config.appUrl);
   await enqueueJob(
-    await db(),
+    client,
     {
       kind: SIGN_IN_EMAIL,
       payload: {

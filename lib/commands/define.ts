@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { recordAudit } from '@/lib/audit/record';
+import { db } from '@/lib/db/client';
 import { fail, notFound, type Result } from '@/lib/result';
 import { formValues, validationFailure } from './input';
 import { canReachOrganization, hasPermission, type Permission } from './permissions';
@@ -44,17 +46,33 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
     if (!parsed.success) return validationFailure(parsed.error, values);
     const organizationId = (parsed.data as { organizationId?: unknown }).organizationId;
     if (typeof organizationId === 'string' && !canReachOrganization(principal, organizationId)) return notFound();
-    if (!hasPermission(principal, definition.permission)) return fail('forbidden');
     const context: CommandContext = {
       principal,
       now: options.now ?? new Date(),
       request: options.request ?? { ip: null, requestId: null },
     };
+    if (!hasPermission(principal, definition.permission)) {
+      await recordRefusal(context, definition, typeof organizationId === 'string' ? organizationId : null);
+      return fail('forbidden');
+    }
     const result = await definition.handler(context, parsed.data);
     if (!result.ok && !result.values) return { ...result, values };
     return result;
   };
   return Object.assign(run, { definition });
+}
+
+/**
+ * A refused attempt is an event too: a Viewer's forged request, a member reaching past their role.
+ * It changes nothing else, so it is written on its own.
+ */
+async function recordRefusal(context: CommandContext, definition: { name: string; permission: Permission }, organizationId: string | null) {
+  await recordAudit(await db(), context, {
+    organizationId,
+    action: 'command.refused',
+    target: { type: 'command', id: definition.name, label: definition.name },
+    summary: { permission: definition.permission, reason: 'forbidden' },
+  });
 }
 
 /** A context for work no request started (the scheduler, tests). */

@@ -1,9 +1,11 @@
+import type { ConsoleRole } from '@/lib/console/roles';
 import { type Principal, principalOrganization } from './principal';
 
 /**
  * The console's permissions: every name a command may require. The `permissions` table holds the
- * same keys (kind 'console', seeded by the roles_as_data migration) beside builders' own keys;
- * `role_permissions` says which roles hold which. Console users hold every one of them.
+ * same keys (kind 'console', seeded by the roles_as_data migration and later ones) beside builders'
+ * own keys; `role_permissions` says which organization roles hold which. Console users hold what
+ * their console role gives (`CONSOLE_ROLE_PERMISSIONS`).
  */
 export const PERMISSIONS = {
   'organizations.create': 'Create organizations.',
@@ -20,6 +22,7 @@ export const PERMISSIONS = {
   'jobs.manage': 'See background jobs and retry dead ones.',
   'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',
   'groups.manage': 'Create and change groups, their members and their roles.',
+  'console.manage': 'Invite console users, change their console roles, suspend and remove them.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -34,7 +37,18 @@ export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   'invitations.accept',
   'jobs.manage',
   'roles.manage',
+  'console.manage',
 ]);
+
+/**
+ * What each console role holds. Owner: everything. Admin: everything but the console's own users.
+ * Viewer: reading only, which includes the audit log and its export.
+ */
+export const CONSOLE_ROLE_PERMISSIONS: Record<ConsoleRole, ReadonlySet<Permission>> = {
+  owner: new Set(ALL_PERMISSIONS),
+  admin: new Set(ALL_PERMISSIONS.filter((p) => p !== 'console.manage')),
+  viewer: new Set<Permission>(['audit.read']),
+};
 
 function known(permissions: readonly string[]): Set<Permission> {
   return new Set(permissions.filter((p): p is Permission => p in PERMISSIONS && !CONSOLE_ONLY_PERMISSIONS.has(p as Permission)));
@@ -44,6 +58,7 @@ function known(permissions: readonly string[]): Set<Permission> {
 export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
   switch (principal.kind) {
     case 'console_user':
+      return CONSOLE_ROLE_PERMISSIONS[principal.role];
     case 'system':
       return new Set(ALL_PERMISSIONS);
     case 'member':

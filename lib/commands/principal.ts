@@ -1,10 +1,12 @@
+import type { ConsoleRole } from '@/lib/console/roles';
+
 /**
  * Whoever calls a command. Every command receives one; the audit log records it.
  * The next issues add API keys and SCIM directories that act for one organization.
  */
 export type Principal =
-  /** A signed-in console user (a builder). */
-  | { kind: 'console_user'; userId: string; email: string }
+  /** A signed-in console user (a builder), with their console role: Owner, Admin or Viewer. */
+  | { kind: 'console_user'; userId: string; email: string; role: ConsoleRole }
   /**
    * A member of one organization, acting through the member area: their role, and the effective
    * permissions it (and their groups) give, resolved from the roles tables when the principal is made

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { recordAudit } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, Tx } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { recomputeOrganizationState, type StateChangeCause } from '@/lib/organizations/recompute';
 import { lookupTxt } from './dns';
 import { verificationRecord } from './normalize';
@@ -156,10 +156,6 @@ async function recordHeldElsewhere(tx: Tx, domain: DomainRow, now: Date) {
       nextCheckAt: domain.status === 'failed' ? null : nextPendingCheck(now, domain.checkAttempts + 1),
     },
   });
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 /** Checks one domain's TXT record now and records the outcome. */

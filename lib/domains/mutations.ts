@@ -2,7 +2,7 @@ import { changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { principalRecord } from '@/lib/commands/principal';
 import type { Db, Tx } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { checkDomain, newVerificationToken, type TxtLookup } from './checker';
@@ -47,7 +47,7 @@ export async function addDomain(client: Db, context: CommandContext, input: AddD
       return ok({ id: domain.id, name: domain.name });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       return fail('already_added', `${normalized.name} is already on this organization.`, {
         fieldErrors: { domain: [`${normalized.name} is already on this organization.`] },
         values: { domain: input.domain },

@@ -5,7 +5,7 @@ import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { SEND_CONCURRENCY, sendEmail } from '@/lib/email/mailer';
-import { defineJobKind } from '@/lib/jobs/kind';
+import { defineJobKind, type JobOutcome } from '@/lib/jobs/kind';
 import { cancelJobsFor, enqueueJob } from '@/lib/jobs/queue';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
@@ -33,6 +33,34 @@ export function whyNotSend(
 }
 
 const INVITATION_EMAIL = 'email.invitation';
+
+/** What a delivery's outcome writes, each in the transaction that settles the job. */
+export interface DeliveryRecorder {
+  /** Refused for good (bounced: the recipient's server said no), or out of attempts. */
+  undeliverable(tx: Tx, bounced: boolean, words: string): Promise<void>;
+  retrying(tx: Tx, words: string): Promise<void>;
+  sent(tx: Tx): Promise<void>;
+}
+
+/**
+ * Sends one invitation email (an organization's or the console's) and decides the job's outcome:
+ * a 5xx refusal is a bounce at once; other errors retry with backoff until the last attempt.
+ */
+export async function deliverInvitationEmail(
+  send: () => Promise<unknown>,
+  job: { attempts: number; maxAttempts: number },
+  record: DeliveryRecorder,
+): Promise<JobOutcome> {
+  try {
+    await send();
+  } catch (error) {
+    const { kind, words } = classifyDeliveryError(error as { responseCode?: number; code?: string; message?: string });
+    if (kind === 'permanent') return { status: 'dead', error: words, commit: (tx) => record.undeliverable(tx, true, words) };
+    if (job.attempts >= job.maxAttempts) return { status: 'dead', error: words, commit: (tx) => record.undeliverable(tx, false, words) };
+    return { status: 'retry', error: words, commit: (tx) => record.retrying(tx, words) };
+  }
+  return { status: 'done', commit: (tx) => record.sent(tx) };
+}
 
 /** Queues an invitation's email, in the transaction that creates or re-sends the invitation. */
 export function enqueueInvitationEmail(
@@ -123,30 +151,15 @@ export const invitationEmailJob = defineJobKind({
       },
       getConfig().emailFromName,
     );
-    try {
-      await sendEmail({ to: invitation.email, ...email });
-    } catch (error) {
-      const { kind, words } = classifyDeliveryError(error as { responseCode?: number; code?: string; message?: string });
-      if (kind === 'permanent') {
-        return { status: 'dead', error: words, commit: (tx) => recordUndeliverable(tx, invitation, true, words, job.attempts, now) };
-      }
-      if (job.attempts >= job.maxAttempts) {
-        return { status: 'dead', error: words, commit: (tx) => recordUndeliverable(tx, invitation, false, words, job.attempts, now) };
-      }
-      return {
-        status: 'retry',
-        error: words,
-        commit: async (tx) => {
-          await tx.invitation.updateMany({
-            where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
-            data: { deliveryStatus: 'queued', deliveryError: `${words} Retrying automatically.` },
-          });
-        },
-      };
-    }
-    return {
-      status: 'done',
-      commit: async (tx) => {
+    return deliverInvitationEmail(() => sendEmail({ to: invitation.email, ...email }), job, {
+      undeliverable: (tx, bounced, words) => recordUndeliverable(tx, invitation, bounced, words, job.attempts, now),
+      retrying: async (tx, words) => {
+        await tx.invitation.updateMany({
+          where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
+          data: { deliveryStatus: 'queued', deliveryError: `${words} Retrying automatically.` },
+        });
+      },
+      sent: async (tx) => {
         await tx.invitation.updateMany({
           where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
           data: { deliveryStatus: 'sent', deliveryError: null, lastSentAt: now, sendCount: { increment: 1 } },
@@ -156,7 +169,7 @@ export const invitationEmailJob = defineJobKind({
           await recomputeOrganizationState(tx, invitation.organizationId, now, DELIVERY);
         }
       },
-    };
+    });
   },
 });
 

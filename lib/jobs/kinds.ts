@@ -1,4 +1,5 @@
 import { signInEmailJob } from '@/lib/auth/sign-in-link';
+import { consoleInvitationEmailJob } from '@/lib/console/delivery';
 import { invitationEmailJob } from '@/lib/invitations/delivery';
 import type { JobKind } from './kind';
 import { probeJob } from './probe';
@@ -10,6 +11,8 @@ let kinds: Record<string, JobKind<unknown>> | undefined;
  * first use, since those areas also import the runner.
  */
 export function jobKinds(): Record<string, JobKind<unknown>> {
-  kinds ??= Object.fromEntries(([invitationEmailJob, signInEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [kind.kind, kind]));
+  kinds ??= Object.fromEntries(
+    ([invitationEmailJob, consoleInvitationEmailJob, signInEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [kind.kind, kind]),
+  );
   return kinds;
 }

@@ -1,15 +1,11 @@
 import { changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import type { Db } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { lockOrganization, recomputeOrganizationState } from './recompute';
 import type { ChangeSlugInput, CreateOrganizationInput, DeleteOrganizationInput, RenameOrganizationInput } from './schemas';
 import { SLUG_MAX, suggestFreeSlug } from './slug';
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
 
 /** A free alternative to a taken slug, checked against the database in one query. */
 export async function suggestSlug(client: Db, slug: string): Promise<string> {

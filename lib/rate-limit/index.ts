@@ -12,6 +12,8 @@ export const RATE_LIMITS = {
   signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
   /** Addresses invited (including test invitations) per organization. */
   invitationSendsPerOrganization: { limit: 100, windowMs: 60 * 60_000 },
+  /** Console invitations, across the whole console. */
+  consoleInvitationSends: { limit: 30, windowMs: 60 * 60_000 },
   invitationResendsPerInvitation: { limit: 3, windowMs: 60 * 60_000 },
   invitationAcceptsPerIp: { limit: 30, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;

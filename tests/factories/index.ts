@@ -7,7 +7,7 @@ import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { TEST_BUILDER, TEST_BUILDER_ID } from '../support/env';
 
 /** The console user every integration test acts as; global setup creates its user row. */
-export const builder: ConsoleUser = { kind: 'console_user', userId: TEST_BUILDER_ID, email: TEST_BUILDER };
+export const builder: ConsoleUser = { kind: 'console_user', userId: TEST_BUILDER_ID, email: TEST_BUILDER, role: 'owner' };
 
 /** A command context: the builder acting at `now`, for calling domain mutations directly. */
 export function at(now: Date = new Date()): CommandContext {

@@ -156,7 +156,7 @@ describe('principals and scope', () => {
     expect(await eventsOf(theirs.id)).toEqual([]);
   });
 
-  it('a member without the permission is refused, and nothing changes', async () => {
+  it('a member without the permission is refused, and nothing changes but the record of the refusal', async () => {
     const org = await createTestOrganization({ name: 'Kept' });
     const member: Principal = await memberOf(org.id, 'member');
     expect(await renameOrganizationCommand(member, form({ organizationId: org.id, name: 'Changed' }))).toMatchObject({
@@ -164,7 +164,9 @@ describe('principals and scope', () => {
       code: 'forbidden',
     });
     expect((await (await db()).organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe('Kept');
-    expect(await eventsOf(org.id)).toEqual([]);
+    expect((await eventsOf(org.id)).map((e) => ({ action: e.action, target: e.targetId, summary: e.summary }))).toEqual([
+      { action: 'command.refused', target: 'organizations.rename', summary: { permission: 'organizations.manage', reason: 'forbidden' } },
+    ]);
   });
 });
 

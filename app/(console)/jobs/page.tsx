@@ -3,6 +3,7 @@ import { RetryJobButton } from '@/components/jobs/retry-job-button';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireBuilderPage } from '@/lib/auth/require';
+import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import { countJobsByStatus, JOB_STATUSES, type JobStatusName, listJobs, listSchedulerHeartbeats } from '@/lib/jobs/queries';
@@ -14,7 +15,8 @@ const STATUS_WORDS: Record<JobStatusName, string> = { queued: 'Queued', dead: 'D
 
 /** The queue at a glance: counts, dead jobs with why and a retry, and each scheduler's last pass. */
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ status?: string; retried?: string }> }) {
-  await requireBuilderPage('/jobs');
+  const builder = await requireBuilderPage('/jobs');
+  const canRetry = hasPermission(builder, 'jobs.manage');
   const { status: requested, retried } = await searchParams;
   const status: JobStatusName = (JOB_STATUSES as readonly string[]).includes(requested ?? '') ? (requested as JobStatusName) : 'dead';
   const client = await db();
@@ -83,7 +85,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                 <td className="whitespace-nowrap px-4 py-2">{when ? formatDateTime(when) : '—'}</td>
                 <td className="px-4 py-2 text-xs text-slate-700">{job.lastError ?? '—'}</td>
                 <td className="px-4 py-2">
-                  {job.status === 'dead' ? <RetryJobButton jobId={job.id} kind={job.kind} retry={retryJobAction} /> : null}
+                  {job.status === 'dead' && canRetry ? <RetryJobButton jobId={job.id} kind={job.kind} retry={retryJobAction} /> : null}
                 </td>
               </tr>
             );

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
 import { requireBuilderPage } from '@/lib/auth/require';
+import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { FILTER_EMPTY_STATES } from '@/lib/organizations/empty-states';
 import { ORGANIZATION_FILTERS, type OrganizationFilterId } from '@/lib/organizations/filters';
@@ -33,7 +34,8 @@ export default async function OrganizationsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireBuilderPage('/organizations');
+  const builder = await requireBuilderPage('/organizations');
+  const canCreate = hasPermission(builder, 'organizations.create');
   const raw = await searchParams;
   const query = organizationListQuerySchema.parse({
     filter: typeof raw.filter === 'string' ? raw.filter : undefined,
@@ -66,9 +68,11 @@ export default async function OrganizationsPage({
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Organizations</h1>
-        <Link href="/organizations/new" className={buttonClasses('primary')}>
-          Create Organization
-        </Link>
+        {canCreate ? (
+          <Link href="/organizations/new" className={buttonClasses('primary')}>
+            Create Organization
+          </Link>
+        ) : null}
       </div>
 
       <SearchForm
@@ -132,7 +136,7 @@ export default async function OrganizationsPage({
       ) : (
         <EmptyState title={empty.title}>
           <p>{empty.next}</p>
-          {empty.link ? (
+          {empty.link && (canCreate || empty.link.href !== '/organizations/new') ? (
             <p className="mt-3">
               <Link href={empty.link.href}>{empty.link.label}</Link>
             </p>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { AddPermissionForm, RemovePermissionButton } from '@/components/roles/permission-catalog';
 import { PermissionChips } from '@/components/roles/permission-chips';
 import { RoleForm } from '@/components/roles/role-form';
@@ -6,7 +7,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { describeUsage } from '@/lib/access/policy';
 import { listPermissionCatalog, listRoles } from '@/lib/access/queries';
 import { requireBuilderPage } from '@/lib/auth/require';
-import { CONSOLE_ONLY_PERMISSIONS, type Permission } from '@/lib/commands/permissions';
+import { CONSOLE_ONLY_PERMISSIONS, hasPermission, type Permission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { createPermissionAction, createRoleAction, deletePermissionAction } from './actions';
 
@@ -14,7 +15,8 @@ export const metadata = { title: 'Roles' };
 
 /** The console's roles: the defaults and custom roles, what uses each, and the permission catalog. */
 export default async function RolesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
-  await requireBuilderPage('/roles');
+  const builder = await requireBuilderPage('/roles');
+  const manage = hasPermission(builder, 'roles.manage');
   const { deleted } = await searchParams;
   const client = await db();
   const [roles, catalog, organizations] = await Promise.all([
@@ -65,12 +67,16 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         </DataTable>
       </section>
 
-      <section aria-labelledby="create-role-heading" className="space-y-3">
-        <h2 id="create-role-heading" className="text-lg font-semibold">
-          Create a custom role
-        </h2>
-        <RoleForm action={createRoleAction} catalog={grantable} organizations={organizations} />
-      </section>
+      {manage ? (
+        <section aria-labelledby="create-role-heading" className="space-y-3">
+          <h2 id="create-role-heading" className="text-lg font-semibold">
+            Create a custom role
+          </h2>
+          <RoleForm action={createRoleAction} catalog={grantable} organizations={organizations} />
+        </section>
+      ) : (
+        <ReadOnlyNote />
+      )}
 
       <section aria-labelledby="catalog-heading" className="space-y-3">
         <h2 id="catalog-heading" className="text-lg font-semibold">
@@ -95,15 +101,19 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
               </td>
               <td className="px-4 py-3 tabular-nums">{entry.roleCount}</td>
               <td className="px-4 py-3">
-                {entry.kind === 'app' ? (
+                {entry.kind === 'app' && manage ? (
                   <RemovePermissionButton action={deletePermissionAction} permissionKey={entry.key} roleCount={entry.roleCount} />
                 ) : null}
               </td>
             </tr>
           ))}
         </DataTable>
-        <h3 className="pt-2 text-base font-semibold">Add a permission for your app</h3>
-        <AddPermissionForm action={createPermissionAction} />
+        {manage ? (
+          <>
+            <h3 className="pt-2 text-base font-semibold">Add a permission for your app</h3>
+            <AddPermissionForm action={createPermissionAction} />
+          </>
+        ) : null}
         {appPermissions.length === 0 ? <p className="text-sm text-slate-600">Your app has no permission keys yet.</p> : null}
       </section>
     </div>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { OrganizationActionsProvider } from '@/components/actions-context';
 import { type Section, SectionNav } from '@/components/organizations/section-nav';
 import { StateBadge } from '@/components/organizations/state-badge';
+import { permissionsOf } from '@/lib/commands/permissions';
 import { ORGANIZATION_ACTIONS } from './actions-map';
 import { loadWorkspace } from './load';
 
@@ -18,7 +19,7 @@ export default async function OrganizationWorkspaceLayout({
   params: Promise<{ slug: string }>;
 }) {
   const { slug } = await params;
-  const { organization } = await loadWorkspace(slug);
+  const { builder, organization } = await loadWorkspace(slug);
   const base = `/organizations/${organization.slug}`;
   const unverified = organization.domains.filter((d) => d.status !== 'verified').length;
   const sections: Section[] = [
@@ -35,7 +36,7 @@ export default async function OrganizationWorkspaceLayout({
     { href: `${base}/settings`, label: 'Settings' },
   ];
   return (
-    <OrganizationActionsProvider actions={ORGANIZATION_ACTIONS}>
+    <OrganizationActionsProvider actions={ORGANIZATION_ACTIONS} permissions={[...permissionsOf(builder)]}>
       <div className="space-y-6">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href="/organizations">Organizations</Link> <span aria-hidden="true">/</span> {organization.name}

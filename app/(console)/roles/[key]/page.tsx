@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { DeleteRole } from '@/components/roles/delete-role';
+import { PermissionChips } from '@/components/roles/permission-chips';
 import { RoleForm } from '@/components/roles/role-form';
 import { describeUsage, usageTotal } from '@/lib/access/policy';
 import { listPermissionCatalog, listRoles } from '@/lib/access/queries';
 import { requireBuilderPage } from '@/lib/auth/require';
-import { CONSOLE_ONLY_PERMISSIONS, type Permission } from '@/lib/commands/permissions';
+import { CONSOLE_ONLY_PERMISSIONS, hasPermission, type Permission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { deleteRoleAction, updateRoleAction } from '../actions';
 
@@ -24,7 +26,8 @@ export default async function RolePage({
 }) {
   const { key: raw } = await params;
   const key = decodeURIComponent(raw);
-  await requireBuilderPage(`/roles/${raw}`);
+  const builder = await requireBuilderPage(`/roles/${raw}`);
+  const manage = hasPermission(builder, 'roles.manage');
   const { created } = await searchParams;
   const client = await db();
   const [roles, catalog] = await Promise.all([listRoles(client), listPermissionCatalog(client)]);
@@ -57,9 +60,16 @@ export default async function RolePage({
         <p className="max-w-3xl text-sm text-slate-700">
           A change applies at once to everyone holding this role, and is recorded with the before and after.
         </p>
-        <RoleForm action={updateRoleAction} catalog={grantable} role={role} />
+        {manage ? (
+          <RoleForm action={updateRoleAction} catalog={grantable} role={role} />
+        ) : (
+          <>
+            <PermissionChips keys={role.permissions} />
+            <ReadOnlyNote />
+          </>
+        )}
       </section>
-      {role.isDefault ? (
+      {!manage ? null : role.isDefault ? (
         <p className="text-sm text-slate-700">The default roles exist in every installation and can’t be deleted.</p>
       ) : (
         <section aria-labelledby="delete-role-heading" className="space-y-3">

@@ -1,6 +1,8 @@
+import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import { rolesForOrganization } from '@/lib/access/queries';
+import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { listInvitations } from '@/lib/invitations/queries';
 import { detailViewSchema } from '@/lib/organizations/detail-view';
@@ -28,7 +30,11 @@ export default async function OrganizationInvitationsPage({
       <h2 id="invitations-heading" className="text-lg font-semibold">
         Invitations <span className="text-sm font-normal text-slate-600">({organization._count.invitations})</span>
       </h2>
-      <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} roles={roles} />
+      {hasPermission(builder, 'invitations.send') ? (
+        <InviteMembersForm organizationId={organization.id} slug={organization.slug} builderEmail={builder.email} roles={roles} />
+      ) : (
+        <ReadOnlyNote />
+      )}
       <InvitationList organizationId={organization.id} slug={organization.slug} view={view} data={invitations} now={now} />
     </section>
   );

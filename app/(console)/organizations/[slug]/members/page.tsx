@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { NumberedPagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
 import { rolesForOrganization } from '@/lib/access/queries';
+import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { JOINED_VIA_LABELS } from '@/lib/members/labels';
@@ -22,7 +23,8 @@ export default async function OrganizationMembersPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { slug } = await params;
-  const { organization } = await loadWorkspace(slug, 'members');
+  const { builder, organization } = await loadWorkspace(slug, 'members');
+  const manage = hasPermission(builder, 'members.manage');
   const view = detailViewSchema.parse(await searchParams);
   const client = await db();
   const [members, roles] = await Promise.all([
@@ -56,7 +58,7 @@ export default async function OrganizationMembersPage({
               { label: 'Status' },
               { label: 'Joined' },
               { label: 'Last sign-in' },
-              { label: 'Actions' },
+              ...(manage ? [{ label: 'Actions' }] : []),
             ]}
           >
             {members.rows.map((membership) => (
@@ -71,16 +73,18 @@ export default async function OrganizationMembersPage({
                   <span className="block text-slate-600">via {JOINED_VIA_LABELS[membership.joinedVia]}</span>
                 </td>
                 <td className="px-4 py-2">{membership.lastSignInAt ? formatDateTime(membership.lastSignInAt) : 'Never'}</td>
-                <td className="px-4 py-2">
-                  <MemberActions
-                    organizationId={organization.id}
-                    membershipId={membership.id}
-                    email={membership.user.email}
-                    role={membership.role}
-                    status={membership.status}
-                    roles={roles}
-                  />
-                </td>
+                {manage ? (
+                  <td className="px-4 py-2">
+                    <MemberActions
+                      organizationId={organization.id}
+                      membershipId={membership.id}
+                      email={membership.user.email}
+                      role={membership.role}
+                      status={membership.status}
+                      roles={roles}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </DataTable>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ReadOnlyNote } from '@/components/console/read-only-note';
 import {
   AddGroupMemberForm,
   CreateGroupForm,
@@ -8,6 +9,7 @@ import {
 } from '@/components/groups/group-forms';
 import { EmptyState } from '@/components/ui/empty-state';
 import { rolesForOrganization } from '@/lib/access/queries';
+import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
 import { listGroups, rolesInUse } from '@/lib/groups/queries';
 import { loadWorkspace, sectionMetadata } from '../load';
@@ -17,7 +19,8 @@ export const generateMetadata = sectionMetadata('Roles & groups');
 /** The organization's roles in use, and its groups with their members and roles. */
 export default async function OrganizationRolesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { organization } = await loadWorkspace(slug, 'roles');
+  const { builder, organization } = await loadWorkspace(slug, 'roles');
+  const manage = hasPermission(builder, 'groups.manage');
   const client = await db();
   const [inUse, roles, groups, members] = await Promise.all([
     rolesInUse(client, organization.id),
@@ -68,6 +71,7 @@ export default async function OrganizationRolesPage({ params }: { params: Promis
             {groups.map((group) => {
               const inGroup = new Set(group.members.map((m) => m.membershipId));
               const fromDirectory = group.source === 'directory';
+              const editable = manage && !fromDirectory;
               return (
                 <li key={group.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
                   <div className="flex flex-wrap items-start justify-between gap-2">
@@ -80,19 +84,19 @@ export default async function OrganizationRolesPage({ params }: { params: Promis
                         {fromDirectory ? ' · from the directory' : ''}
                       </p>
                     </div>
-                    {fromDirectory ? null : (
+                    {editable ? (
                       <DeleteGroupButton
                         organizationId={organization.id}
                         group={{ id: group.id, name: group.name, memberCount: group.members.length }}
                       />
-                    )}
+                    ) : null}
                   </div>
                   {group.members.length ? (
                     <ul className="divide-y divide-slate-100 text-sm">
                       {group.members.map((member) => (
                         <li key={member.membershipId} className="flex flex-wrap items-center justify-between gap-2 py-1">
                           <Link href={`${base}/members/${member.membershipId}`}>{member.membership.user.email}</Link>
-                          {fromDirectory ? null : (
+                          {editable ? (
                             <RemoveGroupMemberButton
                               organizationId={organization.id}
                               groupId={group.id}
@@ -100,7 +104,7 @@ export default async function OrganizationRolesPage({ params }: { params: Promis
                               email={member.membership.user.email}
                               groupName={group.name}
                             />
-                          )}
+                          ) : null}
                         </li>
                       ))}
                     </ul>
@@ -109,7 +113,7 @@ export default async function OrganizationRolesPage({ params }: { params: Promis
                     <p className="text-sm text-slate-700">
                       This group comes from the organization’s directory: change it in the identity provider.
                     </p>
-                  ) : (
+                  ) : editable ? (
                     <>
                       <AddGroupMemberForm
                         organizationId={organization.id}
@@ -122,7 +126,7 @@ export default async function OrganizationRolesPage({ params }: { params: Promis
                         roles={roles}
                       />
                     </>
-                  )}
+                  ) : null}
                 </li>
               );
             })}
@@ -132,8 +136,14 @@ export default async function OrganizationRolesPage({ params }: { params: Promis
             <p>Most organizations don’t need one. Create a group when several members need the same extra role.</p>
           </EmptyState>
         )}
-        <h3 className="pt-2 font-semibold">Create a group</h3>
-        <CreateGroupForm organizationId={organization.id} roles={roles} />
+        {manage ? (
+          <>
+            <h3 className="pt-2 font-semibold">Create a group</h3>
+            <CreateGroupForm organizationId={organization.id} roles={roles} />
+          </>
+        ) : (
+          <ReadOnlyNote />
+        )}
       </section>
     </div>
   );
