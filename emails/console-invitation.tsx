@@ -34,7 +34,9 @@ export function consoleInvitationSubject(props: Pick<ConsoleInvitationEmailProps
 /** An invitation to the console's own team: console access with a console role, no organization. */
 export function ConsoleInvitationEmail(props: ConsoleInvitationEmailProps) {
   return (
-    <EmailLayout preview={`${props.inviterName ?? 'You are'} invited ${props.inviterName ? 'you ' : ''}to the Orgdesk console as ${props.roleName}.`}>
+    <EmailLayout
+      preview={`${props.inviterName ?? 'You are'} invited ${props.inviterName ? 'you ' : ''}to the Orgdesk console as ${props.roleName}.`}
+    >
       <Heading as="h1" style={styles.heading}>
         Join the Orgdesk console
       </Heading>

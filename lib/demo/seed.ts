@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { RoleKey } from '@/lib/access/roles';
 import type { Db, Tx } from '@/lib/db/client';
 import type { MembershipSource } from '@/lib/generated/prisma/client';
@@ -183,5 +184,56 @@ export async function seedDemoData(client: Db, now = new Date()) {
     });
     created++;
   }
+  await seedDemoConsoleTeam(client, now);
   return { created, skipped: existing.size };
+}
+
+/**
+ * The console's own team beside ADMIN_EMAILS: an invited Admin, a suspended Viewer, and a pending
+ * console invitation. Idempotent by address.
+ */
+async function seedDemoConsoleTeam(client: Db, now: Date) {
+  const people = [
+    { email: 'grace@builder-team.example', name: 'Grace', role: 'admin', status: 'active', lastSignInAt: ago(now, 2) },
+    { email: 'linus@builder-team.example', name: 'Linus', role: 'viewer', status: 'suspended', lastSignInAt: ago(now, 40) },
+  ] as const;
+  for (const person of people) {
+    const user = await client.user.upsert({
+      where: { email: person.email },
+      create: { email: person.email, name: person.name, emailVerified: ago(now, 60) },
+      update: {},
+    });
+    await client.consoleUser.upsert({
+      where: { userId: user.id },
+      create: {
+        userId: user.id,
+        role: person.role,
+        source: 'invitation',
+        status: person.status,
+        suspendedAt: person.status === 'suspended' ? ago(now, 10) : null,
+        invitedByEmail: 'builder@orgdesk.localhost',
+        lastSignInAt: person.lastSignInAt,
+        createdAt: ago(now, 60),
+      },
+      update: {},
+    });
+  }
+  const invited = 'margaret@builder-team.example';
+  if (!(await client.consoleInvitation.findFirst({ where: { email: invited, status: 'pending' } }))) {
+    await client.consoleInvitation.create({
+      data: {
+        email: invited,
+        role: 'viewer',
+        // A hash of a token nobody holds: this invitation can't be accepted.
+        tokenHash: crypto.randomBytes(32).toString('hex'),
+        tokenNonce: '',
+        deliveryStatus: 'sent',
+        sendCount: 1,
+        lastSentAt: ago(now, 1),
+        expiresAt: ahead(now, 6),
+        invitedByEmail: 'builder@orgdesk.localhost',
+        createdAt: ago(now, 1),
+      },
+    });
+  }
 }

@@ -18,6 +18,22 @@ describe('demo seed', () => {
     const second = await client.organization.findMany({ where: { slug: { in: slugs } }, orderBy: { slug: 'asc' } });
     expect(second.map((o) => [o.id, o.updatedAt.getTime()])).toEqual(first.map((o) => [o.id, o.updatedAt.getTime()]));
   });
+
+  it('gives the console a team to click through: an Admin, a suspended Viewer and a pending invitation, once', async () => {
+    const client = await db();
+    await seedDemoData(client);
+    await seedDemoData(client);
+    const team = await client.consoleUser.findMany({
+      where: { user: { email: { endsWith: '@builder-team.example' } } },
+      select: { role: true, status: true, source: true },
+      orderBy: { role: 'asc' },
+    });
+    expect(team).toEqual([
+      { role: 'admin', status: 'active', source: 'invitation' },
+      { role: 'viewer', status: 'suspended', source: 'invitation' },
+    ]);
+    expect(await client.consoleInvitation.count({ where: { email: 'margaret@builder-team.example', status: 'pending' } })).toBe(1);
+  });
 });
 
 describe('the demo data tells a consistent story', () => {
