@@ -1,14 +1,12 @@
-import { z } from 'zod';
 import { renderConsoleInvitation } from '@/emails/console-invitation';
 import { inviterDisplayName } from '@/emails/invitation';
 import { recordAudit } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import type { DbOrTx } from '@/lib/db/client';
-import { SEND_CONCURRENCY, sendEmail } from '@/lib/email/mailer';
-import { deliverInvitationEmail, whyNotSend } from '@/lib/invitations/delivery';
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '@/lib/invitations/policy';
-import { deriveInvitationToken, hashToken } from '@/lib/invitations/tokens';
+import { sendEmail } from '@/lib/email/mailer';
+import { deliverInvitationEmail, INVITATION_EMAIL_JOB, tokenToSend, whyNotSend } from '@/lib/invitations/delivery';
+import { MAX_DELIVERY_ATTEMPTS } from '@/lib/invitations/policy';
 import { defineJobKind } from '@/lib/jobs/kind';
 import { cancelJobsFor, enqueueJob } from '@/lib/jobs/queue';
 import { CONSOLE_ROLE_DESCRIPTIONS, CONSOLE_ROLE_LABELS } from './roles';
@@ -43,12 +41,7 @@ export function cancelConsoleInvitationEmails(tx: DbOrTx, invitationId: string, 
 /** The console invitation email job: the organization invitation's delivery rules, console words. */
 export const consoleInvitationEmailJob = defineJobKind({
   kind: CONSOLE_INVITATION_EMAIL,
-  payload: z.object({ invitationId: z.string().uuid(), tokenNonce: z.string().nullable(), to: z.string() }),
-  leaseMs: 2 * 60_000,
-  timeoutMs: 60_000,
-  maxAttempts: MAX_DELIVERY_ATTEMPTS,
-  concurrency: SEND_CONCURRENCY,
-  retryDelayMs,
+  ...INVITATION_EMAIL_JOB,
   async handle(client, job, now) {
     const invitation = await client.consoleInvitation.findUnique({
       where: { id: job.payload.invitationId },
@@ -57,12 +50,9 @@ export const consoleInvitationEmailJob = defineJobKind({
     const unwanted = whyNotSend(invitation, job.payload, now);
     if (unwanted || !invitation) return { status: 'cancelled', reason: unwanted ?? 'The invitation is gone.' };
     const config = getConfig();
-    const token = deriveInvitationToken(config.authSecret, invitation.id, invitation.tokenNonce);
-    const tokenHash = hashToken(token);
-    if (tokenHash !== invitation.tokenHash) {
-      // AUTH_SECRET changed since the invitation was made: keep the stored hash in step with the link.
-      await client.consoleInvitation.update({ where: { id: invitation.id }, data: { tokenHash } });
-    }
+    const token = await tokenToSend(invitation, (tokenHash) =>
+      client.consoleInvitation.update({ where: { id: invitation.id }, data: { tokenHash } }),
+    );
     const email = await renderConsoleInvitation(
       {
         inviterName: inviterDisplayName(invitation.invitedBy?.name, invitation.invitedByEmail),

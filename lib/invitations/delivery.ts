@@ -34,6 +34,31 @@ export function whyNotSend(
 
 const INVITATION_EMAIL = 'email.invitation';
 
+/** The payload and timing of every invitation email job, an organization's or the console's. */
+export const INVITATION_EMAIL_JOB = {
+  payload: z.object({ invitationId: z.string().uuid(), tokenNonce: z.string().nullable(), to: z.string() }),
+  // Longer than the send's own timeouts (connect 10 s, greeting 10 s, socket 20 s, 45 s overall).
+  leaseMs: 2 * 60_000,
+  timeoutMs: 60_000,
+  maxAttempts: MAX_DELIVERY_ATTEMPTS,
+  concurrency: SEND_CONCURRENCY,
+  retryDelayMs,
+};
+
+/**
+ * The link's token, derived from the invitation's current nonce. When AUTH_SECRET changed since the
+ * invitation was made, the stored hash is brought in step with the link first.
+ */
+export async function tokenToSend(
+  invitation: { id: string; tokenNonce: string; tokenHash: string },
+  storeHash: (tokenHash: string) => Promise<unknown>,
+): Promise<string> {
+  const token = deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
+  const tokenHash = hashToken(token);
+  if (tokenHash !== invitation.tokenHash) await storeHash(tokenHash);
+  return token;
+}
+
 /** What a delivery's outcome writes, each in the transaction that settles the job. */
 export interface DeliveryRecorder {
   /** Refused for good (bounced: the recipient's server said no), or out of attempts. */
@@ -119,13 +144,7 @@ async function recordUndeliverable(
  */
 export const invitationEmailJob = defineJobKind({
   kind: INVITATION_EMAIL,
-  payload: z.object({ invitationId: z.string().uuid(), tokenNonce: z.string().nullable(), to: z.string() }),
-  // Longer than the send's own timeouts (connect 10 s, greeting 10 s, socket 20 s, 45 s overall).
-  leaseMs: 2 * 60_000,
-  timeoutMs: 60_000,
-  maxAttempts: MAX_DELIVERY_ATTEMPTS,
-  concurrency: SEND_CONCURRENCY,
-  retryDelayMs,
+  ...INVITATION_EMAIL_JOB,
   async handle(client, job, now) {
     const invitation = await client.invitation.findUnique({
       where: { id: job.payload.invitationId },
@@ -133,12 +152,9 @@ export const invitationEmailJob = defineJobKind({
     });
     const unwanted = whyNotSend(invitation, job.payload, now);
     if (unwanted || !invitation) return { status: 'cancelled', reason: unwanted ?? 'The invitation is gone.' };
-    const token = deriveInvitationToken(getConfig().authSecret, invitation.id, invitation.tokenNonce);
-    const tokenHash = hashToken(token);
-    if (tokenHash !== invitation.tokenHash) {
-      // AUTH_SECRET changed since the invitation was made: keep the stored hash in step with the link.
-      await client.invitation.update({ where: { id: invitation.id }, data: { tokenHash } });
-    }
+    const token = await tokenToSend(invitation, (tokenHash) =>
+      client.invitation.update({ where: { id: invitation.id }, data: { tokenHash } }),
+    );
     const email = await renderInvitation(
       {
         organizationName: invitation.organization.name,

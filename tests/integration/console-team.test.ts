@@ -21,7 +21,7 @@ import { createClient, type Db, db } from '@/lib/db/client';
 import { closeMailTransport } from '@/lib/email/mailer';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { renameOrganizationCommand } from '@/lib/organizations/commands';
-import { builder, createTestOrganization, uniqueEmail } from '../factories';
+import { builder, createTestOrganization, memberOf, uniqueEmail } from '../factories';
 import { TEST_BUILDER, TEST_BUILDER_ID } from '../support/env';
 import { linksIn, startSmtpSink } from '../support/smtp-sink';
 
@@ -187,6 +187,15 @@ describe('console roles on every command', () => {
       expect((await refusalsOf('console.change_role')).map((e) => e.actorEmail)).toContain((actor as { email: string }).email);
     }
     expect(await client.consoleUser.findUniqueOrThrow({ where: { userId: target.userId } })).toMatchObject({ role: 'viewer' });
+  });
+
+  it('an organization’s owner, acting as a member, can’t reach the console team at all', async () => {
+    const org = await createTestOrganization();
+    const owner = await memberOf(org.id, 'owner');
+    const target = await consoleUserWith('viewer');
+    expect(await changeConsoleRoleCommand(owner, { userId: target.userId, role: 'owner' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await inviteConsoleUserCommand(owner, { email: uniqueEmail('sneaky') })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await consoleRoleOf(await db(), target.email)).toBe('viewer');
   });
 
   it('a Viewer can’t change an organization either: refused with the organization on the audit event', async () => {
