@@ -1,37 +1,80 @@
 import type { DbOrTx } from '@/lib/db/client';
-import { lastEndUserActivityAt } from './activity';
-import type { OrganizationFacts } from './state';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { lastEndUserActivitySql } from './activity';
+import type { ConnectionStatusName, DeliveryStatusName, DomainStatusName, InvitationStatusName, OrganizationFacts } from './state';
 
-/** Reads the facts that deriveOrganizationState() needs for one organization. */
-export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string): Promise<OrganizationFacts | null> {
-  const organization = await tx.organization.findUnique({
-    where: { id: organizationId },
-    select: { status: true, ssoConnection: true, directory: true },
-  });
-  if (!organization) return null;
-  const [memberGroups, openInvitations, acceptedInvitationCount, domains, lastActivity] = await Promise.all([
-    tx.membership.groupBy({ by: ['status'], where: { organizationId }, _count: { _all: true } }),
-    tx.invitation.findMany({
-      where: { organizationId, isTest: false, status: { in: ['pending', 'expired'] } },
-      select: { email: true, status: true, expiresAt: true, deliveryStatus: true, deliveryError: true },
-    }),
-    tx.invitation.count({ where: { organizationId, isTest: false, status: 'accepted' } }),
-    tx.domain.findMany({ where: { organizationId }, select: { name: true, status: true, dependents: true } }),
-    lastEndUserActivityAt(tx, organizationId),
-  ]);
-  const memberCount = memberGroups.reduce((sum, group) => sum + group._count._all, 0);
-  const activeMemberCount = memberGroups.find((group) => group.status === 'active')?._count._all ?? 0;
+/** The organization's row as a recompute needs it, beside its facts. */
+export interface OrganizationRowFacts {
+  state: string;
+  slug: string;
+  lastActivityAt: Date;
+  facts: OrganizationFacts;
+}
+
+interface FactsRow {
+  state: string;
+  slug: string;
+  last_activity_at: Date;
+  status: 'active' | 'suspended';
+  sso: { status: ConnectionStatusName; certificateExpiresAt: string | null } | null;
+  directory: { status: ConnectionStatusName } | null;
+  member_count: number;
+  active_member_count: number;
+  open_invitations: {
+    email: string;
+    status: InvitationStatusName;
+    expiresAt: string;
+    deliveryStatus: DeliveryStatusName;
+    deliveryError: string | null;
+  }[];
+  accepted_invitation_count: number;
+  domains: { name: string; status: DomainStatusName; dependents: string[] }[];
+  last_end_user_activity_at: Date | null;
+}
+
+/**
+ * Reads every fact deriveOrganizationState() needs for one organization in one statement (each
+ * fact a subquery; lists as JSON). With `lock`, the same statement takes the organization's row
+ * lock, so a recompute costs this round trip and its UPDATE. Null when the organization is gone.
+ */
+export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, lock = false): Promise<OrganizationRowFacts | null> {
+  const id = Prisma.sql`${organizationId}::uuid`;
+  const rows = await tx.$queryRaw<FactsRow[]>`
+    SELECT o.state::text AS state, o.slug, o.last_activity_at, o.status::text AS status,
+      (SELECT json_build_object('status', s.status, 'certificateExpiresAt', s.certificate_expires_at)
+         FROM sso_connections s WHERE s.organization_id = o.id) AS sso,
+      (SELECT json_build_object('status', d.status) FROM directories d WHERE d.organization_id = o.id) AS directory,
+      (SELECT count(*)::int FROM memberships m WHERE m.organization_id = o.id) AS member_count,
+      (SELECT count(*)::int FROM memberships m WHERE m.organization_id = o.id AND m.status = 'active') AS active_member_count,
+      (SELECT coalesce(json_agg(json_build_object('email', i.email, 'status', i.status, 'expiresAt', i.expires_at,
+                'deliveryStatus', i.delivery_status, 'deliveryError', i.delivery_error)), '[]'::json)
+         FROM invitations i WHERE i.organization_id = o.id AND NOT i.is_test AND i.status IN ('pending', 'expired')) AS open_invitations,
+      (SELECT count(*)::int FROM invitations i WHERE i.organization_id = o.id AND NOT i.is_test AND i.status = 'accepted')
+        AS accepted_invitation_count,
+      (SELECT coalesce(json_agg(json_build_object('name', d.name, 'status', d.status, 'dependents', d.dependents)), '[]'::json)
+         FROM domains d WHERE d.organization_id = o.id) AS domains,
+      ${lastEndUserActivitySql(Prisma.sql`o.id`)} AS last_end_user_activity_at
+    FROM organizations o WHERE o.id = ${id}
+    ${lock ? Prisma.sql`FOR UPDATE OF o` : Prisma.empty}`;
+  const row = rows[0];
+  if (!row) return null;
   return {
-    status: organization.status,
-    memberCount,
-    activeMemberCount,
-    openInvitations,
-    acceptedInvitationCount,
-    domains,
-    sso: organization.ssoConnection
-      ? { status: organization.ssoConnection.status, certificateExpiresAt: organization.ssoConnection.certificateExpiresAt }
-      : null,
-    directory: organization.directory ? { status: organization.directory.status } : null,
-    lastEndUserActivityAt: lastActivity,
+    state: row.state,
+    slug: row.slug,
+    lastActivityAt: row.last_activity_at,
+    facts: {
+      status: row.status,
+      memberCount: row.member_count,
+      activeMemberCount: row.active_member_count,
+      // JSON carries timestamps as text: back to dates.
+      openInvitations: row.open_invitations.map((invitation) => ({ ...invitation, expiresAt: new Date(invitation.expiresAt) })),
+      acceptedInvitationCount: row.accepted_invitation_count,
+      domains: row.domains,
+      sso: row.sso
+        ? { status: row.sso.status, certificateExpiresAt: row.sso.certificateExpiresAt ? new Date(row.sso.certificateExpiresAt) : null }
+        : null,
+      directory: row.directory,
+      lastEndUserActivityAt: row.last_end_user_activity_at,
+    },
   };
 }

@@ -33,11 +33,10 @@ export async function recomputeOrganizationState(
   now: Date,
   cause: StateChangeCause = SCHEDULER,
 ): Promise<DerivedState | null> {
-  const locked = await tx.$queryRaw<{ state: string; slug: string; last_activity_at: Date }[]>`
-    SELECT state::text AS state, slug, last_activity_at FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
-  if (!locked.length) return null;
-  const facts = await loadOrganizationFacts(tx, organizationId);
-  if (!facts) return null;
+  // One round trip: the row lock and every fact.
+  const loaded = await loadOrganizationFacts(tx, organizationId, true);
+  if (!loaded) return null;
+  const { facts } = loaded;
   const derived = deriveOrganizationState(facts, now);
   await tx.organization.update({
     where: { id: organizationId },
@@ -48,10 +47,10 @@ export async function recomputeOrganizationState(
       memberCount: facts.memberCount,
       pendingInvitationCount: countPendingInvitations(facts, now),
       verifiedDomainCount: facts.domains.filter((domain) => domain.status === 'verified').length,
-      lastActivityAt: lastActivity(locked[0]!.last_activity_at, cause, facts.lastEndUserActivityAt, now),
+      lastActivityAt: lastActivity(loaded.lastActivityAt, cause, facts.lastEndUserActivityAt, now),
     },
   });
-  const before = locked[0]!.state;
+  const before = loaded.state;
   if (before !== derived.state) {
     await recordAudit(
       tx,
@@ -59,7 +58,7 @@ export async function recomputeOrganizationState(
       {
         organizationId,
         action: 'organization.state_changed',
-        target: { type: 'organization', id: organizationId, label: locked[0]!.slug },
+        target: { type: 'organization', id: organizationId, label: loaded.slug },
         summary: { state: { before, after: derived.state }, reasons: derived.reasons },
       },
     );
