@@ -6,6 +6,7 @@ import { fail, notFound, ok, type Result } from '@/lib/result';
 import { lockOrganization, recomputeOrganizationState } from './recompute';
 import type { ChangeSlugInput, CreateOrganizationInput, DeleteOrganizationInput, RenameOrganizationInput } from './schemas';
 import { SLUG_MAX, suggestFreeSlug } from './slug';
+import { deriveOrganizationState, emptyOrganizationFacts, nextStateChangeAt } from './state';
 
 /** A free alternative to a taken slug, checked against the database in one query. */
 export async function suggestSlug(client: Db, slug: string): Promise<string> {
@@ -39,8 +40,20 @@ export async function createOrganization(client: Db, context: CommandContext, in
     const organization = await client.$transaction(async (tx) => {
       // A new organization claims a slug that used to redirect elsewhere.
       await tx.organizationSlugRedirect.deleteMany({ where: { slug: input.slug } });
+      // A new organization has no facts: its state is the empty organization's, written with the
+      // row (no recompute to read what can't exist yet).
+      const facts = emptyOrganizationFacts();
+      const derived = deriveOrganizationState(facts, now);
       const created = await tx.organization.create({
-        data: { name: input.name, slug: input.slug, createdAt: now },
+        data: {
+          name: input.name,
+          slug: input.slug,
+          createdAt: now,
+          state: derived.state,
+          stateReasons: derived.reasons as unknown as object[],
+          stateValidUntil: nextStateChangeAt(facts, now),
+          lastActivityAt: now,
+        },
         select: { id: true, slug: true },
       });
       await recordAudit(tx, context, {
@@ -49,7 +62,6 @@ export async function createOrganization(client: Db, context: CommandContext, in
         target: organizationTarget(created),
         summary: { name: input.name, slug: input.slug },
       });
-      await recomputeOrganizationState(tx, created.id, now, context);
       return created;
     });
     return ok(organization);

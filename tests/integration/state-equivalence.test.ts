@@ -10,6 +10,7 @@ import { ORGANIZATION_SORTS } from '@/lib/organizations/schemas';
 import {
   countPendingInvitations,
   deriveOrganizationState,
+  ORGANIZATION_STATES,
   type OrganizationFacts,
   type OrganizationStateName,
 } from '@/lib/organizations/state';
@@ -251,10 +252,56 @@ describe('the stored state equals the pure rules over generated organizations', 
     // One snapshot for both reads, so concurrent test files can't skew the comparison.
     const [counters, grouped] = await client.$transaction(
       async (tx) =>
-        [await tx.organizationStateCount.findMany(), await tx.organization.groupBy({ by: ['state'], _count: { _all: true } })] as const,
+        [
+          await tx.organizationStateCount.groupBy({ by: ['state'], _sum: { count: true } }),
+          await tx.organization.groupBy({ by: ['state'], _count: { _all: true } }),
+        ] as const,
       { isolationLevel: 'RepeatableRead' },
     );
     const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));
-    for (const row of counters) expect(Number(row.count), `seed ${seed}, ${row.state}`).toBe(full[row.state] ?? 0);
+    expect(counters).toHaveLength(ORGANIZATION_STATES.length);
+    for (const row of counters) expect(Number(row._sum.count), `seed ${seed}, ${row.state}`).toBe(full[row.state] ?? 0);
+  });
+});
+
+describe('chip counts under concurrent writers', () => {
+  it('8 clients creating organizations and changing their states at once leave the counts exact', async () => {
+    const { createClient } = await import('@/lib/db/client');
+    const { createOrganization, setOrganizationSuspended } = await import('@/lib/organizations/mutations');
+    const { contextFor } = await import('@/lib/commands/define');
+    const { builder } = await import('../factories');
+    const url = process.env.TEST_DATABASE_URL;
+    const shared = await db();
+    // On PostgreSQL each client is its own pool, as eight app instances would be; PGlite has one connection.
+    const clients = await Promise.all(Array.from({ length: 8 }, async () => (url ? createClient({ kind: 'postgres', url }) : shared)));
+    const tag = crypto.randomBytes(4).toString('hex');
+    await Promise.all(
+      clients.map(async (client, worker) => {
+        for (let i = 0; i < 6; i++) {
+          const context = contextFor(builder, new Date());
+          const created = await createOrganization(client, context, {
+            name: `Conc ${tag} ${worker}-${i}`,
+            slug: `conc-${tag}-${worker}-${i}`,
+          });
+          if (!created.ok) throw new Error(created.message);
+          // Every other one moves to Needs attention (suspended), then some come back.
+          if (i % 2 === 0) await setOrganizationSuspended(client, context, created.data.id, true);
+          if (i % 4 === 0) await addMember(client, created.data.id, `m-${tag}-${worker}-${i}@conc.example`, { role: 'owner' });
+          if (i % 4 === 0) await recomputeOrganizationState(client, created.data.id, new Date(), context);
+        }
+      }),
+    );
+    for (const client of clients) if (client !== shared) await client.$disconnect();
+    const [counters, grouped] = await shared.$transaction(
+      async (tx) =>
+        [
+          await tx.organizationStateCount.groupBy({ by: ['state'], _sum: { count: true } }),
+          await tx.organization.groupBy({ by: ['state'], _count: { _all: true } }),
+        ] as const,
+      { isolationLevel: 'RepeatableRead' },
+    );
+    const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));
+    for (const row of counters) expect(Number(row._sum.count), row.state).toBe(full[row.state] ?? 0);
+    expect(await shared.organization.count({ where: { slug: { startsWith: `conc-${tag}-` } } })).toBe(48);
   });
 });
