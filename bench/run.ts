@@ -12,6 +12,7 @@ import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
 import { encodeListCursor, ORGANIZATION_SORTS } from '../lib/organizations/schemas';
 import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
+import { benchCommands } from './commands';
 import { benchInvitations } from './invitations';
 import { seedBenchData } from './seed';
 
@@ -142,6 +143,15 @@ async function benchSize(size: number) {
         `p95 ${invites.acceptP95.toFixed(1)} ms over ${invites.accepts} accepts.`,
     );
   }
+  // The commands: time and statements each.
+  const commands = await benchCommands(client, measure, runs);
+  console.log(`\nCommands at ${size.toLocaleString('en')} organizations (ms, ${runs} runs; statements without BEGIN/COMMIT):`);
+  for (const [label, value] of Object.entries(commands.figures)) {
+    console.log(`  ${label} | p50 ${value.p50.toFixed(1)} | p95 ${value.p95.toFixed(1)} | ${value.statements} statements`);
+    for (const statement of value.sql) console.log(`      ${statement}`);
+    results[label] = value;
+  }
+  console.log(`  creates per second, 8 concurrent callers: ${commands.createsPerSecond.toFixed(0)}`);
   const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
   // The detail page: the organization with its state facts, then its first page of members and of invitations.
   results['detail page'] = await measure(async (i) => {

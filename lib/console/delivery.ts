@@ -5,7 +5,7 @@ import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import type { DbOrTx } from '@/lib/db/client';
 import { sendEmail } from '@/lib/email/mailer';
-import { deliverInvitationEmail, INVITATION_EMAIL_JOB, tokenToSend, whyNotSend } from '@/lib/invitations/delivery';
+import { deliverInvitationEmail, INVITATION_EMAIL_JOB, tokenToSend, whyNotSend } from '@/lib/invitations/email-job';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/invitations/policy';
 import { defineJobKind } from '@/lib/jobs/kind';
 import { cancelJobsFor, enqueueJob } from '@/lib/jobs/queue';

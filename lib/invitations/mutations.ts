@@ -4,7 +4,7 @@ import type { RoleKey } from '@/lib/access/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { getConfig } from '@/lib/config';
-import type { Db, Tx } from '@/lib/db/client';
+import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/format';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import type { OrganizationRefInput } from '@/lib/organizations/schemas';
@@ -42,6 +42,7 @@ export async function reviewInvitations(
       fieldErrors: { addresses: ['Enter at least one email address.'] },
     });
   const context = await loadReviewContext(client, input.organizationId, now);
+  if (!context) return notFound();
   return ok({ rows: reviewAddresses(entries, context) });
 }
 
@@ -93,7 +94,7 @@ function actingUser(context: CommandContext): { userId: string; email: string } 
   return principal.kind === 'console_user' || principal.kind === 'member' ? { userId: principal.userId, email: principal.email } : null;
 }
 
-async function takeSendAllowance(client: Db, organizationId: string, count: number, now: Date) {
+async function takeSendAllowance(client: DbOrTx, organizationId: string, count: number, now: Date) {
   const limit = await hitRateLimit(client, `invitations:org:${organizationId}`, RATE_LIMITS.invitationSendsPerOrganization, now, count);
   if (limit.allowed) return null;
   return fail(
@@ -114,22 +115,20 @@ export async function createInvitations(
   const { now } = context;
   const entries = splitAddressInput(input.addresses);
   if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
-  const exists = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
-  if (!exists) return notFound();
-  const refusedRole = await refuseGrant(client, context.principal, input.organizationId, input.role);
-  if (refusedRole) return refusedRole;
-  const preview = reviewAddresses(entries, await loadReviewContext(client, input.organizationId, now));
-  const wanted = sendableAddresses(preview, new Set(input.confirm));
-  if (!wanted.length) {
-    return fail('nothing_to_send', 'No address is ready to send. Fix or remove the marked addresses, or confirm the warned ones.');
-  }
-  const refused = await takeSendAllowance(client, input.organizationId, wanted.length, now);
-  if (refused) return refused;
+  // Reviewed once, under the organization's lock (which also proves it exists): a concurrent send
+  // can't invite the same address twice. The rate-limit allowance is taken in the same transaction.
   return client.$transaction(async (tx) => {
-    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    // Re-review under the lock: a concurrent send can't invite the same address twice.
-    const rows = reviewAddresses(entries, await loadReviewContext(tx, input.organizationId, now));
+    const review = await loadReviewContext(tx, input.organizationId, now, true);
+    if (!review) return notFound();
+    const refusedRole = await refuseGrant(tx, context.principal, input.organizationId, input.role);
+    if (refusedRole) return refusedRole;
+    const rows = reviewAddresses(entries, review);
     const sendable = sendableAddresses(rows, new Set(input.confirm));
+    if (!sendable.length) {
+      return fail('nothing_to_send', 'No address is ready to send. Fix or remove the marked addresses, or confirm the warned ones.');
+    }
+    const refused = await takeSendAllowance(tx, input.organizationId, sendable.length, now);
+    if (refused) return refused;
     // An expired invitation to the same address is superseded by the new one.
     await tx.invitation.updateMany({
       where: { organizationId: input.organizationId, email: { in: sendable }, status: 'pending', expiresAt: { lte: now }, isTest: false },
@@ -353,7 +352,9 @@ export async function reinviteAtNewAddress(
         `This invitation is ${invitation.isTest ? 'a test' : status}; only a pending invitation can be re-sent to a new address.`,
       );
     }
-    const [row] = reviewAddresses([input.email], await loadReviewContext(tx, input.organizationId, now));
+    const review = await loadReviewContext(tx, input.organizationId, now);
+    if (!review) return notFound();
+    const [row] = reviewAddresses([input.email], review);
     const fieldFailure = (message: string) =>
       fail('invalid_input', message, { fieldErrors: { email: [message] }, values: { email: input.email } });
     if (row?.status !== 'ready') {

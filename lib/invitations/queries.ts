@@ -1,25 +1,35 @@
 import type { DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { pageInfo } from '@/lib/pagination';
 import type { ReviewContext } from './review';
 import type { InvitationStatusFilter } from './schemas';
 
-/** What the review step checks addresses against, read inside the caller's transaction. */
-export async function loadReviewContext(tx: DbOrTx, organizationId: string, now: Date): Promise<ReviewContext> {
-  const [members, pending, domains] = await Promise.all([
-    tx.membership.findMany({ where: { organizationId }, select: { user: { select: { email: true } } } }),
-    tx.invitation.findMany({
-      where: { organizationId, isTest: false, status: 'pending', expiresAt: { gt: now } },
-      select: { email: true },
-    }),
-    tx.domain.findMany({ where: { organizationId, status: 'verified' }, select: { name: true, includeSubdomains: true } }),
-  ]);
+/**
+ * What the review step checks addresses against, in one statement: the members' and pending
+ * invitees' addresses and the verified domains. With `lock`, the same statement takes the
+ * organization's row lock (a send reviews once, under it). Null when the organization is gone.
+ */
+export async function loadReviewContext(tx: DbOrTx, organizationId: string, now: Date, lock = false): Promise<ReviewContext | null> {
+  const rows = await tx.$queryRaw<
+    { member_emails: string[]; pending_emails: string[]; domains: { name: string; includeSubdomains: boolean }[] }[]
+  >`
+    SELECT
+      (SELECT coalesce(array_agg(u.email), '{}') FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.organization_id = o.id) AS member_emails,
+      (SELECT coalesce(array_agg(i.email), '{}') FROM invitations i
+         WHERE i.organization_id = o.id AND NOT i.is_test AND i.status = 'pending' AND i.expires_at > ${now}) AS pending_emails,
+      (SELECT coalesce(json_agg(json_build_object('name', d.name, 'includeSubdomains', d.include_subdomains)), '[]'::json)
+         FROM domains d WHERE d.organization_id = o.id AND d.status = 'verified') AS domains
+    FROM organizations o WHERE o.id = ${organizationId}::uuid
+    ${lock ? Prisma.sql`FOR UPDATE OF o` : Prisma.empty}`;
+  const row = rows[0];
+  if (!row) return null;
   return {
-    memberEmails: new Set(members.map((m) => m.user.email)),
-    pendingEmails: new Set(pending.map((i) => i.email)),
-    verifiedDomains: domains,
+    memberEmails: new Set(row.member_emails),
+    pendingEmails: new Set(row.pending_emails),
+    verifiedDomains: row.domains,
     isConsumerDomain: isConsumerMailDomain,
   };
 }

@@ -7,7 +7,7 @@ import { formInput } from '@/lib/commands/input';
 import { ALL_PERMISSIONS, canReachOrganization, hasPermission, permissionsOf } from '@/lib/commands/permissions';
 import { type Principal, principalRecord } from '@/lib/commands/principal';
 import { roleAfterAccept } from '@/lib/invitations/accept';
-import { whyNotSend } from '@/lib/invitations/delivery';
+import { whyNotSend } from '@/lib/invitations/email-job';
 import { ok } from '@/lib/result';
 
 const ORG_A = '11111111-1111-4111-8111-111111111111';
