@@ -18,9 +18,9 @@ export async function countStatements(client: Db, work: () => Promise<unknown>):
   let state = recorders.get(client);
   if (!state) {
     const created = { recording: null as string[] | null };
-    (client as unknown as { $on(event: 'query', fn: (event: { query: string }) => void): void }).$on('query', (event) =>
-      created.recording?.push(event.query.replace(/\s+/g, ' ').slice(0, 160)),
-    );
+    (client as unknown as { $on(event: 'query', fn: (event: { query: string }) => void): void }).$on('query', (event) => {
+      if (!/^(BEGIN|COMMIT|ROLLBACK)$/.test(event.query.trim())) created.recording?.push(event.query.replace(/\s+/g, ' ').slice(0, 160));
+    });
     recorders.set(client, created);
     state = created;
   }

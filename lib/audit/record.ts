@@ -20,23 +20,34 @@ export interface AuditEventInput {
  * describe: they outlive it.
  */
 export async function recordAudit(tx: DbOrTx, context: Pick<CommandContext, 'principal' | 'now' | 'request'>, event: AuditEventInput) {
+  await tx.auditEvent.create({ data: auditRow(context, event) });
+}
+
+/** Several events of one change, by the same principal, in one statement. */
+export async function recordAuditEvents(
+  tx: DbOrTx,
+  context: Pick<CommandContext, 'principal' | 'now' | 'request'>,
+  events: readonly AuditEventInput[],
+) {
+  if (events.length) await tx.auditEvent.createMany({ data: events.map((event) => auditRow(context, event)) });
+}
+
+function auditRow(context: Pick<CommandContext, 'principal' | 'now' | 'request'>, event: AuditEventInput) {
   const actor = principalRecord(context.principal);
-  await tx.auditEvent.create({
-    data: {
-      occurredAt: context.now,
-      organizationId: event.organizationId,
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorEmail: actor.email,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id,
-      targetLabel: event.target.label ?? null,
-      summary: (event.summary ?? {}) as object,
-      ip: context.request.ip,
-      requestId: context.request.requestId,
-    },
-  });
+  return {
+    occurredAt: context.now,
+    organizationId: event.organizationId,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorEmail: actor.email,
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id,
+    targetLabel: event.target.label ?? null,
+    summary: (event.summary ?? {}) as object,
+    ip: context.request.ip,
+    requestId: context.request.requestId,
+  };
 }
 
 /** Before/after for the fields that changed, and nothing else. */

@@ -1,11 +1,11 @@
-import { memberPrincipal } from '@/lib/access/permissions';
 import { higherRole, type RoleKey } from '@/lib/access/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAuditEvents } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
+import type { Principal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
-import { fail, ok, type Result } from '@/lib/result';
+import { type Failure, fail, ok, type Result } from '@/lib/result';
 import { cancelInvitationEmails } from './delivery';
 import { hashesEqual, hashToken, looksLikeToken } from './tokens';
 
@@ -95,9 +95,17 @@ export function problemFor(lookup: InvitationLookup, visitorEmail: string | null
   return null;
 }
 
+class Refused extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
 /**
  * Accepts with compare-and-set on the invitation: of two simultaneous accepts exactly one
  * succeeds. The token was delivered to the invited address, which proves the member controls it.
+ * One statement makes (or finds) the user and consumes the invitation, recording who accepted; a
+ * refused accept rolls everything back, so it writes nothing at all.
  */
 export async function acceptInvitation(
   client: Db,
@@ -106,62 +114,67 @@ export async function acceptInvitation(
   now: Date,
   request: RequestMeta = { ip: null, requestId: null },
 ): Promise<Result<{ userId: string; email: string; role: RoleKey; organization: { id: string; slug: string; name: string } }>> {
-  return client.$transaction(async (tx) => {
-    const lookup = await lookupInvitationToken(tx, token, now);
-    const problem = problemFor(lookup, visitorEmail);
-    if (problem || lookup.kind !== 'found') return fail(problem ?? 'unknown', ACCEPT_PROBLEMS[problem ?? 'unknown']);
-    const { invitation } = lookup;
-    // Compare-and-set first, so a refused accept writes nothing at all.
-    const claimed = await tx.invitation.updateMany({
-      where: { id: invitation.id, status: 'pending', isTest: false, expiresAt: { gt: now }, tokenHash: hashToken(token) },
-      data: { status: 'accepted', acceptedAt: now },
-    });
-    if (claimed.count !== 1) return fail('accepted', ACCEPT_PROBLEMS.accepted);
-    const user = await tx.user.upsert({
-      where: { email: invitation.email },
-      create: { email: invitation.email, emailVerified: now },
-      update: {},
-    });
-    if (!user.emailVerified) await tx.user.update({ where: { id: user.id }, data: { emailVerified: now } });
-    await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
-    const organizationId = invitation.organization.id;
-    const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId, userId: user.id } } });
-    const outcome = roleAfterAccept(existing?.role ?? null, invitation.role);
-    if (!existing) {
-      await tx.membership.create({
-        data: { organizationId, userId: user.id, role: outcome.role, joinedVia: 'invitation', createdAt: now },
+  try {
+    return await client.$transaction(async (tx) => {
+      const lookup = await lookupInvitationToken(tx, token, now);
+      const problem = problemFor(lookup, visitorEmail);
+      if (problem || lookup.kind !== 'found') return fail(problem ?? 'unknown', ACCEPT_PROBLEMS[problem ?? 'unknown']);
+      const { invitation } = lookup;
+      const organizationId = invitation.organization.id;
+      const claimed = await tx.$queryRaw<{ user_id: string }[]>`
+        WITH person AS (
+          INSERT INTO users (id, email, email_verified, created_at, updated_at)
+          VALUES (gen_random_uuid(), ${invitation.email}, ${now}, ${now}, ${now})
+          ON CONFLICT (email) DO UPDATE SET email_verified = coalesce(users.email_verified, EXCLUDED.email_verified)
+          RETURNING id
+        )
+        UPDATE invitations SET status = 'accepted', accepted_at = ${now}, accepted_by_id = (SELECT id FROM person), updated_at = ${now}
+        WHERE id = ${invitation.id}::uuid AND status = 'pending' AND NOT is_test AND expires_at > ${now} AND token_hash = ${hashToken(token)}
+        RETURNING accepted_by_id AS user_id`;
+      // Lost the race: undo the user this statement may have made.
+      if (claimed.length !== 1) throw new Refused(fail('accepted', ACCEPT_PROBLEMS.accepted));
+      const userId = claimed[0]!.user_id;
+      const existing = await tx.membership.findUnique({
+        where: { organizationId_userId: { organizationId, userId } },
+        select: { id: true, role: true },
       });
-    } else if (outcome.change === 'raised') {
-      await tx.membership.update({ where: { id: existing.id }, data: { role: outcome.role } });
-    }
-    await cancelInvitationEmails(tx, invitation.id, 'The invitation was accepted before this email was sent.', now);
-    const context = {
-      principal: await memberPrincipal(tx, { userId: user.id, email: invitation.email, organizationId, role: outcome.role }),
-      now,
-      request,
-    };
-    await recordAudit(tx, context, {
-      organizationId,
-      action: 'invitation.accepted',
-      target: { type: 'invitation', id: invitation.id, label: invitation.email },
-      summary: { role: { before: existing?.role ?? null, after: outcome.role }, invitedRole: invitation.role },
+      const outcome = roleAfterAccept(existing?.role ?? null, invitation.role);
+      if (!existing) {
+        await tx.membership.create({ data: { organizationId, userId, role: outcome.role, joinedVia: 'invitation', createdAt: now } });
+      } else if (outcome.change === 'raised') {
+        await tx.membership.update({ where: { id: existing.id }, data: { role: outcome.role } });
+      }
+      await cancelInvitationEmails(tx, invitation.id, 'The invitation was accepted before this email was sent.', now);
+      // The audit log records who acted; what they may do is not its business, so the principal's
+      // permissions are not resolved here.
+      const principal: Principal = { kind: 'member', userId, email: invitation.email, organizationId, role: outcome.role, permissions: [] };
+      const context = { principal, now, request };
+      const member = { type: 'member', id: userId, label: invitation.email };
+      await recordAuditEvents(tx, context, [
+        {
+          organizationId,
+          action: 'invitation.accepted',
+          target: { type: 'invitation', id: invitation.id, label: invitation.email },
+          summary: { role: { before: existing?.role ?? null, after: outcome.role }, invitedRole: invitation.role },
+        },
+        ...(!existing
+          ? [{ organizationId, action: 'member.joined' as const, target: member, summary: { via: 'invitation', role: outcome.role } }]
+          : outcome.change === 'raised'
+            ? [
+                {
+                  organizationId,
+                  action: 'member.role_changed' as const,
+                  target: member,
+                  summary: { role: { before: existing.role, after: outcome.role }, via: 'invitation' },
+                },
+              ]
+            : []),
+      ]);
+      await recomputeOrganizationState(tx, organizationId, now, context);
+      return ok({ userId, email: invitation.email, role: outcome.role, organization: invitation.organization });
     });
-    if (!existing) {
-      await recordAudit(tx, context, {
-        organizationId,
-        action: 'member.joined',
-        target: { type: 'member', id: user.id, label: invitation.email },
-        summary: { via: 'invitation', role: outcome.role },
-      });
-    } else if (outcome.change === 'raised') {
-      await recordAudit(tx, context, {
-        organizationId,
-        action: 'member.role_changed',
-        target: { type: 'member', id: user.id, label: invitation.email },
-        summary: { role: { before: existing.role, after: outcome.role }, via: 'invitation' },
-      });
-    }
-    await recomputeOrganizationState(tx, organizationId, now, context);
-    return ok({ userId: user.id, email: invitation.email, role: outcome.role, organization: invitation.organization });
-  });
+  } catch (error) {
+    if (error instanceof Refused) return error.failure;
+    throw error;
+  }
 }

@@ -282,7 +282,11 @@ describe('accept', () => {
       acceptInvitation(await db(), token, null, clock.now()),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'accepted' });
     expect(await (await db()).membership.count({ where: { organizationId: org.id } })).toBe(1);
+    // The loser wrote nothing: one acceptance event, one user.
+    expect(await (await db()).auditEvent.count({ where: { organizationId: org.id, action: 'invitation.accepted' } })).toBe(1);
+    expect(await (await db()).user.count({ where: { email: to } })).toBe(1);
   });
 
   it('expiry at the injected clock: an expired link is refused, and every-invitation-expired needs attention', async () => {
