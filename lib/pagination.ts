@@ -57,3 +57,22 @@ export const timeIdCursorSchema = z
 export function encodeTimeIdCursor(at: Date, id: string): string {
   return `${at.toISOString()}_${id}`;
 }
+
+/**
+ * One numbered page and its position, counting only when it must: a short page (or an empty first
+ * one) tells the total by itself; a full page, or an empty page past the end, asks `count` (and an
+ * empty page past the end is fetched again at the last page).
+ */
+export async function fetchNumberedPage<T>(
+  requested: number,
+  pageSize: number,
+  fetch: (skip: number) => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<{ rows: T[]; page: PageInfo }> {
+  const wanted = Math.max(1, Math.floor(requested));
+  const skip = (wanted - 1) * pageSize;
+  const rows = await fetch(skip);
+  if (rows.length < pageSize && (rows.length > 0 || skip === 0)) return { rows, page: pageInfo(wanted, pageSize, skip + rows.length) };
+  const page = pageInfo(wanted, pageSize, await count());
+  return { rows: page.skip === skip ? rows : await fetch(page.skip), page };
+}

@@ -2,7 +2,7 @@ import type { DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { pageInfo } from '@/lib/pagination';
+import { fetchNumberedPage } from '@/lib/pagination';
 import type { ReviewContext } from './review';
 import type { InvitationStatusFilter } from './schemas';
 
@@ -64,21 +64,25 @@ export async function listInvitations(
     ...statusWhere(view.filter, now),
     ...(view.search ? { email: { contains: escapeLike(view.search), mode: 'insensitive' } } : {}),
   };
-  const [total, lastTest] = await Promise.all([
-    client.invitation.count({ where }),
+  const [{ rows, page }, lastTest] = await Promise.all([
+    fetchNumberedPage(
+      view.page ?? 1,
+      INVITATION_PAGE_SIZE,
+      (skip) =>
+        client.invitation.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip,
+          take: INVITATION_PAGE_SIZE,
+          include: { acceptedBy: { select: { email: true } }, roleRef: { select: { name: true } } },
+        }),
+      () => client.invitation.count({ where }),
+    ),
     client.invitation.findFirst({
       where: { organizationId, isTest: true },
       orderBy: { createdAt: 'desc' },
       select: { email: true, createdAt: true, deliveryStatus: true, lastSentAt: true, deliveryError: true },
     }),
   ]);
-  const page = pageInfo(view.page ?? 1, INVITATION_PAGE_SIZE, total);
-  const rows = await client.invitation.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    skip: page.skip,
-    take: INVITATION_PAGE_SIZE,
-    include: { acceptedBy: { select: { email: true } }, roleRef: { select: { name: true } } },
-  });
   return { rows, page, lastTest };
 }

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { pageInfo } from '@/lib/pagination';
+import { fetchNumberedPage, pageInfo } from '@/lib/pagination';
 import { lastEndUserActivityAt } from './activity';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
@@ -206,37 +206,47 @@ export async function listMembers(client: DbOrTx, organizationId: string, reques
         },
       }
     : { organizationId };
-  const total = await client.membership.count({ where });
-  const page = pageInfo(requestedPage, DETAIL_PAGE_SIZE, total);
-  const rows = await client.membership.findMany({
-    where,
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    skip: page.skip,
-    take: DETAIL_PAGE_SIZE,
-    include: { user: { select: { email: true, name: true } }, roleRef: { select: { name: true, operatingTeam: true } } },
-  });
-  return { rows, page };
+  return fetchNumberedPage(
+    requestedPage,
+    DETAIL_PAGE_SIZE,
+    (skip) =>
+      client.membership.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        skip,
+        take: DETAIL_PAGE_SIZE,
+        include: { user: { select: { email: true, name: true } }, roleRef: { select: { name: true, operatingTeam: true } } },
+      }),
+    () => client.membership.count({ where }),
+  );
 }
 
 /** Everything the detail page shows, including the facts its state was derived from. */
 export async function getOrganizationDetail(client: Db, organizationId: string, now: Date) {
-  await catchUpOrganizationStates(client, now, { organizationId });
-  const organization = await client.organization.findUnique({
-    where: { id: organizationId },
-    include: {
-      domains: { orderBy: { name: 'asc' } },
-      autoJoinRoleRef: { select: { name: true } },
-      ssoConnection: true,
-      directory: true,
-      _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },
-    },
-  });
+  // The organization with its domains, connections and counts in one query, and its last
+  // end-user activity beside it (both at once, on two connections).
+  const load = () =>
+    Promise.all([
+      client.organization.findUnique({
+        where: { id: organizationId },
+        include: {
+          domains: { orderBy: { name: 'asc' } },
+          autoJoinRoleRef: { select: { name: true } },
+          ssoConnection: true,
+          directory: true,
+          _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },
+        },
+      }),
+      lastEndUserActivityAt(client, organizationId),
+    ]);
+  let [organization, lastActivity] = await load();
+  // A stored state whose validity ran out (the scheduler hasn't caught up yet) is recomputed first.
+  if (organization?.stateValidUntil && organization.stateValidUntil <= now) {
+    await catchUpOrganizationStates(client, now, { organizationId });
+    [organization, lastActivity] = await load();
+  }
   if (!organization) return null;
-  return {
-    ...organization,
-    stateReasons: organization.stateReasons as unknown as StateReason[],
-    lastEndUserActivityAt: await lastEndUserActivityAt(client, organizationId),
-  };
+  return { ...organization, stateReasons: organization.stateReasons as unknown as StateReason[], lastEndUserActivityAt: lastActivity };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePage, pageInfo, pageNumberSchema } from '@/lib/pagination';
+import { describePage, fetchNumberedPage, pageInfo, pageNumberSchema } from '@/lib/pagination';
 
 describe('pageInfo', () => {
   it('places a middle page', () => {
@@ -53,5 +53,45 @@ describe('keysetPosition', () => {
     expect(keysetPosition(5000, 10, 40, 25, false)).toMatchObject({ first: 31, last: 40 });
     expect(keysetPosition(40, 25, 30, 25, true)).toMatchObject({ first: 1, last: 25 });
     expect(keysetPosition(1, 0, 0, 25, true)).toMatchObject({ first: 0, last: 0 });
+  });
+});
+
+describe('fetchNumberedPage', () => {
+  const list = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  const source = (items: number[]) => {
+    const calls = { fetch: [] as number[], count: 0 };
+    return {
+      calls,
+      fetch: async (skip: number) => {
+        calls.fetch.push(skip);
+        return items.slice(skip, skip + 10);
+      },
+      count: async () => {
+        calls.count++;
+        return items.length;
+      },
+    };
+  };
+
+  it('counts nothing when the page comes back short', async () => {
+    const s = source(list(23));
+    const { rows, page } = await fetchNumberedPage(3, 10, s.fetch, s.count);
+    expect(rows).toEqual([21, 22, 23]);
+    expect(page).toMatchObject({ page: 3, total: 23, pageCount: 3, first: 21, last: 23 });
+    expect(s.calls).toEqual({ fetch: [20], count: 0 });
+    const empty = source([]);
+    expect((await fetchNumberedPage(1, 10, empty.fetch, empty.count)).page).toMatchObject({ total: 0, first: 0, last: 0 });
+    expect(empty.calls.count).toBe(0);
+  });
+
+  it('counts a full page, and pulls a page past the end back to the last one', async () => {
+    const full = source(list(25));
+    expect((await fetchNumberedPage(2, 10, full.fetch, full.count)).page).toMatchObject({ page: 2, total: 25, pageCount: 3 });
+    expect(full.calls.count).toBe(1);
+    const past = source(list(25));
+    const { rows, page } = await fetchNumberedPage(9, 10, past.fetch, past.count);
+    expect(page).toMatchObject({ page: 3, total: 25 });
+    expect(rows).toEqual([21, 22, 23, 24, 25]);
+    expect(past.calls.fetch).toEqual([80, 20]);
   });
 });
