@@ -105,7 +105,13 @@ async function countStates(client: Db, q: string): Promise<Record<OrganizationSt
  * page is full.
  */
 export async function listOrganizations(client: Db, query: OrganizationListQuery, now: Date) {
-  await catchUpOrganizationStates(client, now);
+  // The catch-up probe runs beside the page's queries, not before them; in the rare case that it
+  // recomputed something, the page is read again.
+  const [caughtUp, list] = await Promise.all([catchUpOrganizationStates(client, now), readOrganizationList(client, query)]);
+  return caughtUp > 0 ? readOrganizationList(client, query) : list;
+}
+
+async function readOrganizationList(client: Db, query: OrganizationListQuery) {
   const filter = getFilter(query.filter);
   const sort = query.sort ?? defaultSort(query.filter);
   const { field, direction } = SORT_KEYS[sort];
