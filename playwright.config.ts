@@ -81,7 +81,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      command: `node -e "require('fs').rmSync('${dataDir}',{recursive:true,force:true})" && node dist/start.mjs`,
       url: `${appUrl}/login`,
       env: {
         // E2E_DATABASE_URL runs the journeys on PostgreSQL (an empty database); PGlite otherwise.

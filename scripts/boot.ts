@@ -35,14 +35,6 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env) {
   runChild(['node_modules/next/dist/bin/next', ...args], env);
 }
 
-/**
- * Runs the production server (scripts/server.ts) in its own process, so that it never shares
- * the embedded database with the migration step that ran here.
- */
-export function runServer(env: NodeJS.ProcessEnv = process.env) {
-  runChild(['--import', 'tsx', 'scripts/server.ts'], env);
-}
-
 /** A foreground child, with signals passed through so no server is left orphaned. */
 function runChild(args: string[], env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, args, { stdio: 'inherit', env });

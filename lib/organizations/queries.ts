@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { fetchNumberedPage, pageInfo } from '@/lib/pagination';
+import { fetchNumberedPage } from '@/lib/pagination';
 import { lastEndUserActivityAt } from './activity';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
