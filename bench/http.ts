@@ -1,0 +1,219 @@
+/**
+ * npm run bench:http [-- --size 100000] [-- --url postgresql://…] [-- --requests 400]
+ *
+ * The production server over HTTP: seeds PostgreSQL, starts `npm start` (after `npm run build`),
+ * signs a builder in, and measures the organization list, a filtered list, a search and a detail
+ * page: time to first byte (p50, p95) and requests per second at concurrency 1 and 8, the server's
+ * CPU per request, and the resident memory of the whole `npm start` process tree after warm-up and
+ * after the run.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { applyMigrations } from '../lib/db/migrate';
+import { withPostgresRunner } from '../lib/db/runner';
+import { seedBenchData } from './seed';
+
+function arg(name: string, fallback: string) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+
+const baseUrl = arg('url', process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+const size = Number(arg('size', '100000'));
+const requests = Number(arg('requests', '400'));
+const port = Number(arg('port', '3917'));
+const appUrl = `http://127.0.0.1:${port}`;
+const BUILDER = 'bench-http@orgdesk.test';
+const TICKS_PER_SECOND = 100;
+
+function percentile(samples: number[], p: number) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Every process below `root`, from /proc. */
+function tree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const all = [root];
+  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]!) ?? []));
+  return all;
+}
+
+function residentMb(root: number): number {
+  let kb = 0;
+  for (const pid of tree(root)) {
+    try {
+      const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+      kb += Number(line?.[1] ?? 0);
+    } catch {
+      // Gone.
+    }
+  }
+  return kb / 1024;
+}
+
+/** CPU seconds the tree has used so far. */
+function cpuSeconds(root: number): number {
+  let ticks = 0;
+  for (const pid of tree(root)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // Gone.
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+async function prepareDatabase() {
+  const name = `orgdesk_bench_http_${size}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await withPostgresRunner(url.toString(), (runner) => applyMigrations(runner));
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const start = performance.now();
+  await seedBenchData(client, size);
+  console.log(`${size.toLocaleString('en')} organizations seeded in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+  // A builder with a console session, as a sign-in would leave.
+  const token = crypto.randomBytes(32).toString('hex');
+  const user = await client.query<{ id: string }>(
+    `INSERT INTO users (id, email, email_verified, created_at, updated_at) VALUES (gen_random_uuid(), $1, now(), now(), now()) RETURNING id`,
+    [BUILDER],
+  );
+  await client.query(
+    `INSERT INTO sessions (session_token, user_id, expires, audience) VALUES ($1, $2, now() + interval '1 day', 'console')`,
+    [token, user.rows[0]!.id],
+  );
+  const detail = await client.query<{ slug: string }>(`SELECT slug FROM organizations ORDER BY created_at DESC LIMIT 1 OFFSET 10`);
+  await client.end();
+  return { url: url.toString(), token, detailSlug: detail.rows[0]!.slug };
+}
+
+async function waitForServer() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${appUrl}/login`)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('The server did not answer within two minutes. Did `npm run build` run?');
+}
+
+async function main() {
+  if (!fs.existsSync('dist/start.mjs')) throw new Error('Run `npm run build` first: bench:http measures the production server.');
+  const database = await prepareDatabase();
+  const server = spawn('npm', ['start'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      APP_URL: appUrl,
+      ADMIN_EMAILS: BUILDER,
+      AUTH_SECRET: 'bench-http-secret-bench-http-secret-bench',
+      SMTP_URL: 'smtp://127.0.0.1:9?tls=off',
+      EMAIL_FROM: 'Orgdesk <no-reply@bench.test>',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  try {
+    await waitForServer();
+    const headers = { cookie: `authjs.session-token=${database.token}` };
+    const pages = {
+      'organization list': '/organizations',
+      'filtered list (Needs action)': '/organizations?filter=needs-action',
+      'search (rare term)': '/organizations?q=org-4242',
+      'organization detail': `/organizations/${database.detailSlug}`,
+    };
+    const get = async (path: string) => {
+      const start = performance.now();
+      const response = await fetch(`${appUrl}${path}`, { headers, redirect: 'manual' });
+      const ttfb = performance.now() - start;
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      return { ttfb, bytes: body.length };
+    };
+    for (const path of Object.values(pages)) for (let i = 0; i < 20; i++) await get(path);
+    const warm = residentMb(server.pid!);
+    console.log(`\nResident memory of the npm start tree after warm-up: ${warm.toFixed(0)} MB`);
+    console.log(`\npage | bytes | TTFB p50 c1 | p95 c1 | req/s c1 | CPU ms/req | TTFB p50 c8 | p95 c8 | req/s c8`);
+    let total = 20 * Object.keys(pages).length;
+    for (const [label, path] of Object.entries(pages)) {
+      const serial: number[] = [];
+      let bytes = 0;
+      const cpuBefore = cpuSeconds(server.pid!);
+      const serialStart = performance.now();
+      for (let i = 0; i < requests; i++) {
+        const result = await get(path);
+        serial.push(result.ttfb);
+        bytes = result.bytes;
+      }
+      const serialSeconds = (performance.now() - serialStart) / 1000;
+      const cpuPerRequest = ((cpuSeconds(server.pid!) - cpuBefore) * 1000) / requests;
+      const parallel: number[] = [];
+      const parallelStart = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < requests) {
+            next++;
+            parallel.push((await get(path)).ttfb);
+          }
+        }),
+      );
+      const parallelSeconds = (performance.now() - parallelStart) / 1000;
+      total += requests * 2;
+      console.log(
+        [
+          label,
+          bytes.toLocaleString('en'),
+          percentile(serial, 50).toFixed(1),
+          percentile(serial, 95).toFixed(1),
+          (requests / serialSeconds).toFixed(0),
+          cpuPerRequest.toFixed(1),
+          percentile(parallel, 50).toFixed(1),
+          percentile(parallel, 95).toFixed(1),
+          (requests / parallelSeconds).toFixed(0),
+        ].join(' | '),
+      );
+    }
+    console.log(
+      `\nResident memory of the npm start tree after ${total.toLocaleString('en')} requests: ${residentMb(server.pid!).toFixed(0)} MB`,
+    );
+    console.log(`(TTFB in ms, ${requests} requests per cell; CPU is the whole process tree's user + system time per request)`);
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM');
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
