@@ -12,9 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { applyMigrations } from '../lib/db/migrate';
-import { withPostgresRunner } from '../lib/db/runner';
-import { seedBenchData } from './seed';
+import { freshBenchDatabase, seedBenchData } from './seed';
 
 function arg(name: string, fallback: string) {
   const index = process.argv.indexOf(`--${name}`);
@@ -81,15 +79,7 @@ function cpuSeconds(root: number): number {
 }
 
 async function prepareDatabase() {
-  const name = `orgdesk_bench_http_${size}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  await withPostgresRunner(url.toString(), (runner) => applyMigrations(runner));
+  const url = new URL(await freshBenchDatabase(baseUrl, `orgdesk_bench_http_${size}`));
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   const start = performance.now();

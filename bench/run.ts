@@ -5,8 +5,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createClient, setDb } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/migrate';
-import { withPostgresRunner } from '../lib/db/runner';
 import { listInvitations } from '../lib/invitations/queries';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
@@ -14,7 +12,7 @@ import { encodeListCursor, ORGANIZATION_SORTS } from '../lib/organizations/schem
 import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
 import { benchCommands } from './commands';
 import { benchInvitations } from './invitations';
-import { seedBenchData } from './seed';
+import { freshBenchDatabase, seedBenchData } from './seed';
 
 function arg(name: string, fallback: string) {
   const index = process.argv.indexOf(`--${name}`);
@@ -43,15 +41,7 @@ async function measure(fn: (i: number) => Promise<unknown>) {
 }
 
 async function benchSize(size: number) {
-  const name = `orgdesk_bench_${size}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  await withPostgresRunner(url.toString(), (runner) => applyMigrations(runner));
+  const url = new URL(await freshBenchDatabase(baseUrl, `orgdesk_bench_${size}`));
 
   const seeder = new pg.Client({ connectionString: url.toString() });
   await seeder.connect();

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
+import { applyMigrations } from '../lib/db/migrate';
+import { withPostgresRunner } from '../lib/db/runner';
 import {
   countPendingInvitations,
   deriveOrganizationState,
@@ -242,4 +244,17 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
     domains: domains.id!.values.length,
     activity: activity.id!.values.length,
   };
+}
+
+/** A fresh, migrated database `name` beside `baseUrl`'s (dropped first if it exists); its URL. */
+export async function freshBenchDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await withPostgresRunner(url.toString(), (runner) => applyMigrations(runner));
+  return url.toString();
 }

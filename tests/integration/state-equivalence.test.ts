@@ -249,20 +249,24 @@ describe('the stored state equals the pure rules over generated organizations', 
     await client.organization.deleteMany({ where: { id: { in: inserted.slice(5, 9).map((o) => o.id) } } });
     // Only these organizations: a future `now` must not touch other test files' rows.
     for (const { id } of inserted) await catchUpOrganizationStates(client, new Date(t0 + 45 * 24 * HOUR), { organizationId: id });
-    // One snapshot for both reads, so concurrent test files can't skew the comparison.
-    const [counters, grouped] = await client.$transaction(
-      async (tx) =>
-        [
-          await tx.organizationStateCount.groupBy({ by: ['state'], _sum: { count: true } }),
-          await tx.organization.groupBy({ by: ['state'], _count: { _all: true } }),
-        ] as const,
-      { isolationLevel: 'RepeatableRead' },
-    );
-    const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));
-    expect(counters).toHaveLength(ORGANIZATION_STATES.length);
-    for (const row of counters) expect(Number(row._sum.count), `seed ${seed}, ${row.state}`).toBe(full[row.state] ?? 0);
+    await expectCountsExact(client, `seed ${seed}`);
   });
 });
+
+/** The counters (summed over their slots) equal a full count, read in one snapshot so concurrent test files can't skew it. */
+async function expectCountsExact(client: Awaited<ReturnType<typeof db>>, context: string) {
+  const [counters, grouped] = await client.$transaction(
+    async (tx) =>
+      [
+        await tx.organizationStateCount.groupBy({ by: ['state'], _sum: { count: true } }),
+        await tx.organization.groupBy({ by: ['state'], _count: { _all: true } }),
+      ] as const,
+    { isolationLevel: 'RepeatableRead' },
+  );
+  const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));
+  expect(counters).toHaveLength(ORGANIZATION_STATES.length);
+  for (const row of counters) expect(Number(row._sum.count), `${context}, ${row.state}`).toBe(full[row.state] ?? 0);
+}
 
 describe('chip counts under concurrent writers', () => {
   it('8 clients creating organizations and changing their states at once leave the counts exact', async () => {
@@ -292,16 +296,7 @@ describe('chip counts under concurrent writers', () => {
       }),
     );
     for (const client of clients) if (client !== shared) await client.$disconnect();
-    const [counters, grouped] = await shared.$transaction(
-      async (tx) =>
-        [
-          await tx.organizationStateCount.groupBy({ by: ['state'], _sum: { count: true } }),
-          await tx.organization.groupBy({ by: ['state'], _count: { _all: true } }),
-        ] as const,
-      { isolationLevel: 'RepeatableRead' },
-    );
-    const full = Object.fromEntries(grouped.map((g) => [g.state, g._count._all]));
-    for (const row of counters) expect(Number(row._sum.count), row.state).toBe(full[row.state] ?? 0);
+    await expectCountsExact(shared, 'after 8 concurrent writers');
     expect(await shared.organization.count({ where: { slug: { startsWith: `conc-${tag}-` } } })).toBe(48);
   });
 });
