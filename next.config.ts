@@ -11,7 +11,12 @@ const base: NextConfig = {
   htmlLimitedBots: /.*/,
   // Forms refuse oversized input with a message (the address list stops at 50,000 characters, in the
   // browser and on the server); this limit only has to sit comfortably above that.
-  experimental: { serverActions: { bodySizeLimit: '2mb' } },
+  experimental: {
+    serverActions: { bodySizeLimit: '2mb' },
+    // Routes load when first requested, not all at start: a console whose builders use a few
+    // pages keeps only those in memory.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [
       {

@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { openPglite } from './pglite';
 import { type DatabaseTarget, resolveDatabaseTarget } from './target';
 
 export type Db = PrismaClient;
@@ -55,6 +53,8 @@ export function createClient(target: DatabaseTarget, pglite?: PGlite, options: {
       );
       return new PrismaClient({ adapter, log });
     }
+    // The embedded engine loads only when it is the database: PostgreSQL installations never hold it.
+    const [{ openPglite }, { PrismaPGlite }] = await Promise.all([import('./pglite'), import('pglite-prisma-adapter')]);
     const instance = pglite ?? (await openPglite(target.dataDir));
     holder.pglite = instance;
     return new PrismaClient({ adapter: new PrismaPGlite(instance), log });
