@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import type { FormAction } from '@/components/actions-context';
+import { AccessControls } from '@/components/ui/access-controls';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -135,47 +136,20 @@ export function ConsoleUserActions({
       {isSelf ? (
         <p className="text-xs text-slate-600">Another owner can suspend or remove you.</p>
       ) : (
-        <div className="flex flex-wrap gap-2">
-          {role === null ? null : status === 'active' ? (
-            <ConfirmDialog
-              trigger={
-                <>
-                  Suspend<span className="sr-only"> {email}</span>…
-                </>
-              }
-              triggerVariant="ghost"
-              triggerClassName="px-2 py-1 text-xs"
-              title={`Suspend ${email}?`}
-              confirmLabel="Suspend console user"
-              action={changeStatus}
-              fields={{ userId }}
-            >
-              <p>Their console sessions end now, and they can’t sign in to the console until reactivated.</p>
-            </ConfirmDialog>
-          ) : (
-            <form action={changeStatus}>
-              <input type="hidden" name="userId" value={userId} />
-              <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingLabel="Reactivating…">
-                Reactivate<span className="sr-only"> {email}</span>
-              </SubmitButton>
-            </form>
-          )}
-          <ConfirmDialog
-            trigger={
-              <>
-                Remove<span className="sr-only"> {email}</span>…
-              </>
-            }
-            triggerVariant="ghost"
-            triggerClassName="px-2 py-1 text-xs text-red-800"
-            title={`Remove ${email} from the console?`}
-            confirmLabel="Remove console user"
-            action={remove}
-            fields={{ userId }}
-          >
+        <AccessControls
+          email={email}
+          status={status}
+          fields={{ userId }}
+          changeStatus={changeStatus}
+          remove={remove}
+          noun="console user"
+          canSuspend={role !== null}
+          suspendBody={<p>Their console sessions end now, and they can’t sign in to the console until reactivated.</p>}
+          removeTitle={`Remove ${email} from the console?`}
+          removeBody={
             <p>Their console access ends now. Memberships in organizations stay as they are. To bring them back, invite them again.</p>
-          </ConfirmDialog>
-        </div>
+          }
+        />
       )}
       <FormMessage result={roleResult} success="Console role changed." />
       <FormMessage result={statusResult} />

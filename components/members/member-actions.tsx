@@ -2,8 +2,8 @@
 
 import { useActionState, useRef, useState } from 'react';
 import { useOrganizationActions } from '@/components/actions-context';
+import { AccessControls } from '@/components/ui/access-controls';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { RoleSummary } from '@/lib/access/queries';
@@ -109,48 +109,17 @@ export function MemberActions({ organizationId, membershipId, email, role, statu
           </div>
         </dialog>
       </form>
-      <div className="flex flex-wrap gap-2">
-        {status === 'active' ? (
-          <ConfirmDialog
-            trigger={
-              <>
-                Suspend<span className="sr-only"> {email}</span>…
-              </>
-            }
-            triggerVariant="ghost"
-            triggerClassName="px-2 py-1 text-xs"
-            title={`Suspend ${email}?`}
-            confirmLabel="Suspend member"
-            action={changeStatus}
-            fields={fields}
-          >
-            <p>They lose access to this organization until reactivated, and no longer count as an active member.</p>
-          </ConfirmDialog>
-        ) : (
-          <form action={changeStatus}>
-            <input type="hidden" name="organizationId" value={organizationId} />
-            <input type="hidden" name="membershipId" value={membershipId} />
-            <SubmitButton variant="secondary" className="px-2 py-1 text-xs" pendingLabel="Reactivating…">
-              Reactivate<span className="sr-only"> {email}</span>
-            </SubmitButton>
-          </form>
-        )}
-        <ConfirmDialog
-          trigger={
-            <>
-              Remove<span className="sr-only"> {email}</span>…
-            </>
-          }
-          triggerVariant="ghost"
-          triggerClassName="px-2 py-1 text-xs text-red-800"
-          title={`Remove ${email} from this organization?`}
-          confirmLabel="Remove member"
-          action={remove}
-          fields={fields}
-        >
-          <p>Their membership ends now. To bring them back, invite them again.</p>
-        </ConfirmDialog>
-      </div>
+      <AccessControls
+        email={email}
+        status={status}
+        fields={fields}
+        changeStatus={changeStatus}
+        remove={remove}
+        noun="member"
+        suspendBody={<p>They lose access to this organization until reactivated, and no longer count as an active member.</p>}
+        removeTitle={`Remove ${email} from this organization?`}
+        removeBody={<p>Their membership ends now. To bring them back, invite them again.</p>}
+      />
       <FormMessage result={roleResult} success="Role changed." />
       <FormMessage result={statusResult} />
       <FormMessage result={removeResult} />
