@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { sendSignInLink } from '@/lib/auth/sign-in-link';
 import { type CommandContext, contextFor } from '@/lib/commands/define';
 import type { Principal } from '@/lib/commands/principal';
@@ -18,27 +18,14 @@ import {
 import { changeConsoleRole } from '@/lib/console/mutations';
 import { loadTeam } from '@/lib/console/queries';
 import { createClient, type Db, db } from '@/lib/db/client';
-import { closeMailTransport } from '@/lib/email/mailer';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { renameOrganizationCommand } from '@/lib/organizations/commands';
 import { builder, createTestOrganization, memberOf, uniqueEmail } from '../factories';
 import { TEST_BUILDER, TEST_BUILDER_ID } from '../support/env';
-import { linksIn, startSmtpSink } from '../support/smtp-sink';
+import { smtpSinkForTests } from '../support/smtp-hooks';
+import { linksIn } from '../support/smtp-sink';
 
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetConfig();
-  closeMailTransport();
-  await sink.close();
-});
-beforeEach(() => {
-  process.env.SMTP_URL = sink.url;
-  resetConfig();
-});
+const smtp = smtpSinkForTests();
 
 const as = (role: 'owner' | 'admin' | 'viewer', userId = TEST_BUILDER_ID, email = TEST_BUILDER): Principal => ({
   kind: 'console_user',
@@ -57,7 +44,7 @@ async function invite(email: string, role: 'owner' | 'admin' | 'viewer' = 'viewe
   const result = await inviteConsoleUserCommand(builder, { email, role });
   expect(result).toMatchObject({ ok: true });
   await deliver();
-  const mail = await sink.waitFor((m) => m.to.includes(email));
+  const mail = await smtp.sink.waitFor((m) => m.to.includes(email));
   const url = linksIn(mail.html).find((href) => href.includes('/console-invite/'));
   expect(url).toBeTruthy();
   return { mail, token: url!.split('/console-invite/')[1]! };
@@ -151,7 +138,7 @@ describe('console invitations', () => {
     const invitation = await (await db()).consoleInvitation.findFirstOrThrow({ where: { email } });
     expect(await resendConsoleInvitationCommand(builder, { invitationId: invitation.id })).toMatchObject({ ok: true });
     await deliver();
-    const second = await sink.waitFor((m) => m.to.includes(email) && !m.html.includes(first));
+    const second = await smtp.sink.waitFor((m) => m.to.includes(email) && !m.html.includes(first));
     const token = linksIn(second.html)
       .find((href) => href.includes('/console-invite/'))!
       .split('/console-invite/')[1]!;

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resetConfig } from '@/lib/config';
 import { createClient, type Db, db } from '@/lib/db/client';
 import { addDomain, addMember } from '@/lib/demo/records';
-import { closeMailTransport } from '@/lib/email/mailer';
 import { acceptInvitation, lookupInvitationToken } from '@/lib/invitations/accept';
 import {
   resendInvitationCommand,
@@ -14,23 +13,10 @@ import { deliverQueuedEmail } from '@/lib/invitations/delivery';
 import { createInvitations, resendInvitation, reviewInvitations, revokeInvitation, sendTestInvitation } from '@/lib/invitations/mutations';
 import { at, builder, createTestOrganization, form, uniqueDomain, uniqueEmail } from '../factories';
 import { DAY, HOUR, MINUTE, testClock } from '../support/clock';
-import { linksIn, startSmtpSink } from '../support/smtp-sink';
+import { smtpSinkForTests } from '../support/smtp-hooks';
+import { linksIn } from '../support/smtp-sink';
 
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-
-beforeAll(async () => {
-  sink = await startSmtpSink(0, { rejectRecipients: (address) => address.startsWith('bounce-') });
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  resetConfig();
-  closeMailTransport();
-  await sink.close();
-});
-beforeEach(() => {
-  process.env.SMTP_URL = sink.url;
-  resetConfig();
-});
+const smtp = smtpSinkForTests({ rejectRecipients: (address) => address.startsWith('bounce-') });
 
 function send(
   organizationId: string,
@@ -54,7 +40,7 @@ async function deliverAndReadToken(to: string, now: Date) {
   // Only this invitation's organization: on a shared PostgreSQL, other test files queue mail too.
   const { organizationId } = await client.invitation.findFirstOrThrow({ where: { email: to }, orderBy: { createdAt: 'desc' } });
   await deliverQueuedEmail(client, now, 20, { organizationId });
-  const mail = await sink.waitFor((m) => m.to.includes(to) && !seenMail.has(m));
+  const mail = await smtp.sink.waitFor((m) => m.to.includes(to) && !seenMail.has(m));
   seenMail.add(mail);
   const link = linksIn(mail.html).find((href) => href.includes('/invite/'))!;
   return { mail, link, token: link.split('/invite/')[1]! };
@@ -206,7 +192,7 @@ describe('delivery through a real SMTP server', () => {
     expect(await orgState(org.id)).toBe('pending');
     // Not due again before its backoff.
     expect((await deliverQueuedEmail(await db(), clock.advance(10_000), 20, { organizationId: org.id })).claimed).toBe(0);
-    process.env.SMTP_URL = sink.url;
+    process.env.SMTP_URL = smtp.sink.url;
     resetConfig();
     await deliverAndReadToken(to, clock.advance(2 * MINUTE));
     expect(await invitationFor(org.id, to)).toMatchObject({ deliveryStatus: 'sent', deliveryError: null, sendCount: 1 });
@@ -242,8 +228,8 @@ describe('delivery through a real SMTP server', () => {
     if (url) await second.$disconnect();
     expect(a.sent + b.sent).toBeGreaterThanOrEqual(5);
     for (const address of addresses) {
-      await sink.waitFor((m) => m.to.includes(address));
-      expect(sink.messages.filter((m) => m.to.includes(address))).toHaveLength(1);
+      await smtp.sink.waitFor((m) => m.to.includes(address));
+      expect(smtp.sink.messages.filter((m) => m.to.includes(address))).toHaveLength(1);
     }
   });
 });
