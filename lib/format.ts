@@ -17,3 +17,8 @@ export function formatDateTime(date: Date): string {
 export function formatLongDateTime(date: Date): string {
   return `${longDateTime.format(date)} UTC`;
 }
+
+/** "1,234", or "1,000+" for a count that is only a lower bound. Pure. */
+export function formatCount(count: number, atLeast = false): string {
+  return `${count.toLocaleString('en-US')}${atLeast ? '+' : ''}`;
+}

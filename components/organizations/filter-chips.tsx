@@ -1,14 +1,18 @@
 import Link from 'next/link';
+import { formatCount } from '@/lib/format';
 import { describeFilterStates, ORGANIZATION_FILTERS, type OrganizationFilterId } from '@/lib/organizations/filters';
 import { STATE_PRESENTATION } from '@/lib/organizations/state-labels';
 
 export function FilterChips({
   active,
   counts,
+  countsCapped = false,
   hrefFor,
 }: {
   active: OrganizationFilterId;
   counts: Record<OrganizationFilterId, number>;
+  /** The counts are lower bounds (a search past its count cap): each shows as "N+". */
+  countsCapped?: boolean;
   hrefFor: (filter: OrganizationFilterId) => string;
 }) {
   return (
@@ -30,7 +34,7 @@ export function FilterChips({
               >
                 {filter.label}
                 <span className={`rounded-full px-2 text-xs ${current ? 'bg-white/20 text-white' : 'bg-slate-100 text-slate-700'}`}>
-                  {counts[filter.id]}
+                  {formatCount(counts[filter.id], countsCapped)}
                 </span>
               </Link>
               <span id={`chip-${filter.id}-covers`} className="sr-only">

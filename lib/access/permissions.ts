@@ -95,14 +95,23 @@ export async function refuseGrant(
   field = 'role',
 ): Promise<Failure | null> {
   const role = await tx.role.findUnique({ where: { key: roleKey }, select: { key: true, name: true, organizationId: true } });
+  const needsPermissions = role && (principal.kind === 'member' || principal.kind === 'api_key');
+  const permissions = needsPermissions ? ((await permissionsOfRoles(tx, [role.key])).get(role.key) ?? []) : [];
+  return judgeGrant(role ? { ...role, permissions } : null, principal, organizationId, field);
+}
+
+/** A role as a grant needs it: where it may be used, and what it holds. */
+export type GrantableRole = { key: RoleKey; name: string; organizationId: string | null; permissions: readonly string[] };
+
+/** refuseGrant's rule on an already loaded role (null: no such role). Pure. */
+export function judgeGrant(role: GrantableRole | null, principal: Principal, organizationId: string, field = 'role'): Failure | null {
   if (!role || (role.organizationId && role.organizationId !== organizationId)) {
     return fail('role_not_allowed', 'That role can’t be used in this organization.', {
       fieldErrors: { [field]: ['Choose one of this organization’s roles.'] },
     });
   }
   if (principal.kind !== 'member' && principal.kind !== 'api_key') return null;
-  const granted = (await permissionsOfRoles(tx, [role.key])).get(role.key) ?? [];
-  const beyond = permissionsBeyond(new Set(principal.permissions), granted);
+  const beyond = permissionsBeyond(new Set(principal.permissions), role.permissions);
   return beyond.length
     ? fail('forbidden', `${role.name} holds permissions you don’t (${beyond.join(', ')}); you can’t give it.`, {
         fieldErrors: { [field]: [`You can’t give ${role.name}: it holds ${beyond.join(', ')}, which you don’t.`] },

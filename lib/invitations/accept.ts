@@ -1,12 +1,11 @@
 import { higherRole, type RoleKey } from '@/lib/access/roles';
-import { recordAuditEvents } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
 import type { Principal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { type Failure, fail, ok, type Result } from '@/lib/result';
-import { cancelInvitationEmails } from './delivery';
+import { cancelInvitationEmailsStatement } from './delivery';
 import { hashesEqual, hashToken, looksLikeToken } from './tokens';
 
 export type InvitationLookup =
@@ -104,8 +103,10 @@ class Refused extends Error {
 /**
  * Accepts with compare-and-set on the invitation: of two simultaneous accepts exactly one
  * succeeds. The token was delivered to the invited address, which proves the member controls it.
- * One statement makes (or finds) the user and consumes the invitation, recording who accepted; a
- * refused accept rolls everything back, so it writes nothing at all.
+ * One statement makes (or finds) the user, consumes the invitation recording who accepted, adds
+ * the membership when there is none, and cancels the invitation's queued email; the audit events
+ * are written with the state change's. A refused accept rolls everything back, so it writes
+ * nothing at all.
  */
 export async function acceptInvitation(
   client: Db,
@@ -121,36 +122,50 @@ export async function acceptInvitation(
       if (problem || lookup.kind !== 'found') return fail(problem ?? 'unknown', ACCEPT_PROBLEMS[problem ?? 'unknown']);
       const { invitation } = lookup;
       const organizationId = invitation.organization.id;
-      const claimed = await tx.$queryRaw<{ user_id: string }[]>`
+      const claimed = await tx.$queryRaw<{ user_id: string; existing_id: string | null; existing_role: RoleKey | null; joined: boolean }[]>`
         WITH person AS (
           INSERT INTO users (id, email, email_verified, created_at, updated_at)
           VALUES (gen_random_uuid(), ${invitation.email}, ${now}, ${now}, ${now})
           ON CONFLICT (email) DO UPDATE SET email_verified = coalesce(users.email_verified, EXCLUDED.email_verified)
           RETURNING id
-        )
-        UPDATE invitations SET status = 'accepted', accepted_at = ${now}, accepted_by_id = (SELECT id FROM person), updated_at = ${now}
-        WHERE id = ${invitation.id}::uuid AND status = 'pending' AND NOT is_test AND expires_at > ${now} AND token_hash = ${hashToken(token)}
-        RETURNING accepted_by_id AS user_id`;
+        ), claimed AS (
+          UPDATE invitations SET status = 'accepted', accepted_at = ${now}, accepted_by_id = (SELECT id FROM person), updated_at = ${now}
+          WHERE id = ${invitation.id}::uuid AND status = 'pending' AND NOT is_test AND expires_at > ${now} AND token_hash = ${hashToken(token)}
+          RETURNING accepted_by_id
+        ), existing AS (
+          SELECT m.id, m.role FROM memberships m JOIN claimed c ON m.user_id = c.accepted_by_id
+          WHERE m.organization_id = ${organizationId}::uuid
+        ), joined AS (
+          INSERT INTO memberships (id, organization_id, user_id, role, status, joined_via, created_at, updated_at)
+          SELECT gen_random_uuid(), ${organizationId}::uuid, c.accepted_by_id, ${invitation.role}, 'active', 'invitation', ${now}, ${now}
+          FROM claimed c WHERE NOT EXISTS (SELECT 1 FROM existing)
+          ON CONFLICT (organization_id, user_id) DO NOTHING
+          RETURNING id
+        ), cancelled AS (${cancelInvitationEmailsStatement(invitation.id, 'The invitation was accepted before this email was sent.', now)})
+        SELECT c.accepted_by_id AS user_id, (SELECT id FROM existing) AS existing_id, (SELECT role FROM existing) AS existing_role,
+          EXISTS (SELECT 1 FROM joined) AS joined
+        FROM claimed c`;
       // Lost the race: undo the user this statement may have made.
       if (claimed.length !== 1) throw new Refused(fail('accepted', ACCEPT_PROBLEMS.accepted));
-      const userId = claimed[0]!.user_id;
-      const existing = await tx.membership.findUnique({
-        where: { organizationId_userId: { organizationId, userId } },
-        select: { id: true, role: true },
-      });
+      const { user_id: userId, joined } = claimed[0]!;
+      let existing = claimed[0]!.existing_id ? { id: claimed[0]!.existing_id, role: claimed[0]!.existing_role! } : null;
+      if (!existing && !joined) {
+        // A membership was added beside this accept (after its snapshot): read it as it is now.
+        existing = await tx.membership.findUniqueOrThrow({
+          where: { organizationId_userId: { organizationId, userId } },
+          select: { id: true, role: true },
+        });
+      }
       const outcome = roleAfterAccept(existing?.role ?? null, invitation.role);
-      if (!existing) {
-        await tx.membership.create({ data: { organizationId, userId, role: outcome.role, joinedVia: 'invitation', createdAt: now } });
-      } else if (outcome.change === 'raised') {
+      if (existing && outcome.change === 'raised') {
         await tx.membership.update({ where: { id: existing.id }, data: { role: outcome.role } });
       }
-      await cancelInvitationEmails(tx, invitation.id, 'The invitation was accepted before this email was sent.', now);
       // The audit log records who acted; what they may do is not its business, so the principal's
       // permissions are not resolved here.
       const principal: Principal = { kind: 'member', userId, email: invitation.email, organizationId, role: outcome.role, permissions: [] };
       const context = { principal, now, request };
       const member = { type: 'member', id: userId, label: invitation.email };
-      await recordAuditEvents(tx, context, [
+      await recomputeOrganizationState(tx, organizationId, now, context, [
         {
           organizationId,
           action: 'invitation.accepted',
@@ -170,7 +185,6 @@ export async function acceptInvitation(
               ]
             : []),
       ]);
-      await recomputeOrganizationState(tx, organizationId, now, context);
       return ok({ userId, email: invitation.email, role: outcome.role, organization: invitation.organization });
     });
   } catch (error) {

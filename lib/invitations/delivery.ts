@@ -5,7 +5,7 @@ import { getConfig } from '@/lib/config';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { sendEmail } from '@/lib/email/mailer';
 import { defineJobKind } from '@/lib/jobs/kind';
-import { cancelJobsFor, enqueueJob } from '@/lib/jobs/queue';
+import { cancelJobsFor, cancelJobsStatement, enqueueJob } from '@/lib/jobs/queue';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { deliverInvitationEmail, INVITATION_EMAIL_JOB, tokenToSend, whyNotSend } from './email-job';
@@ -41,6 +41,11 @@ export function enqueueInvitationEmail(
 /** Drops the queued email of an invitation that was revoked, accepted or re-sent, saying why. */
 export function cancelInvitationEmails(tx: DbOrTx, invitationId: string, why: string, now: Date) {
   return cancelJobsFor(tx, invitationId, INVITATION_EMAIL, why, now);
+}
+
+/** cancelInvitationEmails as a statement, for a caller that runs it inside a larger one. */
+export function cancelInvitationEmailsStatement(invitationId: string, why: string, now: Date) {
+  return cancelJobsStatement(invitationId, INVITATION_EMAIL, why, now);
 }
 
 /** Records a final delivery failure on the invitation: the organization needs attention. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { refuseGrant } from '@/lib/access/permissions';
+import { judgeGrant, refuseGrant } from '@/lib/access/permissions';
 import type { RoleKey } from '@/lib/access/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { type AuditEventInput, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { getConfig } from '@/lib/config';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
@@ -31,9 +31,9 @@ export async function reviewInvitations(
   { now, principal }: CommandContext,
   input: ReviewInvitationsInput,
 ): Promise<Result<{ rows: ReviewRow[] }>> {
-  const organization = await client.organization.findUnique({ where: { id: input.organizationId }, select: { id: true } });
-  if (!organization) return notFound();
-  const refused = await refuseGrant(client, principal, input.organizationId, input.role);
+  const context = await loadReviewContext(client, input.organizationId, input.role, now);
+  if (!context) return notFound();
+  const refused = judgeGrant(context.role, principal, input.organizationId);
   if (refused) return refused;
   const entries = splitAddressInput(input.addresses);
   if (entries.length > MAX_ADDRESSES_PER_BATCH) return tooMany(entries.length);
@@ -41,12 +41,13 @@ export async function reviewInvitations(
     return fail('invalid_input', 'Enter at least one email address.', {
       fieldErrors: { addresses: ['Enter at least one email address.'] },
     });
-  const context = await loadReviewContext(client, input.organizationId, now);
-  if (!context) return notFound();
   return ok({ rows: reviewAddresses(entries, context) });
 }
 
-/** A new pending invitation and its queued email, inside the caller's transaction. */
+/**
+ * A new pending invitation and its queued email, inside the caller's transaction. Returns its
+ * audit event, for the caller to write with the rest of the change's.
+ */
 async function insertInvitation(
   tx: Tx,
   context: CommandContext,
@@ -79,13 +80,12 @@ async function insertInvitation(
     },
   });
   await enqueueInvitationEmail(tx, { id, organizationId, tokenNonce, email }, now);
-  await recordAudit(tx, context, {
+  return {
     organizationId,
     action: isTest ? 'invitation.test_sent' : 'invitation.sent',
     target: { type: 'invitation', id, label: email },
     summary: { role, expiresInDays: days, expiresAt: invitation.expiresAt.toISOString() },
-  });
-  return invitation;
+  } satisfies AuditEventInput;
 }
 
 /** The person behind a principal, where there is one: invitations record who invited. */
@@ -118,9 +118,9 @@ export async function createInvitations(
   // Reviewed once, under the organization's lock (which also proves it exists): a concurrent send
   // can't invite the same address twice. The rate-limit allowance is taken in the same transaction.
   return client.$transaction(async (tx) => {
-    const review = await loadReviewContext(tx, input.organizationId, now, true);
+    const review = await loadReviewContext(tx, input.organizationId, input.role, now, true);
     if (!review) return notFound();
-    const refusedRole = await refuseGrant(tx, context.principal, input.organizationId, input.role);
+    const refusedRole = judgeGrant(review.role, context.principal, input.organizationId);
     if (refusedRole) return refusedRole;
     const rows = reviewAddresses(entries, review);
     const sendable = sendableAddresses(rows, new Set(input.confirm));
@@ -130,12 +130,25 @@ export async function createInvitations(
     const refused = await takeSendAllowance(tx, input.organizationId, sendable.length, now);
     if (refused) return refused;
     // An expired invitation to the same address is superseded by the new one.
-    await tx.invitation.updateMany({
-      where: { organizationId: input.organizationId, email: { in: sendable }, status: 'pending', expiresAt: { lte: now }, isTest: false },
-      data: { status: 'expired' },
-    });
-    for (const email of sendable) await insertInvitation(tx, context, input.organizationId, email, input.role, input.expiresInDays, false);
-    await recomputeOrganizationState(tx, input.organizationId, now, context);
+    const superseded = sendable.filter((email) => review.expiredPendingEmails.has(email));
+    if (superseded.length) {
+      await tx.invitation.updateMany({
+        where: {
+          organizationId: input.organizationId,
+          email: { in: superseded },
+          status: 'pending',
+          expiresAt: { lte: now },
+          isTest: false,
+        },
+        data: { status: 'expired' },
+      });
+    }
+    const events: AuditEventInput[] = [];
+    for (const email of sendable) {
+      events.push(await insertInvitation(tx, context, input.organizationId, email, input.role, input.expiresInDays, false));
+    }
+    // The sends' audit events are written with the state change's, in one statement.
+    await recomputeOrganizationState(tx, input.organizationId, now, context, events);
     return ok({ sent: sendable, rows });
   });
 }
@@ -157,7 +170,11 @@ export async function sendTestInvitation(
   if (refused) return refused;
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    await insertInvitation(tx, context, input.organizationId, me.email, input.role, input.expiresInDays, true);
+    await recordAudit(
+      tx,
+      context,
+      await insertInvitation(tx, context, input.organizationId, me.email, input.role, input.expiresInDays, true),
+    );
     return ok({ email: me.email });
   });
 }
@@ -352,7 +369,7 @@ export async function reinviteAtNewAddress(
         `This invitation is ${invitation.isTest ? 'a test' : status}; only a pending invitation can be re-sent to a new address.`,
       );
     }
-    const review = await loadReviewContext(tx, input.organizationId, now);
+    const review = await loadReviewContext(tx, input.organizationId, invitation.role, now);
     if (!review) return notFound();
     const [row] = reviewAddresses([input.email], review);
     const fieldFailure = (message: string) =>
@@ -368,8 +385,8 @@ export async function reinviteAtNewAddress(
       return fieldFailure(`${row.warnings.map((w) => REVIEW_WARNING_LABELS[w]).join('; ')}. Tick “Send anyway” to invite this address.`);
     }
     await markRevoked(tx, context, invitation, status, 'The invitation was re-sent to a corrected address.', { replacedBy: row.address });
-    await insertInvitation(tx, context, input.organizationId, row.address!, invitation.role, invitation.lifetimeDays, false);
-    await recomputeOrganizationState(tx, input.organizationId, now, context);
+    const sent = await insertInvitation(tx, context, input.organizationId, row.address!, invitation.role, invitation.lifetimeDays, false);
+    await recomputeOrganizationState(tx, input.organizationId, now, context, [sent]);
     return ok({ email: row.address!, previous: invitation.email });
   });
 }

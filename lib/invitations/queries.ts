@@ -1,3 +1,5 @@
+import type { GrantableRole } from '@/lib/access/permissions';
+import type { RoleKey } from '@/lib/access/roles';
 import type { DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
@@ -8,20 +10,40 @@ import type { InvitationStatusFilter } from './schemas';
 
 /**
  * What the review step checks addresses against, in one statement: the members' and pending
- * invitees' addresses and the verified domains. With `lock`, the same statement takes the
- * organization's row lock (a send reviews once, under it). Null when the organization is gone.
+ * invitees' addresses, the verified domains, and the role to give (with its permissions, for the
+ * grant rule). It also names the expired pending invitations a send supersedes. With `lock`, the
+ * same statement takes the organization's row lock (a send reviews once, under it). Null when the
+ * organization is gone.
  */
-export async function loadReviewContext(tx: DbOrTx, organizationId: string, now: Date, lock = false): Promise<ReviewContext | null> {
+export async function loadReviewContext(
+  tx: DbOrTx,
+  organizationId: string,
+  roleKey: RoleKey,
+  now: Date,
+  lock = false,
+): Promise<(ReviewContext & { role: GrantableRole | null; expiredPendingEmails: Set<string> }) | null> {
   const rows = await tx.$queryRaw<
-    { member_emails: string[]; pending_emails: string[]; domains: { name: string; includeSubdomains: boolean }[] }[]
+    {
+      member_emails: string[];
+      pending_emails: string[];
+      expired_emails: string[];
+      domains: { name: string; includeSubdomains: boolean }[];
+      role: { key: string; name: string; organizationId: string | null; permissions: string[] } | null;
+    }[]
   >`
     SELECT
       (SELECT coalesce(array_agg(u.email), '{}') FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.organization_id = o.id) AS member_emails,
-      (SELECT coalesce(array_agg(i.email), '{}') FROM invitations i
-         WHERE i.organization_id = o.id AND NOT i.is_test AND i.status = 'pending' AND i.expires_at > ${now}) AS pending_emails,
+      (SELECT coalesce(array_agg(i.email) FILTER (WHERE i.expires_at > ${now}), '{}') FROM invitations i
+         WHERE i.organization_id = o.id AND NOT i.is_test AND i.status = 'pending') AS pending_emails,
+      (SELECT coalesce(array_agg(i.email) FILTER (WHERE i.expires_at <= ${now}), '{}') FROM invitations i
+         WHERE i.organization_id = o.id AND NOT i.is_test AND i.status = 'pending') AS expired_emails,
       (SELECT coalesce(json_agg(json_build_object('name', d.name, 'includeSubdomains', d.include_subdomains)), '[]'::json)
-         FROM domains d WHERE d.organization_id = o.id AND d.status = 'verified') AS domains
+         FROM domains d WHERE d.organization_id = o.id AND d.status = 'verified') AS domains,
+      (SELECT json_build_object('key', r.key, 'name', r.name, 'organizationId', r.organization_id,
+         'permissions', coalesce((SELECT json_agg(rp.permission_key ORDER BY rp.permission_key) FROM role_permissions rp
+           WHERE rp.role_key = r.key), '[]'::json))
+         FROM roles r WHERE r.key = ${roleKey}) AS role
     FROM organizations o WHERE o.id = ${organizationId}::uuid
     ${lock ? Prisma.sql`FOR UPDATE OF o` : Prisma.empty}`;
   const row = rows[0];
@@ -29,8 +51,10 @@ export async function loadReviewContext(tx: DbOrTx, organizationId: string, now:
   return {
     memberEmails: new Set(row.member_emails),
     pendingEmails: new Set(row.pending_emails),
+    expiredPendingEmails: new Set(row.expired_emails),
     verifiedDomains: row.domains,
     isConsumerDomain: isConsumerMailDomain,
+    role: row.role,
   };
 }
 

@@ -112,9 +112,13 @@ export async function releaseJobs(client: DbOrTx, ids: string[], workerId: strin
 }
 
 /** Cancels the queued jobs about one subject (an invitation revoked, say), saying why. */
-export function cancelJobsFor(tx: DbOrTx, subjectId: string, kind: string, why: string, now: Date) {
-  return tx.job.updateMany({
-    where: { subjectId, kind, status: 'queued' },
-    data: { status: 'cancelled', finishedAt: now, lockedUntil: null, lockedBy: null, lastError: why },
-  });
+export async function cancelJobsFor(tx: DbOrTx, subjectId: string, kind: string, why: string, now: Date) {
+  return { count: await tx.$executeRaw(cancelJobsStatement(subjectId, kind, why, now)) };
+}
+
+/** cancelJobsFor's statement, for a caller that runs it inside a larger one (a CTE). */
+export function cancelJobsStatement(subjectId: string, kind: string, why: string, now: Date) {
+  return Prisma.sql`
+    UPDATE jobs SET status = 'cancelled', finished_at = ${now}, locked_until = NULL, locked_by = NULL, last_error = ${why}
+    WHERE subject_id = ${subjectId}::uuid AND kind = ${kind} AND status = 'queued'`;
 }

@@ -1,4 +1,5 @@
-import { changedFields, recordAudit } from '@/lib/audit/record';
+import crypto from 'node:crypto';
+import { auditInsertStatement, changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import type { Db } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
@@ -36,35 +37,33 @@ const organizationTarget = (organization: { id: string; slug: string }) => ({
 
 export async function createOrganization(client: Db, context: CommandContext, input: CreateOrganizationInput) {
   const { now } = context;
+  const id = crypto.randomUUID();
+  // A new organization has no facts: its state is the empty organization's, written with the row
+  // (no recompute to read what can't exist yet).
+  const facts = emptyOrganizationFacts();
+  const derived = deriveOrganizationState(facts, now);
+  const created = { id, slug: input.slug };
+  const audit = auditInsertStatement(context, [
+    {
+      organizationId: id,
+      action: 'organization.created',
+      target: organizationTarget(created),
+      summary: { name: input.name, slug: input.slug },
+    },
+  ]);
   try {
-    const organization = await client.$transaction(async (tx) => {
-      // A new organization claims a slug that used to redirect elsewhere.
-      await tx.organizationSlugRedirect.deleteMany({ where: { slug: input.slug } });
-      // A new organization has no facts: its state is the empty organization's, written with the
-      // row (no recompute to read what can't exist yet).
-      const facts = emptyOrganizationFacts();
-      const derived = deriveOrganizationState(facts, now);
-      const created = await tx.organization.create({
-        data: {
-          name: input.name,
-          slug: input.slug,
-          createdAt: now,
-          state: derived.state,
-          stateReasons: derived.reasons as unknown as object[],
-          stateValidUntil: nextStateChangeAt(facts, now),
-          lastActivityAt: now,
-        },
-        select: { id: true, slug: true },
-      });
-      await recordAudit(tx, context, {
-        organizationId: created.id,
-        action: 'organization.created',
-        target: organizationTarget(created),
-        summary: { name: input.name, slug: input.slug },
-      });
-      return created;
-    });
-    return ok(organization);
+    // One statement, so no transaction round trips: it claims a slug that used to redirect
+    // elsewhere, inserts the row with its state, and writes the audit event, all or nothing.
+    await client.$executeRaw`
+      WITH reclaimed AS (DELETE FROM organization_slug_redirects WHERE slug = ${input.slug}),
+      created AS (
+        INSERT INTO organizations (id, name, slug, state, state_reasons, state_valid_until, created_at, updated_at, last_activity_at)
+        VALUES (${id}::uuid, ${input.name}, ${input.slug}, ${derived.state}::"OrganizationState", ${JSON.stringify(derived.reasons)}::jsonb,
+          ${nextStateChangeAt(facts, now)}, ${now}, ${now}, ${now})
+      ),
+      audited AS (${audit})
+      SELECT 1`;
+    return ok(created);
   } catch (error) {
     // The unique index decides races: exactly one of two simultaneous creates wins.
     if (isUniqueViolation(error)) return slugTaken(client, input);

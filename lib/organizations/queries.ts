@@ -84,18 +84,42 @@ export type OrganizationListRow = {
   stateReasons: StateReason[];
 };
 
-/** Per-state counts: the trigger-maintained counters, or a grouped count over the search's matches. */
-async function countStates(client: Db, q: string): Promise<Record<OrganizationStateName, number>> {
+/**
+ * A search counts its matches up to this many, no further: past it the chips show lower bounds
+ * ("1,000+"), so a very common term costs a bounded read instead of visiting every match.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+type StateCounts = { counts: Record<OrganizationStateName, number>; capped: boolean };
+
+/**
+ * Per-state counts: the trigger-maintained counters, or the search's matches counted up to `cap`.
+ * Capped, each count is a lower bound (the states of the first `cap` matches found).
+ */
+async function countStates(client: Db, q: string, cap: number): Promise<StateCounts> {
   const counts = Object.fromEntries(ORGANIZATION_STATES.map((state) => [state, 0])) as Record<OrganizationStateName, number>;
   if (!q) {
     // Each state's count is spread over slots (no hot row for writers): the sum is the count.
     const slots = await client.organizationStateCount.groupBy({ by: ['state'], _sum: { count: true } });
     for (const row of slots) counts[row.state] = Number(row._sum.count ?? 0);
-    return counts;
+    return { counts, capped: false };
   }
-  const groups = await client.organization.groupBy({ by: ['state'], where: searchWhere(q), _count: { _all: true } });
-  for (const group of groups) counts[group.state] = group._count._all;
-  return counts;
+  const pattern = `%${escapeLike(q)}%`;
+  const groups = await client.$queryRaw<{ state: OrganizationStateName; count: number }[]>`
+    SELECT state::text AS state, count(*)::int AS count
+    FROM (SELECT state FROM organizations WHERE name ILIKE ${pattern} OR slug ILIKE ${pattern} LIMIT ${cap + 1}) matches
+    GROUP BY state`;
+  let total = 0;
+  for (const group of groups) {
+    counts[group.state] = group.count;
+    total += group.count;
+  }
+  if (total <= cap) return { counts, capped: false };
+  // One match past the cap only proves there are more: drop it from a state, so the All chip says
+  // exactly the cap ("1,000+").
+  const over = ORGANIZATION_STATES.find((state) => counts[state] > 0)!;
+  counts[over] -= 1;
+  return { counts, capped: true };
 }
 
 /**
@@ -104,14 +128,14 @@ async function countStates(client: Db, q: string): Promise<Record<OrganizationSt
  * read one after another in severity order, each from its (state, created_at) index, until the
  * page is full.
  */
-export async function listOrganizations(client: Db, query: OrganizationListQuery, now: Date) {
+export async function listOrganizations(client: Db, query: OrganizationListQuery, now: Date, countCap = SEARCH_COUNT_CAP) {
   // The catch-up probe runs beside the page's queries, not before them; in the rare case that it
   // recomputed something, the page is read again.
-  const [caughtUp, list] = await Promise.all([catchUpOrganizationStates(client, now), readOrganizationList(client, query)]);
-  return caughtUp > 0 ? readOrganizationList(client, query) : list;
+  const [caughtUp, list] = await Promise.all([catchUpOrganizationStates(client, now), readOrganizationList(client, query, countCap)]);
+  return caughtUp > 0 ? readOrganizationList(client, query, countCap) : list;
 }
 
-async function readOrganizationList(client: Db, query: OrganizationListQuery) {
+async function readOrganizationList(client: Db, query: OrganizationListQuery, countCap: number) {
   const filter = getFilter(query.filter);
   const sort = query.sort ?? defaultSort(query.filter);
   const { field, direction } = SORT_KEYS[sort];
@@ -147,11 +171,11 @@ async function readOrganizationList(client: Db, query: OrganizationListQuery) {
     return rows;
   };
 
-  const [stateCounts, fetched] = await Promise.all([countStates(client, query.q), fetchRows()]);
+  const [stateCounts, fetched] = await Promise.all([countStates(client, query.q, countCap), fetchRows()]);
   const hasMore = fetched.length > ORGANIZATIONS_PAGE_SIZE;
   const page = fetched.slice(0, ORGANIZATIONS_PAGE_SIZE);
   const rows = (movement === 'after' ? page : page.reverse()) as OrganizationListRow[];
-  const counts = countByFilter(stateCounts);
+  const counts = countByFilter(stateCounts.counts);
   const first = rows[0];
   const last = rows[rows.length - 1];
   const cursorOf = (row: OrganizationListRow) =>
@@ -165,6 +189,8 @@ async function readOrganizationList(client: Db, query: OrganizationListQuery) {
     sort,
     counts,
     total: counts[filter.id],
+    /** The counts are lower bounds: the search matched more than the cap. */
+    countsCapped: stateCounts.capped,
     pageSize: ORGANIZATIONS_PAGE_SIZE,
     previousCursor: first && (movement === 'after' ? Boolean(cursor) : hasMore) ? cursorOf(first) : null,
     nextCursor: last && (movement === 'after' ? hasMore : true) ? cursorOf(last) : null,

@@ -1,4 +1,4 @@
-import { recordAudit } from '@/lib/audit/record';
+import { type AuditEventInput, auditInsertStatement } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
@@ -25,44 +25,49 @@ export async function lockOrganization(tx: DbOrTx, organizationId: string): Prom
  * Recomputes the stored state of one organization from its facts. Call it inside the transaction
  * of every change to those facts. It locks the organization row first, so concurrent changes
  * serialize and the last writer reads every committed fact. A change of state is an audit event,
- * attributed to `cause` (the scheduler when time alone changed it).
+ * attributed to `cause` (the scheduler when time alone changed it). `events` are the caller's own
+ * audit events for the change, by the same principal: they are written with the state change's in
+ * one statement.
  */
 export async function recomputeOrganizationState(
   tx: DbOrTx,
   organizationId: string,
   now: Date,
   cause: StateChangeCause = SCHEDULER,
+  events: readonly AuditEventInput[] = [],
 ): Promise<DerivedState | null> {
   // One round trip: the row lock and every fact.
   const loaded = await loadOrganizationFacts(tx, organizationId, true);
   if (!loaded) return null;
   const { facts } = loaded;
   const derived = deriveOrganizationState(facts, now);
-  await tx.organization.update({
-    where: { id: organizationId },
-    data: {
-      state: derived.state,
-      stateReasons: derived.reasons as unknown as object[],
-      stateValidUntil: nextStateChangeAt(facts, now),
-      memberCount: facts.memberCount,
-      pendingInvitationCount: countPendingInvitations(facts, now),
-      verifiedDomainCount: facts.domains.filter((domain) => domain.status === 'verified').length,
-      lastActivityAt: lastActivity(loaded.lastActivityAt, cause, facts.lastEndUserActivityAt, now),
-    },
-  });
   const before = loaded.state;
+  const audit: AuditEventInput[] = [...events];
   if (before !== derived.state) {
-    await recordAudit(
-      tx,
-      { ...cause, now },
-      {
-        organizationId,
-        action: 'organization.state_changed',
-        target: { type: 'organization', id: organizationId, label: loaded.slug },
-        summary: { state: { before, after: derived.state }, reasons: derived.reasons },
-      },
-    );
+    audit.push({
+      organizationId,
+      action: 'organization.state_changed',
+      target: { type: 'organization', id: organizationId, label: loaded.slug },
+      summary: { state: { before, after: derived.state }, reasons: derived.reasons },
+    });
   }
+  // One statement: the stored state and the change's audit events.
+  const lastActivityAt = lastActivity(loaded.lastActivityAt, cause, facts.lastEndUserActivityAt, now);
+  await tx.$executeRaw`
+    WITH updated AS (
+      UPDATE organizations SET
+        state = ${derived.state}::"OrganizationState",
+        state_reasons = ${JSON.stringify(derived.reasons)}::jsonb,
+        state_valid_until = ${nextStateChangeAt(facts, now)},
+        member_count = ${facts.memberCount},
+        pending_invitation_count = ${countPendingInvitations(facts, now)},
+        verified_domain_count = ${facts.domains.filter((domain) => domain.status === 'verified').length},
+        last_activity_at = ${lastActivityAt},
+        updated_at = ${new Date()}
+      WHERE id = ${organizationId}::uuid
+      RETURNING id
+    )${audit.length ? Prisma.sql`, audited AS (${auditInsertStatement({ ...cause, now }, audit)})` : Prisma.empty}
+    SELECT count(*) FROM updated`;
   return derived;
 }
 

@@ -9,7 +9,7 @@ import {
   renameOrganizationCommand,
   suspendOrganizationCommand,
 } from '@/lib/organizations/commands';
-import { findOrganizationBySlug } from '@/lib/organizations/queries';
+import { findOrganizationBySlug, listOrganizations } from '@/lib/organizations/queries';
 import { builder, createTestOrganization, form, uniqueSlug } from '../factories';
 
 async function reload(id: string) {
@@ -68,6 +68,30 @@ describe('create an organization', () => {
     const result = await createOrganizationCommand(null, form({ name: 'Sneaky', slug }));
     expect(result).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect(await (await db()).organization.count({ where: { slug } })).toBe(0);
+  });
+});
+
+describe('search counts', () => {
+  it('count every match up to the cap, then say "at least" instead of counting further', async () => {
+    const term = uniqueSlug('capped');
+    for (let i = 0; i < 7; i++) {
+      const created = await createOrganizationCommand(builder, form({ name: `Capped ${i}`, slug: `${term}-${i}` }));
+      expect(created.ok).toBe(true);
+    }
+    const client = await db();
+    const query = { filter: 'all', q: term } as const;
+    // Under the cap: exact, and not marked as a lower bound.
+    const exact = await listOrganizations(client, query, new Date(), 7);
+    expect(exact).toMatchObject({ countsCapped: false, total: 7 });
+    expect(exact.counts.waiting + exact.counts['needs-action'] + exact.counts.ready + exact.counts.live).toBe(7);
+    // Past it: the All chip shows the cap exactly, every count is a lower bound, and the rows still come.
+    const capped = await listOrganizations(client, query, new Date(), 5);
+    expect(capped).toMatchObject({ countsCapped: true, total: 5 });
+    expect(capped.rows).toHaveLength(7);
+    // Without a search the counts come from the counters, exact at any size.
+    const all = await listOrganizations(client, { filter: 'all', q: '' }, new Date(), 5);
+    expect(all.countsCapped).toBe(false);
+    expect(all.total).toBeGreaterThanOrEqual(7);
   });
 });
 

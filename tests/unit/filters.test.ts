@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confirmationLinkFromCallback, safeCallbackPath } from '@/lib/auth/links';
 import { safeHeader } from '@/lib/email/headers';
+import { formatCount } from '@/lib/format';
 import { countByFilter, getFilter } from '@/lib/organizations/filters';
 
 describe('filter chips', () => {
@@ -61,5 +62,13 @@ describe('what a chip covers, and a row’s next step', () => {
     const { nextStep } = await import('@/lib/organizations/state-labels');
     expect(nextStep('needs_attention', [{ code: 'suspended' }, { code: 'sso_error' }])).toBe('The organization is suspended.');
     expect(nextStep('setup', [])).toBe('Invite the first member.');
+  });
+});
+
+describe('chip counts', () => {
+  it('show exact counts plainly and lower bounds with a plus', () => {
+    expect(formatCount(1234)).toBe('1,234');
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(1000, true)).toBe('1,000+');
   });
 });

@@ -9,6 +9,7 @@ import { SearchForm } from '@/components/ui/search-form';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { hasPermission } from '@/lib/commands/permissions';
 import { db } from '@/lib/db/client';
+import { formatCount } from '@/lib/format';
 import { FILTER_EMPTY_STATES } from '@/lib/organizations/empty-states';
 import { ORGANIZATION_FILTERS, type OrganizationFilterId } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
@@ -48,7 +49,15 @@ export default async function OrganizationsPage({
   const list = await listOrganizations(await db(), query, new Date());
   // What every link keeps: the chip, the search, and a sort the builder picked.
   const view = { filter: query.filter, q: query.q, sort: query.sort };
-  const position = keysetPosition(query.at ?? 1, list.rows.length, list.total, list.pageSize, !query.after && !list.previousCursor);
+  // A capped search count is a lower bound: positions aren't clamped to it.
+  const position = keysetPosition(
+    query.at ?? 1,
+    list.rows.length,
+    list.countsCapped ? Number.MAX_SAFE_INTEGER : list.total,
+    list.pageSize,
+    !query.after && !list.previousCursor,
+  );
+  const totalWords = formatCount(list.total, list.countsCapped);
   const empty = FILTER_EMPTY_STATES[query.filter as OrganizationFilterId];
   // A search with nothing under this chip: the chips (not All) that do hold matches.
   const elsewhere = ORGANIZATION_FILTERS.filter(
@@ -86,11 +95,16 @@ export default async function OrganizationsPage({
         className="max-w-xl"
       />
 
-      <FilterChips active={query.filter as OrganizationFilterId} counts={list.counts} hrefFor={(filter) => hrefWith({ ...view, filter })} />
+      <FilterChips
+        active={query.filter as OrganizationFilterId}
+        counts={list.counts}
+        countsCapped={list.countsCapped}
+        hrefFor={(filter) => hrefWith({ ...view, filter })}
+      />
 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <p className="text-sm text-slate-600" role="status" aria-live="polite">
-          {list.total === 1 ? '1 organization' : `${list.total.toLocaleString('en-US')} organizations`}
+          {list.total === 1 && !list.countsCapped ? '1 organization' : `${totalWords} organizations`}
           {query.q ? ` matching “${query.q}”` : ''}
         </p>
         <SortForm sort={list.sort} keep={{ filter: query.filter !== 'all' ? query.filter : undefined, q: query.q || undefined }} />
@@ -102,7 +116,7 @@ export default async function OrganizationsPage({
           <Pagination
             previousHref={list.previousCursor ? hrefWith({ ...view, before: list.previousCursor, at: position.previousAt }) : null}
             nextHref={list.nextCursor ? hrefWith({ ...view, after: list.nextCursor, at: position.nextAt }) : null}
-            summary={`${position.first.toLocaleString('en-US')}–${position.last.toLocaleString('en-US')} of ${position.total.toLocaleString('en-US')}`}
+            summary={`${position.first.toLocaleString('en-US')}–${position.last.toLocaleString('en-US')} of ${totalWords}`}
             label="Organizations pages"
           />
         </>
@@ -115,7 +129,7 @@ export default async function OrganizationsPage({
                 <span key={filter.id}>
                   {index ? ', ' : ''}
                   <Link href={hrefWith({ ...view, filter: filter.id })}>
-                    {filter.label} ({list.counts[filter.id]})
+                    {filter.label} ({formatCount(list.counts[filter.id], list.countsCapped)})
                   </Link>
                 </span>
               ))}
