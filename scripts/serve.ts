@@ -4,7 +4,10 @@
  * (TRUSTED_PROXY_HOPS, default 0: the socket's own address), so per-IP rate limits can't be
  * dodged by sending a made-up header.
  */
+import fs from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
+import type { NextConfig } from 'next';
 import next from 'next';
 import { resolveClientAddress } from '../lib/http/forwarded';
 import { hasMalformedEncoding } from '../lib/http/url';
@@ -12,7 +15,14 @@ import { configOrExit } from './boot';
 
 export async function serve() {
   const config = configOrExit();
-  const app = next({ dev: false, dir: process.cwd(), port: config.port });
+  // The configuration `next build` resolved and wrote down, so serving doesn't compile
+  // next.config.ts again (which loads the native SWC compiler, 20+ MB, into the server for good).
+  const built = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'required-server-files.json'), 'utf8')) as {
+    config: NextConfig;
+  };
+  // As the server Next.js writes for `output: 'standalone'` does: the built configuration, as is.
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
+  const app = next({ dev: false, dir: process.cwd(), port: config.port, conf: built.config });
   const handle = app.getRequestHandler();
   await app.prepare();
 

@@ -11,11 +11,5 @@ const TONES = {
 
 export function StateBadge({ state }: { state: OrganizationStateName }) {
   const presentation = STATE_PRESENTATION[state];
-  return (
-    <span
-      className={`inline-flex whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${TONES[presentation.tone]}`}
-    >
-      {presentation.label}
-    </span>
-  );
+  return <span className={`badge ${TONES[presentation.tone]}`}>{presentation.label}</span>;
 }

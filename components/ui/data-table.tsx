@@ -8,11 +8,14 @@ export function DataTable({
   columns,
   children,
   footer,
+  bodyClassName = '',
 }: {
   caption: string;
   columns: Column[];
   children: ReactNode;
   footer?: ReactNode;
+  /** A class for the rows' body: a long list styles its cells there once, not on every cell. */
+  bodyClassName?: string;
 }) {
   return (
     // On a narrow screen the table scrolls inside this region, which the keyboard can reach and scroll.
@@ -34,7 +37,7 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
+        <tbody className={`divide-y divide-slate-100 ${bodyClassName}`}>{children}</tbody>
       </table>
       {footer ? <p className="px-4 py-2 text-sm text-slate-600">{footer}</p> : null}
     </section>
