@@ -1,15 +1,17 @@
 /**
- * npm run bench:http [-- --size 100000] [-- --url postgresql://…] [-- --requests 400]
+ * npm run bench:http [-- --size 100000] [-- --url postgresql://…] [-- --requests 400] [-- --node /path/to/node]
  *
  * The production server over HTTP: seeds PostgreSQL, starts `npm start` (after `npm run build`),
  * signs a builder in, and measures the organization list, a filtered list, a search and a detail
  * page: time to first byte (p50, p95) and requests per second at concurrency 1 and 8, the server's
  * CPU per request, and the resident memory of the whole `npm start` process tree after warm-up and
- * after the run.
+ * after the run. `--node` runs the server (and npm) on another Node.js binary, to compare runtimes:
+ * `--node "$(npx -y -p node@22 which node)"`.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { freshBenchDatabase, seedBenchData } from './seed';
@@ -100,6 +102,17 @@ async function prepareDatabase() {
   return { url: url.toString(), token, detailSlug: detail.rows[0]!.slug };
 }
 
+function nodeVersionOf(binary: string): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(binary, ['--version']);
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('close', () => resolve(out.trim()));
+  });
+}
+
 async function waitForServer() {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -116,9 +129,11 @@ async function waitForServer() {
 async function main() {
   if (!fs.existsSync('dist/start.mjs')) throw new Error('Run `npm run build` first: bench:http measures the production server.');
   const database = await prepareDatabase();
+  const node = arg('node', '');
   const server = spawn('npm', ['start'], {
     env: {
       ...process.env,
+      ...(node ? { PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}` } : {}),
       DATABASE_URL: database.url,
       PORT: String(port),
       APP_URL: appUrl,
@@ -133,6 +148,7 @@ async function main() {
   });
   try {
     await waitForServer();
+    console.log(`Server on Node.js ${await nodeVersionOf(node || 'node')}.`);
     const headers = { cookie: `authjs.session-token=${database.token}` };
     const pages = {
       'organization list': '/organizations',
