@@ -1,4 +1,4 @@
-import { DOMAINS } from 'free-email-domains-list/build/src/constants';
+import { DOMAINS } from 'free-email-domains-list/build/src/constants.js';
 
 // Names reserved for documentation and testing (RFC 2606, RFC 6761) are never consumer mailboxes,
 // though the list carries some of them.

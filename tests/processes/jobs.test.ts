@@ -36,7 +36,7 @@ beforeAll(async () => {
   client = await createClient({ kind: 'postgres', url: URL_ });
   const base = testPort();
   for (const [i, port] of [base, base + 1].entries()) processes.start(`app-${i + 1}`, 'scripts/server.ts', productionEnv(port, URL_));
-  for (const i of [1, 2]) processes.start(`worker-${i}`, 'scripts/worker.ts', productionEnv(base + 10 + i, URL_));
+  for (const i of [1, 2]) processes.start(`worker-${i}`, 'dist/worker.mjs', productionEnv(base + 10 + i, URL_));
   // Every instance has made a pass of the job loop: all four are claiming.
   await processes.until(
     'four instances running the job loop',

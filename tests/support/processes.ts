@@ -4,8 +4,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 export class Processes {
   private readonly children: { name: string; process: ChildProcess; output: string[] }[] = [];
 
+  /** A TypeScript script runs through tsx; a compiled one (dist/*.mjs) as production runs it. */
   start(name: string, script: string, env: Record<string, string>) {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const args = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
