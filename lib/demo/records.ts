@@ -103,16 +103,32 @@ export async function addDomain(
   });
 }
 
-export async function setSsoConnection(
+/** An SSO connection (generic SAML) with its status and certificates, for demo data and tests. */
+export async function addSsoConnection(
   tx: DbOrTx,
   organizationId: string,
-  status: ConnectionStatus,
-  certificateExpiresAt: Date | null = null,
+  options: {
+    name?: string;
+    status: ConnectionStatus;
+    enabled?: boolean;
+    certificates?: { pem: string; notBefore: Date; notAfter: Date }[];
+  },
 ) {
-  return tx.ssoConnection.upsert({
-    where: { organizationId },
-    create: { organizationId, status, certificateExpiresAt },
-    update: { status, certificateExpiresAt },
+  return tx.ssoConnection.create({
+    data: {
+      organizationId,
+      name: options.name ?? 'Identity provider',
+      protocol: 'saml',
+      provider: 'generic_saml',
+      status: options.status,
+      enabled: options.enabled ?? true,
+      certificates: {
+        create: (options.certificates ?? []).map((certificate) => ({
+          ...certificate,
+          fingerprint: crypto.createHash('sha256').update(certificate.pem).digest('hex'),
+        })),
+      },
+    },
   });
 }
 

@@ -16,7 +16,7 @@ interface FactsRow {
   slug: string;
   last_activity_at: Date;
   status: 'active' | 'suspended';
-  sso: { status: ConnectionStatusName; certificateExpiresAt: string | null } | null;
+  sso_connections: { status: ConnectionStatusName; certificateExpiresAt: string | null }[];
   directory: { status: ConnectionStatusName } | null;
   member_count: number;
   active_member_count: number;
@@ -41,8 +41,9 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, 
   const id = Prisma.sql`${organizationId}::uuid`;
   const rows = await tx.$queryRaw<FactsRow[]>`
     SELECT o.state::text AS state, o.slug, o.last_activity_at, o.status::text AS status,
-      (SELECT json_build_object('status', s.status, 'certificateExpiresAt', s.certificate_expires_at)
-         FROM sso_connections s WHERE s.organization_id = o.id) AS sso,
+      (SELECT coalesce(json_agg(json_build_object('status', s.status,
+                'certificateExpiresAt', (SELECT max(c.not_after) FROM sso_certificates c WHERE c.connection_id = s.id))), '[]'::json)
+         FROM sso_connections s WHERE s.organization_id = o.id AND s.enabled) AS sso_connections,
       (SELECT json_build_object('status', d.status) FROM directories d WHERE d.organization_id = o.id) AS directory,
       (SELECT count(*)::int FROM memberships m WHERE m.organization_id = o.id) AS member_count,
       (SELECT count(*)::int FROM memberships m WHERE m.organization_id = o.id AND m.status = 'active') AS active_member_count,
@@ -70,9 +71,10 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, 
       openInvitations: row.open_invitations.map((invitation) => ({ ...invitation, expiresAt: new Date(invitation.expiresAt) })),
       acceptedInvitationCount: row.accepted_invitation_count,
       domains: row.domains,
-      sso: row.sso
-        ? { status: row.sso.status, certificateExpiresAt: row.sso.certificateExpiresAt ? new Date(row.sso.certificateExpiresAt) : null }
-        : null,
+      ssoConnections: row.sso_connections.map((connection) => ({
+        status: connection.status,
+        certificateExpiresAt: connection.certificateExpiresAt ? new Date(connection.certificateExpiresAt) : null,
+      })),
       directory: row.directory,
       lastEndUserActivityAt: row.last_end_user_activity_at,
     },

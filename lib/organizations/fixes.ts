@@ -68,7 +68,7 @@ export interface ArrivalFacts {
   autoJoinEnabled: boolean;
   autoJoinRoleName: string;
   verifiedDomains: readonly string[];
-  ssoStatus: 'draft' | 'active' | 'error' | null;
+  ssoConnections: readonly { enabled: boolean; status: 'draft' | 'active' | 'error' }[];
   directoryStatus: 'draft' | 'active' | 'error' | null;
   lastEndUserActivityAt: Date | null;
 }
@@ -80,6 +80,7 @@ export interface ArrivalFacts {
 export function arrivals(facts: ArrivalFacts): Arrival[] {
   const autoJoin = facts.autoJoinEnabled && facts.verifiedDomains.length > 0;
   const domains = facts.verifiedDomains.join(', ');
+  const ssoLive = facts.ssoConnections.filter((connection) => connection.enabled && connection.status === 'active').length;
   return [
     {
       key: 'auto_join',
@@ -95,9 +96,9 @@ export function arrivals(facts: ArrivalFacts): Arrival[] {
     {
       key: 'sso',
       label: 'Enterprise SSO',
-      setUp: facts.ssoStatus === 'active',
+      setUp: ssoLive > 0,
       detail:
-        facts.ssoStatus === 'active'
+        ssoLive > 0
           ? 'People from the organization’s identity provider sign in and join on first sign-in.'
           : 'No SSO connection is active for this organization.',
       fix: null,

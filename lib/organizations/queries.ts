@@ -264,7 +264,7 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
         include: {
           domains: { orderBy: { name: 'asc' } },
           autoJoinRoleRef: { select: { name: true } },
-          ssoConnection: true,
+          ssoConnections: { select: { id: true, name: true, protocol: true, provider: true, enabled: true, status: true } },
           directory: true,
           _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },
         },

@@ -32,6 +32,7 @@ export interface DomainFact {
 
 export interface ConnectionFact {
   status: ConnectionStatusName;
+  /** SSO: when its last certificate expires (it signs in until then); null without certificates. */
   certificateExpiresAt?: Date | null;
 }
 
@@ -43,7 +44,8 @@ export interface OrganizationFacts {
   openInvitations: readonly InvitationFact[];
   acceptedInvitationCount: number;
   domains: readonly DomainFact[];
-  sso: ConnectionFact | null;
+  /** The enabled SSO connections. */
+  ssoConnections: readonly ConnectionFact[];
   directory: ConnectionFact | null;
   /** Last activity by someone outside the operating team (owners and admins). */
   lastEndUserActivityAt: Date | null;
@@ -58,7 +60,7 @@ export function emptyOrganizationFacts(): OrganizationFacts {
     openInvitations: [],
     acceptedInvitationCount: 0,
     domains: [],
-    sso: null,
+    ssoConnections: [],
     directory: null,
     lastEndUserActivityAt: null,
   };
@@ -137,10 +139,13 @@ export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[]
     if (domain.status === 'verified' || domain.dependents.length === 0) continue;
     reasons.push({ code: 'domain_unverified', domain: domain.name, status: domain.status, dependents: [...domain.dependents] });
   }
-  if (facts.sso?.status === 'error') reasons.push({ code: 'sso_error' });
-  if (facts.sso?.certificateExpiresAt && facts.sso.certificateExpiresAt <= now) {
-    reasons.push({ code: 'sso_certificate_expired', expiredAt: facts.sso.certificateExpiresAt.toISOString() });
-  }
+  if (facts.ssoConnections.some((connection) => connection.status === 'error')) reasons.push({ code: 'sso_error' });
+  const expired = facts.ssoConnections
+    .flatMap((connection) =>
+      connection.certificateExpiresAt && connection.certificateExpiresAt <= now ? [connection.certificateExpiresAt] : [],
+    )
+    .sort((a, b) => a.getTime() - b.getTime());
+  if (expired.length) reasons.push({ code: 'sso_certificate_expired', expiredAt: expired[0]!.toISOString() });
   if (facts.directory?.status === 'error') reasons.push({ code: 'directory_error' });
   if (facts.lastEndUserActivityAt && !hasRecentEndUserActivity(facts, now)) {
     reasons.push({ code: 'activity_stopped', lastActivityAt: facts.lastEndUserActivityAt.toISOString(), windowDays: ACTIVITY_WINDOW_DAYS });
@@ -174,8 +179,10 @@ export function nextStateChangeAt(facts: OrganizationFacts, now: Date): Date | n
     const closes = facts.lastEndUserActivityAt.getTime() + ACTIVITY_WINDOW_MS;
     if (closes > now.getTime()) candidates.push(closes);
   }
-  const certificate = facts.sso?.certificateExpiresAt;
-  if (certificate && certificate > now) candidates.push(certificate.getTime());
+  for (const connection of facts.ssoConnections) {
+    const certificate = connection.certificateExpiresAt;
+    if (certificate && certificate > now) candidates.push(certificate.getTime());
+  }
   return candidates.length ? new Date(Math.min(...candidates)) : null;
 }
 

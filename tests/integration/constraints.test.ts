@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { addDomain, addInvitation } from '@/lib/demo/records';
+import { addDomain, addInvitation, addSsoConnection } from '@/lib/demo/records';
 import { createTestOrganization, uniqueDomain, uniqueEmail } from '../factories';
 
 /** Runs one statement in its own transaction and says whether the database refused it. */
@@ -35,6 +35,47 @@ describe('invariants the database holds itself (a direct write is refused)', () 
     await (await db()).$transaction((tx) => addDomain(tx, a.id, name, { status: 'verified' }));
     expect(await refused((tx) => addDomain(tx, b.id, name, { status: 'verified' }))).toBe(true);
     expect(await refused((tx) => addDomain(tx, b.id, name, { status: 'pending' }))).toBe(false);
+  });
+
+  it('holds what SSO connections assume: their domains are their own organization’s, at most three certificates, sane settings', async () => {
+    const org = await createTestOrganization();
+    const other = await createTestOrganization();
+    const client = await db();
+    const connection = await client.$transaction((tx) => addSsoConnection(tx, org.id, { status: 'draft' }));
+    const own = await client.$transaction((tx) => addDomain(tx, org.id, uniqueDomain('own'), { status: 'verified' }));
+    const foreign = await client.$transaction((tx) => addDomain(tx, other.id, uniqueDomain('foreign'), { status: 'verified' }));
+    const link = (domainId: string, organizationId: string) =>
+      refused((tx) => tx.ssoConnectionDomain.create({ data: { connectionId: connection.id, domainId, organizationId } }));
+    // Another organization's domain can't be attached, whichever organization the row claims.
+    expect(await link(foreign.id, org.id)).toBe(true);
+    expect(await link(foreign.id, other.id)).toBe(true);
+    expect(await link(own.id, org.id)).toBe(false);
+
+    const certificate = (n: number) =>
+      refused((tx) =>
+        tx.ssoCertificate.create({
+          data: {
+            connectionId: connection.id,
+            pem: `certificate ${n}`,
+            fingerprint: crypto.createHash('sha256').update(`certificate ${n} ${connection.id}`).digest('hex'),
+            notBefore: new Date(),
+            notAfter: inAWeek(),
+          },
+        }),
+      );
+    expect([await certificate(1), await certificate(2), await certificate(3)]).toEqual([false, false, false]);
+    expect(await certificate(4)).toBe(true);
+    expect(await client.ssoCertificate.count({ where: { connectionId: connection.id } })).toBe(3);
+
+    const change = (data: Record<string, unknown>) =>
+      refused((tx) => tx.ssoConnection.update({ where: { id: connection.id }, data: data as never }));
+    expect(await change({ clockSkewSeconds: 601 })).toBe(true);
+    expect(await change({ clockSkewSeconds: -1 })).toBe(true);
+    expect(await change({ name: '   ' })).toBe(true);
+    // A generic OIDC provider is OIDC; a SAML connection carries no OIDC client.
+    expect(await change({ provider: 'generic_oidc' })).toBe(true);
+    expect(await change({ clientId: 'abc' })).toBe(true);
+    expect(await change({ clockSkewSeconds: 600, idpEntityId: 'https://idp.example/entity' })).toBe(false);
   });
 
   it('checks what the code assumes about invitations', async () => {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
-import { addActivity, addDomain, addInvitation, addMember, setDirectory, setSsoConnection } from '@/lib/demo/records';
+import { addActivity, addDomain, addInvitation, addMember, addSsoConnection, setDirectory } from '@/lib/demo/records';
 import { ORGANIZATION_FILTERS } from '@/lib/organizations/filters';
 import { listOrganizations } from '@/lib/organizations/queries';
 import { catchUpOrganizationStates, recomputeOrganizationState } from '@/lib/organizations/recompute';
@@ -47,9 +47,14 @@ const organizationArb = fc.record({
     }),
     { maxLength: 2 },
   ),
-  sso: fc.option(fc.record({ status: fc.constantFrom('draft', 'active', 'error'), certificateIn: fc.option(offsetArb, { freq: 2 }) }), {
-    freq: 3,
-  }),
+  sso: fc.array(
+    fc.record({
+      status: fc.constantFrom('draft', 'active', 'error'),
+      enabled: fc.boolean(),
+      certificatesIn: fc.array(offsetArb, { maxLength: 3 }),
+    }),
+    { maxLength: 2 },
+  ),
   directory: fc.option(fc.constantFrom('draft', 'active', 'error'), { freq: 4 }),
   activity: fc.array(fc.record({ at: offsetArb, by: fc.constantFrom('outsider', 'outsider', 'team', 'anonymous') }), { maxLength: 3 }),
   /** How long ago the stored state was last computed. */
@@ -82,9 +87,13 @@ function expectedFacts(model: GeneratedOrganization, emails: string[], t0: numbe
       .map((i) => ({ email: i.email, status: i.status, expiresAt: new Date(t0 + i.expiresIn), deliveryStatus: i.delivery })),
     acceptedInvitationCount: real.filter((i) => i.status === 'accepted').length,
     domains: model.domains.map((d, n) => ({ name: `d${n}-${suffix}.example`, status: d.status, dependents: d.dependents })),
-    sso: model.sso
-      ? { status: model.sso.status, certificateExpiresAt: model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn) }
-      : null,
+    // Enabled connections only; each signs in until its last certificate expires.
+    ssoConnections: model.sso
+      .filter((connection) => connection.enabled)
+      .map((connection) => ({
+        status: connection.status,
+        certificateExpiresAt: connection.certificatesIn.length ? new Date(t0 + Math.max(...connection.certificatesIn)) : null,
+      })),
     directory: model.directory ? { status: model.directory } : null,
     lastEndUserActivityAt: activity.length ? new Date(Math.max(...activity.map((a) => a.at))) : null,
   };
@@ -116,13 +125,17 @@ async function insertModel(model: GeneratedOrganization, prefix: string, t0: num
     }
     for (const [i, d] of model.domains.entries())
       await addDomain(tx, org.id, `d${i}-${suffix}.example`, { status: d.status, dependents: d.dependents });
-    if (model.sso)
-      await setSsoConnection(
-        tx,
-        org.id,
-        model.sso.status,
-        model.sso.certificateIn === null ? null : new Date(t0 + model.sso.certificateIn),
-      );
+    for (const [n, connection] of model.sso.entries()) {
+      await addSsoConnection(tx, org.id, {
+        status: connection.status,
+        enabled: connection.enabled,
+        certificates: connection.certificatesIn.map((offset, i) => ({
+          pem: `test certificate ${suffix} ${n} ${i}`,
+          notBefore: new Date(t0 + offset - 365 * 24 * 3600 * 1000),
+          notAfter: new Date(t0 + offset),
+        })),
+      });
+    }
     if (model.directory) await setDirectory(tx, org.id, model.directory);
     for (const [i, a] of model.activity.entries()) {
       const teamEmail = emails[model.members.findIndex((m) => m.role !== 'member')];

@@ -44,7 +44,7 @@ describe('how first end users arrive', () => {
     autoJoinEnabled: false,
     autoJoinRoleName: 'Member',
     verifiedDomains: [],
-    ssoStatus: null,
+    ssoConnections: [],
     directoryStatus: null,
     lastEndUserActivityAt: null,
   };
@@ -63,12 +63,28 @@ describe('how first end users arrive', () => {
       ...none,
       autoJoinEnabled: true,
       verifiedDomains: ['acme.com'],
-      ssoStatus: 'active',
+      ssoConnections: [{ enabled: true, status: 'active' }],
       lastEndUserActivityAt: new Date(),
     });
     expect(ways.filter((w) => w.setUp).map((w) => w.key)).toEqual(['auto_join', 'sso', 'app_activity']);
     expect(ways[0]!.detail).toBe('People who sign in with an address at acme.com join as Member.');
     expect(ways[0]!.fix).toBeNull();
+  });
+  it('an SSO connection is a way in only while it is enabled and active', () => {
+    const sso = (connections: ArrivalFacts['ssoConnections']) => arrivals({ ...none, ssoConnections: connections })[1]!.setUp;
+    expect(sso([{ enabled: false, status: 'active' }])).toBe(false);
+    expect(
+      sso([
+        { enabled: true, status: 'error' },
+        { enabled: true, status: 'draft' },
+      ]),
+    ).toBe(false);
+    expect(
+      sso([
+        { enabled: true, status: 'error' },
+        { enabled: true, status: 'active' },
+      ]),
+    ).toBe(true);
   });
   it('auto-join switched on without a verified domain is not set up', () => {
     expect(arrivals({ ...none, autoJoinEnabled: true })[0]!.setUp).toBe(false);

@@ -59,10 +59,10 @@ describe('deriveOrganizationState: each rule', () => {
       'needs_attention',
       ['domain_unverified'],
     ],
-    ['an SSO connection in error', { ...team, sso: { status: 'error' } }, 'needs_attention', ['sso_error']],
+    ['an SSO connection in error', { ...team, ssoConnections: [{ status: 'error' }] }, 'needs_attention', ['sso_error']],
     [
       'an expired SSO certificate',
-      { ...team, sso: { status: 'active', certificateExpiresAt: at(-DAY) } },
+      { ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(-DAY) }] },
       'needs_attention',
       ['sso_certificate_expired'],
     ],
@@ -90,7 +90,9 @@ describe('deriveOrganizationState: each rule', () => {
   });
 
   it('draft SSO and directory connections are not blockers', () => {
-    expect(deriveOrganizationState(facts({ ...team, sso: { status: 'draft' }, directory: { status: 'draft' } }), NOW).state).toBe('ready');
+    expect(
+      deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'draft' }], directory: { status: 'draft' } }), NOW).state,
+    ).toBe('ready');
   });
 
   it('a failed delivery on an expired invitation no longer blocks; the expiry rule takes over', () => {
@@ -140,7 +142,13 @@ describe('deriveOrganizationState: each rule', () => {
 
   it('collects every blocker, in rule order', () => {
     const derived = deriveOrganizationState(
-      facts({ status: 'suspended', memberCount: 1, activeMemberCount: 0, sso: { status: 'error' }, directory: { status: 'error' } }),
+      facts({
+        status: 'suspended',
+        memberCount: 1,
+        activeMemberCount: 0,
+        ssoConnections: [{ status: 'error' }],
+        directory: { status: 'error' },
+      }),
       NOW,
     );
     expect(derived.reasons.map((r) => r.code)).toEqual(['suspended', 'no_active_members', 'sso_error', 'directory_error']);
@@ -152,7 +160,7 @@ describe('deriveOrganizationState: precedence between rules', () => {
   const recent = { lastEndUserActivityAt: at(-DAY) };
   const cases: [string, Partial<OrganizationFacts>, string][] = [
     ['Needs attention beats Active', { ...team, ...recent, status: 'suspended' }, 'needs_attention'],
-    ['Needs attention beats Ready', { ...team, sso: { status: 'error' } }, 'needs_attention'],
+    ['Needs attention beats Ready', { ...team, ssoConnections: [{ status: 'error' }] }, 'needs_attention'],
     ['Needs attention beats Pending', { openInvitations: [invitation(), invitation({ deliveryStatus: 'failed' })] }, 'needs_attention'],
     ['Needs attention beats Setup', { status: 'suspended' }, 'needs_attention'],
     ['Active beats Ready', { ...team, ...recent }, 'active'],
@@ -184,9 +192,35 @@ describe('time boundaries', () => {
   });
 
   it('a certificate expiring exactly now has expired', () => {
-    const derived = deriveOrganizationState(facts({ ...team, sso: { status: 'active', certificateExpiresAt: NOW } }), NOW);
+    const derived = deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: NOW }] }), NOW);
     expect(derived.reasons.map((r) => r.code)).toEqual(['sso_certificate_expired']);
-    expect(deriveOrganizationState(facts({ ...team, sso: { status: 'active', certificateExpiresAt: at(1) } }), NOW).state).toBe('ready');
+    expect(
+      deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(1) }] }), NOW).state,
+    ).toBe('ready');
+  });
+
+  it('with several SSO connections, one in error or expired is enough, named once, with the earliest expiry', () => {
+    const derived = deriveOrganizationState(
+      facts({
+        ...team,
+        ssoConnections: [
+          { status: 'active', certificateExpiresAt: at(-DAY) },
+          { status: 'error', certificateExpiresAt: at(-2 * DAY) },
+          { status: 'active', certificateExpiresAt: at(DAY) },
+        ],
+      }),
+      NOW,
+    );
+    expect(derived.reasons).toEqual([{ code: 'sso_error' }, { code: 'sso_certificate_expired', expiredAt: at(-2 * DAY).toISOString() }]);
+    // The next change is the soonest certificate still ahead.
+    const later = facts({
+      ...team,
+      ssoConnections: [
+        { status: 'active', certificateExpiresAt: at(9 * DAY) },
+        { status: 'active', certificateExpiresAt: at(3 * DAY) },
+      ],
+    });
+    expect(nextStateChangeAt(later, NOW)).toEqual(at(3 * DAY));
   });
 
   it('counts only unexpired pending invitations', () => {
@@ -216,7 +250,7 @@ describe('nextStateChangeAt', () => {
         invitation({ expiresAt: at(-DAY) }),
       ],
       lastEndUserActivityAt: at(-29 * DAY),
-      sso: { status: 'active', certificateExpiresAt: at(10 * DAY) },
+      ssoConnections: [{ status: 'active', certificateExpiresAt: at(10 * DAY) }],
     });
     expect(nextStateChangeAt(input, NOW)).toEqual(at(DAY));
   });

@@ -34,7 +34,7 @@ export default async function OrganizationOverviewPage({
     autoJoinEnabled: organization.autoJoinEnabled,
     autoJoinRoleName: organization.autoJoinRoleRef.name,
     verifiedDomains: verifiedNames,
-    ssoStatus: organization.ssoConnection?.status ?? null,
+    ssoConnections: organization.ssoConnections,
     directoryStatus: organization.directory?.status ?? null,
     lastEndUserActivityAt: organization.lastEndUserActivityAt,
   });
