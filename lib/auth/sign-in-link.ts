@@ -4,7 +4,7 @@ import { getConfig } from '@/lib/config';
 import { consoleRoleOf } from '@/lib/console/access';
 import { db, type Tx } from '@/lib/db/client';
 import { sendEmail } from '@/lib/email/mailer';
-import { seal, unseal } from '@/lib/email/sealed';
+import { seal, unseal } from '@/lib/crypto/sealed';
 import { defineJobKind } from '@/lib/jobs/kind';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { confirmationLinkFromCallback } from './links';
@@ -45,7 +45,7 @@ export async function sendSignInLink(identifier: string, callbackUrl: string, no
       payload: {
         to: identifier,
         audience,
-        sealedUrl: seal(url, config.authSecret),
+        sealedUrl: seal(url, config.authSecret, 'queuedSecret'),
         expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000).toISOString(),
       },
       maxAttempts: signInEmailJob.maxAttempts,
@@ -75,7 +75,7 @@ export const signInEmailJob = defineJobKind({
     if (new Date(job.payload.expiresAt) <= now)
       return { status: 'cancelled', reason: 'The link expired before it could be sent.', commit: forget };
     const config = getConfig();
-    const url = unseal(job.payload.sealedUrl, config.authSecret);
+    const url = unseal(job.payload.sealedUrl, config.authSecret, 'queuedSecret');
     if (!url) return { status: 'dead', error: 'The link was sealed under another AUTH_SECRET; ask for a new one.', commit: forget };
     await sendEmail({
       to: job.payload.to,
