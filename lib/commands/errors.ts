@@ -28,6 +28,8 @@ export const ERRORS = {
   role_not_allowed: { status: 422, message: 'That role can’t be used here.' },
   key_taken: { status: 409, message: 'That key is already used.' },
   role_in_use: { status: 409, message: 'That role is in use. Move its members, invitations and auto-join settings to another role first.' },
+  sso_incomplete: { status: 422, message: 'Finish the connection’s setup before enabling it.' },
+  wrong_protocol: { status: 409, message: 'That setting belongs to the other protocol of this connection.' },
   default_role: { status: 409, message: 'The default roles can’t be deleted, and their console permissions are fixed.' },
   cross_site: { status: 403, message: 'This request must come from Orgdesk’s own pages.' },
   bad_request: { status: 400, message: 'The request could not be read.' },

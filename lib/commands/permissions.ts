@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'invitations.accept': 'Accept an invitation, with its link.',
   'domains.manage': 'Add, verify and remove domains.',
   'auto_join.manage': 'Turn auto-join on and off, and choose its role.',
+  'sso.manage': 'Create, configure, enable, disable and delete SSO connections.',
   'audit.read': 'Read and export the audit log.',
   'jobs.manage': 'See background jobs and retry dead ones.',
   'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',

@@ -34,6 +34,7 @@ describe('roles are rows', () => {
       'invitations.manage',
       'invitations.send',
       'members.manage',
+      'sso.manage',
     ]);
     expect(byRole.get('owner')).toContain('organizations.delete');
     expect(byRole.get('owner')).not.toContain('organizations.create');

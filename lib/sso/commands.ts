@@ -1,0 +1,52 @@
+import { defineCommand } from '@/lib/commands/define';
+import { db } from '@/lib/db/client';
+import {
+  configureOidcConnection,
+  configureSamlConnection,
+  createSsoConnection,
+  deleteSsoConnection,
+  setSsoConnectionEnabled,
+} from './mutations';
+import {
+  configureOidcSchema,
+  configureSamlSchema,
+  createSsoConnectionSchema,
+  deleteSsoConnectionSchema,
+  setSsoEnabledSchema,
+} from './schemas';
+
+/** SSO connection commands: declared once, for server actions now and the API later. */
+export const createSsoConnectionCommand = defineCommand({
+  name: 'sso.create',
+  schema: createSsoConnectionSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => createSsoConnection(await db(), context, input),
+});
+
+export const configureSamlConnectionCommand = defineCommand({
+  name: 'sso.configure_saml',
+  schema: configureSamlSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => configureSamlConnection(await db(), context, input),
+});
+
+export const configureOidcConnectionCommand = defineCommand({
+  name: 'sso.configure_oidc',
+  schema: configureOidcSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => configureOidcConnection(await db(), context, input),
+});
+
+export const setSsoConnectionEnabledCommand = defineCommand({
+  name: 'sso.set_enabled',
+  schema: setSsoEnabledSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => setSsoConnectionEnabled(await db(), context, input),
+});
+
+export const deleteSsoConnectionCommand = defineCommand({
+  name: 'sso.delete',
+  schema: deleteSsoConnectionSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => deleteSsoConnection(await db(), context, input),
+});

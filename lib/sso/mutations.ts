@@ -1,0 +1,301 @@
+import { recordAudit } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
+import { getConfig } from '@/lib/config';
+import { seal } from '@/lib/crypto/sealed';
+import type { Db, Tx } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { fail, notFound, ok, type Result } from '@/lib/result';
+import { type ParsedCertificate, parseCertificate } from './certificates';
+import { type AttributeMapping, defaultAttributeMapping, type SsoProviderKey } from './providers';
+import type {
+  ConfigureOidcInput,
+  ConfigureSamlInput,
+  ConnectionRefInput,
+  CreateSsoConnectionInput,
+  DeleteSsoConnectionInput,
+  SetSsoEnabledInput,
+} from './schemas';
+
+const target = (connection: { id: string; name: string }) => ({ type: 'sso_connection', id: connection.id, label: connection.name });
+
+/** A connection of the organization, under its lock; another organization's id is "not found". */
+async function findScoped(tx: Tx, input: ConnectionRefInput) {
+  if (!(await lockOrganization(tx, input.organizationId))) return null;
+  return tx.ssoConnection.findFirst({
+    where: { id: input.connectionId, organizationId: input.organizationId },
+    include: { certificates: { select: { fingerprint: true } }, domains: { select: { domainId: true } } },
+  });
+}
+
+/** The domains a connection may apply to: the organization's own, verified. A field error otherwise. */
+async function checkDomains(tx: Tx, organizationId: string, domainIds: readonly string[]) {
+  const ids = [...new Set(domainIds)];
+  const domains = await tx.domain.findMany({ where: { id: { in: ids }, organizationId }, select: { id: true, name: true, status: true } });
+  if (domains.length !== ids.length) return { failure: domainFailure('Choose among this organization’s domains.') };
+  const unverified = domains.filter((domain) => domain.status !== 'verified').map((domain) => domain.name);
+  if (unverified.length) {
+    return {
+      failure: domainFailure(
+        `${unverified.join(', ')} ${unverified.length === 1 ? 'isn’t' : 'aren’t'} verified: SSO applies only to verified domains. Verify ${unverified.length === 1 ? 'it' : 'them'} on the Domains page first.`,
+      ),
+    };
+  }
+  return { domains };
+}
+
+function domainFailure(message: string) {
+  return fail('invalid_input', message, { fieldErrors: { domainIds: [message] } });
+}
+
+function mappingOf(input: Pick<ConfigureSamlInput, 'emailAttribute' | 'firstNameAttribute' | 'lastNameAttribute' | 'groupsAttribute'>) {
+  return {
+    email: input.emailAttribute,
+    firstName: input.firstNameAttribute,
+    lastName: input.lastNameAttribute,
+    groups: input.groupsAttribute,
+  } satisfies AttributeMapping;
+}
+
+async function replaceDomains(tx: Tx, connection: { id: string; organizationId: string }, domainIds: readonly string[]) {
+  await tx.ssoConnectionDomain.deleteMany({ where: { connectionId: connection.id } });
+  if (domainIds.length) {
+    await tx.ssoConnectionDomain.createMany({
+      data: [...new Set(domainIds)].map((domainId) => ({
+        connectionId: connection.id,
+        domainId,
+        organizationId: connection.organizationId,
+      })),
+    });
+  }
+}
+
+/** A new connection, disabled, with its provider's usual attribute names filled in. */
+export async function createSsoConnection(
+  client: Db,
+  context: CommandContext,
+  input: CreateSsoConnectionInput,
+): Promise<Result<{ id: string }>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const connection = await tx.ssoConnection.create({
+      data: {
+        organizationId: input.organizationId,
+        name: input.name,
+        provider: input.provider,
+        protocol: input.protocol,
+        attributeMapping: (defaultAttributeMapping(input.provider as SsoProviderKey, input.protocol) ?? {}) as object,
+        configuredAt: context.now,
+      },
+    });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'sso.connection_created',
+      target: target(connection),
+      summary: { provider: input.provider, protocol: input.protocol },
+    });
+    return ok({ id: connection.id });
+  });
+}
+
+/** Reads each pasted certificate; field errors name the one at fault. Duplicates count once. */
+function readCertificates(pasted: readonly string[]): Result<ParsedCertificate[]> {
+  const certificates: ParsedCertificate[] = [];
+  const errors: string[] = [];
+  for (const [index, text] of pasted.entries()) {
+    if (!text.trim()) continue;
+    const parsed = parseCertificate(text);
+    if (!parsed.ok) errors.push(`Certificate ${index + 1}: ${parsed.fieldErrors?.certificate?.[0] ?? parsed.message}`);
+    else if (!certificates.some((c) => c.fingerprint === parsed.data.fingerprint)) certificates.push(parsed.data);
+  }
+  if (errors.length) return fail('invalid_input', errors[0], { fieldErrors: { certificates: errors } });
+  if (!certificates.length) {
+    const message = 'Paste the identity provider’s signing certificate.';
+    return fail('invalid_input', message, { fieldErrors: { certificates: [message] } });
+  }
+  return ok(certificates);
+}
+
+/**
+ * Saves a SAML connection's identity provider (entity ID, SSO URL, signing certificates), its
+ * options, attribute names and domains, all or nothing. Certificates are replaced by the pasted set.
+ */
+export async function configureSamlConnection(client: Db, context: CommandContext, input: ConfigureSamlInput): Promise<Result<null>> {
+  const certificates = readCertificates(input.certificates);
+  if (!certificates.ok) return certificates;
+  return client.$transaction(async (tx) => {
+    const connection = await findScoped(tx, input);
+    if (!connection) return notFound();
+    if (connection.protocol !== 'saml') return fail('wrong_protocol', 'This is an OpenID Connect connection: it has no SAML settings.');
+    const domains = await checkDomains(tx, input.organizationId, input.domainIds);
+    if (domains.failure) return domains.failure;
+    const before = new Set(connection.certificates.map((c) => c.fingerprint));
+    const after = new Set(certificates.data.map((c) => c.fingerprint));
+    await tx.ssoCertificate.deleteMany({ where: { connectionId: connection.id, fingerprint: { notIn: [...after] } } });
+    const added = certificates.data.filter((c) => !before.has(c.fingerprint));
+    if (added.length) {
+      await tx.ssoCertificate.createMany({
+        data: added.map((c) => ({
+          connectionId: connection.id,
+          pem: c.pem,
+          fingerprint: c.fingerprint,
+          notBefore: c.notBefore,
+          notAfter: c.notAfter,
+        })),
+      });
+    }
+    await replaceDomains(tx, connection, input.domainIds);
+    await tx.ssoConnection.update({
+      where: { id: connection.id },
+      data: {
+        name: input.name,
+        idpEntityId: input.idpEntityId,
+        idpSsoUrl: input.idpSsoUrl,
+        signedPart: input.signedPart,
+        allowSha1: input.allowSha1,
+        idpInitiated: input.idpInitiated,
+        clockSkewSeconds: input.clockSkewSeconds,
+        attributeMapping: mappingOf(input),
+        configuredAt: context.now,
+      },
+    });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'sso.connection_configured',
+      target: target({ id: connection.id, name: input.name }),
+      summary: {
+        idpEntityId: input.idpEntityId,
+        certificates: { added: added.map((c) => c.fingerprint), removed: [...before].filter((f) => !after.has(f)) },
+        domains: (domains.domains ?? []).map((d) => d.name),
+        ...(input.allowSha1 ? { allowSha1: true } : {}),
+        ...(input.idpInitiated ? { idpInitiated: true } : {}),
+      },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    return ok(null);
+  });
+}
+
+/** Entra's multi-tenant issuers accept any tenant's users: never an organization's connection. */
+const MULTI_TENANT_ISSUER = /^https:\/\/login\.microsoftonline\.com\/(common|organizations|consumers)(\/|$)/i;
+
+/** Saves an OIDC connection's issuer, client, secret (sealed; blank keeps it), attribute names and domains. */
+export async function configureOidcConnection(client: Db, context: CommandContext, input: ConfigureOidcInput): Promise<Result<null>> {
+  if (MULTI_TENANT_ISSUER.test(input.issuer)) {
+    const message =
+      'That is Entra’s multi-tenant issuer, which accepts every tenant’s users. Use your tenant’s issuer: https://login.microsoftonline.com/<tenant id>/v2.0.';
+    return fail('invalid_input', message, { fieldErrors: { issuer: [message] } });
+  }
+  return client.$transaction(async (tx) => {
+    const connection = await findScoped(tx, input);
+    if (!connection) return notFound();
+    if (connection.protocol !== 'oidc') return fail('wrong_protocol', 'This is a SAML connection: it has no OpenID Connect settings.');
+    const secret = input.clientSecret.trim();
+    const issuer = input.issuer.replace(/\/+$/, '');
+    if (!secret && !connection.clientSecretSealed) {
+      const message = 'Enter the client secret.';
+      return fail('invalid_input', message, { fieldErrors: { clientSecret: [message] } });
+    }
+    const domains = await checkDomains(tx, input.organizationId, input.domainIds);
+    if (domains.failure) return domains.failure;
+    await replaceDomains(tx, connection, input.domainIds);
+    await tx.ssoConnection.update({
+      where: { id: connection.id },
+      data: {
+        name: input.name,
+        issuer,
+        clientId: input.clientId,
+        ...(secret ? { clientSecretSealed: seal(secret, getConfig().authSecret, 'ssoSecret') } : {}),
+        // A changed issuer needs its discovery fetched again.
+        ...(connection.issuer !== issuer ? { discovery: Prisma.DbNull, discoveryFetchedAt: null } : {}),
+        attributeMapping: mappingOf(input),
+        configuredAt: context.now,
+      },
+    });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'sso.connection_configured',
+      target: target({ id: connection.id, name: input.name }),
+      // Never the secret: only whether it changed.
+      summary: {
+        issuer: input.issuer,
+        clientId: input.clientId,
+        clientSecret: secret ? 'replaced' : 'kept',
+        domains: (domains.domains ?? []).map((d) => d.name),
+      },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    return ok(null);
+  });
+}
+
+/** What a connection still lacks before it can be enabled, in words; empty when it is complete. */
+export function missingForEnable(connection: {
+  protocol: 'saml' | 'oidc';
+  idpEntityId: string | null;
+  idpSsoUrl: string | null;
+  issuer: string | null;
+  clientId: string | null;
+  clientSecretSealed: string | null;
+  certificateCount: number;
+  domainCount: number;
+}): string[] {
+  const missing: string[] = [];
+  if (connection.protocol === 'saml') {
+    if (!connection.idpEntityId || !connection.idpSsoUrl) missing.push('the identity provider’s entity ID and SSO URL');
+    if (!connection.certificateCount) missing.push('a signing certificate');
+  } else if (!connection.issuer || !connection.clientId || !connection.clientSecretSealed) {
+    missing.push('the issuer, client ID and client secret');
+  }
+  if (!connection.domainCount) missing.push('a verified domain it applies to');
+  return missing;
+}
+
+export async function setSsoConnectionEnabled(client: Db, context: CommandContext, input: SetSsoEnabledInput): Promise<Result<null>> {
+  return client.$transaction(async (tx) => {
+    const connection = await findScoped(tx, input);
+    if (!connection) return notFound();
+    if (connection.enabled === input.enabled) return ok(null);
+    if (input.enabled) {
+      const missing = missingForEnable({
+        ...connection,
+        certificateCount: connection.certificates.length,
+        domainCount: connection.domains.length,
+      });
+      if (missing.length) return fail('sso_incomplete', `Finish the setup first: add ${missing.join(', ')}.`);
+    }
+    await tx.ssoConnection.update({ where: { id: connection.id }, data: { enabled: input.enabled } });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: input.enabled ? 'sso.connection_enabled' : 'sso.connection_disabled',
+      target: target(connection),
+      summary: { enabled: { before: connection.enabled, after: input.enabled } },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    return ok(null);
+  });
+}
+
+export async function deleteSsoConnection(
+  client: Db,
+  context: CommandContext,
+  input: DeleteSsoConnectionInput,
+): Promise<Result<{ name: string }>> {
+  return client.$transaction(async (tx) => {
+    const connection = await findScoped(tx, input);
+    if (!connection) return notFound();
+    if (input.confirmName !== connection.name) {
+      const message = `Type the connection’s name, ${connection.name}, to delete it.`;
+      return fail('confirm_mismatch', message, { fieldErrors: { confirmName: [message] }, values: { confirmName: input.confirmName } });
+    }
+    await tx.ssoConnection.delete({ where: { id: connection.id } });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'sso.connection_deleted',
+      target: target(connection),
+      summary: { provider: connection.provider, protocol: connection.protocol, wasEnabled: connection.enabled },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    return ok({ name: connection.name });
+  });
+}
