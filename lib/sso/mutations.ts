@@ -70,6 +70,33 @@ async function replaceDomains(tx: Tx, connection: { id: string; organizationId: 
   }
 }
 
+/**
+ * The end of every configuration change: the domains, the protocol's settings with the name and
+ * attribute names, the time it changed, and its audit event written with the state recompute.
+ */
+async function saveConfiguration(
+  tx: Tx,
+  context: CommandContext,
+  connection: { id: string; organizationId: string },
+  input: ConfigureSamlInput | ConfigureOidcInput,
+  settings: Prisma.SsoConnectionUpdateInput,
+  summary: Record<string, unknown>,
+) {
+  await replaceDomains(tx, connection, input.domainIds);
+  await tx.ssoConnection.update({
+    where: { id: connection.id },
+    data: { ...settings, name: input.name, attributeMapping: mappingOf(input), configuredAt: context.now },
+  });
+  await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+    {
+      organizationId: input.organizationId,
+      action: 'sso.connection_configured',
+      target: target({ id: connection.id, name: input.name }),
+      summary,
+    },
+  ]);
+}
+
 /** A new connection, disabled, with its provider's usual attribute names filled in. */
 export async function createSsoConnection(
   client: Db,
@@ -144,34 +171,27 @@ export async function configureSamlConnection(client: Db, context: CommandContex
         })),
       });
     }
-    await replaceDomains(tx, connection, input.domainIds);
-    await tx.ssoConnection.update({
-      where: { id: connection.id },
-      data: {
-        name: input.name,
+    await saveConfiguration(
+      tx,
+      context,
+      connection,
+      input,
+      {
         idpEntityId: input.idpEntityId,
         idpSsoUrl: input.idpSsoUrl,
         signedPart: input.signedPart,
         allowSha1: input.allowSha1,
         idpInitiated: input.idpInitiated,
         clockSkewSeconds: input.clockSkewSeconds,
-        attributeMapping: mappingOf(input),
-        configuredAt: context.now,
       },
-    });
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: 'sso.connection_configured',
-      target: target({ id: connection.id, name: input.name }),
-      summary: {
+      {
         idpEntityId: input.idpEntityId,
         certificates: { added: added.map((c) => c.fingerprint), removed: [...before].filter((f) => !after.has(f)) },
         domains: (domains.domains ?? []).map((d) => d.name),
         ...(input.allowSha1 ? { allowSha1: true } : {}),
         ...(input.idpInitiated ? { idpInitiated: true } : {}),
       },
-    });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    );
     return ok(null);
   });
 }
@@ -198,33 +218,21 @@ export async function configureOidcConnection(client: Db, context: CommandContex
     }
     const domains = await checkDomains(tx, input.organizationId, input.domainIds);
     if (domains.failure) return domains.failure;
-    await replaceDomains(tx, connection, input.domainIds);
-    await tx.ssoConnection.update({
-      where: { id: connection.id },
-      data: {
-        name: input.name,
+    await saveConfiguration(
+      tx,
+      context,
+      connection,
+      input,
+      {
         issuer,
         clientId: input.clientId,
         ...(secret ? { clientSecretSealed: seal(secret, getConfig().authSecret, 'ssoSecret') } : {}),
         // A changed issuer needs its discovery fetched again.
         ...(connection.issuer !== issuer ? { discovery: Prisma.DbNull, discoveryFetchedAt: null } : {}),
-        attributeMapping: mappingOf(input),
-        configuredAt: context.now,
       },
-    });
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: 'sso.connection_configured',
-      target: target({ id: connection.id, name: input.name }),
       // Never the secret: only whether it changed.
-      summary: {
-        issuer: input.issuer,
-        clientId: input.clientId,
-        clientSecret: secret ? 'replaced' : 'kept',
-        domains: (domains.domains ?? []).map((d) => d.name),
-      },
-    });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+      { issuer, clientId: input.clientId, clientSecret: secret ? 'replaced' : 'kept', domains: (domains.domains ?? []).map((d) => d.name) },
+    );
     return ok(null);
   });
 }
@@ -265,13 +273,14 @@ export async function setSsoConnectionEnabled(client: Db, context: CommandContex
       if (missing.length) return fail('sso_incomplete', `Finish the setup first: add ${missing.join(', ')}.`);
     }
     await tx.ssoConnection.update({ where: { id: connection.id }, data: { enabled: input.enabled } });
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: input.enabled ? 'sso.connection_enabled' : 'sso.connection_disabled',
-      target: target(connection),
-      summary: { enabled: { before: connection.enabled, after: input.enabled } },
-    });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+      {
+        organizationId: input.organizationId,
+        action: input.enabled ? 'sso.connection_enabled' : 'sso.connection_disabled',
+        target: target(connection),
+        summary: { enabled: { before: connection.enabled, after: input.enabled } },
+      },
+    ]);
     return ok(null);
   });
 }
@@ -289,13 +298,14 @@ export async function deleteSsoConnection(
       return fail('confirm_mismatch', message, { fieldErrors: { confirmName: [message] }, values: { confirmName: input.confirmName } });
     }
     await tx.ssoConnection.delete({ where: { id: connection.id } });
-    await recordAudit(tx, context, {
-      organizationId: input.organizationId,
-      action: 'sso.connection_deleted',
-      target: target(connection),
-      summary: { provider: connection.provider, protocol: connection.protocol, wasEnabled: connection.enabled },
-    });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+      {
+        organizationId: input.organizationId,
+        action: 'sso.connection_deleted',
+        target: target(connection),
+        summary: { provider: connection.provider, protocol: connection.protocol, wasEnabled: connection.enabled },
+      },
+    ]);
     return ok({ name: connection.name });
   });
 }
