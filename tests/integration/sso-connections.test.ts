@@ -230,6 +230,34 @@ describe('every SSO action is scoped to its organization', () => {
       code: 'not_found',
     });
     expect(await load(id)).toEqual(before);
+
+    // Their OIDC connection can't be configured from mine, and no connection can be created in theirs.
+    const oidc = await createConnection(theirs.id, 'generic_oidc', 'oidc');
+    const oidcBefore = await load(oidc);
+    expect(
+      await configureOidcConnectionCommand(builder, {
+        organizationId: mine.id,
+        connectionId: oidc,
+        name: 'Taken over',
+        issuer: 'https://idp.example.com',
+        clientId: 'client',
+        clientSecret: 'secret-value',
+        emailAttribute: 'email',
+        firstNameAttribute: 'given_name',
+        lastNameAttribute: 'family_name',
+        groupsAttribute: 'groups',
+        domainIds: [],
+      }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await load(oidc)).toEqual(oidcBefore);
+    const count = await (await db()).ssoConnection.count({ where: { organizationId: theirs.id } });
+    expect(
+      await createSsoConnectionCommand(owner, { organizationId: theirs.id, name: 'Mine now', provider: 'okta', protocol: 'saml' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await (await db()).ssoConnection.count({ where: { organizationId: theirs.id } })).toBe(count);
   });
 
   it('a member without sso.manage is refused, and a domain of another organization can’t be attached', async () => {
