@@ -36,6 +36,12 @@ export interface OrganizationActions {
   deleteGroup: FormAction;
   addGroupMember: FormAction;
   removeGroupMember: FormAction;
+  createSsoConnection: FormAction;
+  configureSamlConnection: FormAction;
+  configureOidcConnection: FormAction;
+  importSamlMetadata: FormAction;
+  setSsoConnectionEnabled: FormAction;
+  deleteSsoConnection: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

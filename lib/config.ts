@@ -18,6 +18,12 @@ export interface AppConfig {
   emailFromName: string;
   builders: BuilderList;
   authSecret: string;
+  /**
+   * Origins that outbound fetches (SAML metadata, OIDC discovery) may reach although they are
+   * plain http or on a private or loopback network: tests' local identity providers, or an
+   * identity provider inside the builder's own network. Empty by default.
+   */
+  outboundAllowOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -95,6 +101,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!authSecret) throw new ConfigError('AUTH_SECRET', 'is required in production. Generate one with `openssl rand -base64 33`.');
   if (production && authSecret.length < 32) throw new ConfigError('AUTH_SECRET', 'must be at least 32 characters.');
 
+  const outboundAllowOrigins: string[] = [];
+  for (const entry of (value('OUTBOUND_ALLOW_ORIGINS') ?? '').split(/[\s,]+/).filter(Boolean)) {
+    let origin: string;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = 'null';
+    }
+    if (origin === 'null' || !/^https?:/.test(origin)) {
+      throw new ConfigError(
+        'OUTBOUND_ALLOW_ORIGINS',
+        `must list http(s) origins such as https://idp.internal:8443, separated by commas (got "${entry}").`,
+      );
+    }
+    outboundAllowOrigins.push(origin);
+  }
+
   return {
     production,
     database,
@@ -107,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     emailFromName: /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1]?.trim() || 'Orgdesk',
     builders: admins.list,
     authSecret,
+    outboundAllowOrigins,
   };
 }
 

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
   'sso.connection_enabled': 'SSO connection enabled',
   'sso.connection_disabled': 'SSO connection disabled',
   'sso.connection_deleted': 'SSO connection deleted',
+  'sso.metadata_imported': 'SSO metadata imported',
   'job.retried': 'Background job retried',
   'role.created': 'Role created',
   'role.updated': 'Role changed',

@@ -5,6 +5,7 @@ import {
   configureSamlConnection,
   createSsoConnection,
   deleteSsoConnection,
+  importSamlMetadata,
   setSsoConnectionEnabled,
 } from './mutations';
 import {
@@ -12,6 +13,7 @@ import {
   configureSamlSchema,
   createSsoConnectionSchema,
   deleteSsoConnectionSchema,
+  importSamlMetadataSchema,
   setSsoEnabledSchema,
 } from './schemas';
 
@@ -49,4 +51,11 @@ export const deleteSsoConnectionCommand = defineCommand({
   schema: deleteSsoConnectionSchema,
   permission: 'sso.manage',
   handler: async (context, input) => deleteSsoConnection(await db(), context, input),
+});
+
+export const importSamlMetadataCommand = defineCommand({
+  name: 'sso.import_metadata',
+  schema: importSamlMetadataSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => importSamlMetadata(await db(), context, input),
 });

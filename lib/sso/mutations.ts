@@ -4,16 +4,20 @@ import { getConfig } from '@/lib/config';
 import { seal } from '@/lib/crypto/sealed';
 import type { Db, Tx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { fetchOutbound } from '@/lib/http/outbound';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { type ParsedCertificate, parseCertificate } from './certificates';
+import { type IdpMetadata, MAX_METADATA_BYTES, parseIdpMetadata } from './metadata';
 import { type AttributeMapping, defaultAttributeMapping, type SsoProviderKey } from './providers';
+import { missingForEnable } from './rules';
 import type {
   ConfigureOidcInput,
   ConfigureSamlInput,
   ConnectionRefInput,
   CreateSsoConnectionInput,
   DeleteSsoConnectionInput,
+  ImportSamlMetadataInput,
   SetSsoEnabledInput,
 } from './schemas';
 
@@ -125,6 +129,33 @@ export async function createSsoConnection(
   });
 }
 
+/**
+ * Makes the connection's signing certificates exactly `wanted`, keeping those already stored;
+ * returns the fingerprints added and removed, for the audit log.
+ */
+async function replaceCertificates(
+  tx: Tx,
+  connection: { id: string; certificates: { fingerprint: string }[] },
+  wanted: readonly ParsedCertificate[],
+) {
+  const before = new Set(connection.certificates.map((c) => c.fingerprint));
+  const after = new Set(wanted.map((c) => c.fingerprint));
+  await tx.ssoCertificate.deleteMany({ where: { connectionId: connection.id, fingerprint: { notIn: [...after] } } });
+  const added = wanted.filter((c) => !before.has(c.fingerprint));
+  if (added.length) {
+    await tx.ssoCertificate.createMany({
+      data: added.map((c) => ({
+        connectionId: connection.id,
+        pem: c.pem,
+        fingerprint: c.fingerprint,
+        notBefore: c.notBefore,
+        notAfter: c.notAfter,
+      })),
+    });
+  }
+  return { added: added.map((c) => c.fingerprint), removed: [...before].filter((f) => !after.has(f)) };
+}
+
 /** Reads each pasted certificate; field errors name the one at fault. Duplicates count once. */
 function readCertificates(pasted: readonly string[]): Result<ParsedCertificate[]> {
   const certificates: ParsedCertificate[] = [];
@@ -156,21 +187,7 @@ export async function configureSamlConnection(client: Db, context: CommandContex
     if (connection.protocol !== 'saml') return fail('wrong_protocol', 'This is an OpenID Connect connection: it has no SAML settings.');
     const domains = await checkDomains(tx, input.organizationId, input.domainIds);
     if (domains.failure) return domains.failure;
-    const before = new Set(connection.certificates.map((c) => c.fingerprint));
-    const after = new Set(certificates.data.map((c) => c.fingerprint));
-    await tx.ssoCertificate.deleteMany({ where: { connectionId: connection.id, fingerprint: { notIn: [...after] } } });
-    const added = certificates.data.filter((c) => !before.has(c.fingerprint));
-    if (added.length) {
-      await tx.ssoCertificate.createMany({
-        data: added.map((c) => ({
-          connectionId: connection.id,
-          pem: c.pem,
-          fingerprint: c.fingerprint,
-          notBefore: c.notBefore,
-          notAfter: c.notAfter,
-        })),
-      });
-    }
+    const certificateChange = await replaceCertificates(tx, connection, certificates.data);
     await saveConfiguration(
       tx,
       context,
@@ -186,13 +203,78 @@ export async function configureSamlConnection(client: Db, context: CommandContex
       },
       {
         idpEntityId: input.idpEntityId,
-        certificates: { added: added.map((c) => c.fingerprint), removed: [...before].filter((f) => !after.has(f)) },
+        certificates: certificateChange,
         domains: (domains.domains ?? []).map((d) => d.name),
         ...(input.allowSha1 ? { allowSha1: true } : {}),
         ...(input.idpInitiated ? { idpInitiated: true } : {}),
       },
     );
     return ok(null);
+  });
+}
+
+/** Reads metadata from its address (through the outbound guard) or from the pasted XML; field errors name the source. */
+async function readMetadata(input: ImportSamlMetadataInput, now: Date): Promise<Result<IdpMetadata>> {
+  const field = input.metadataUrl ? 'metadataUrl' : 'metadataXml';
+  let xml = input.metadataXml;
+  if (input.metadataUrl) {
+    const fetched = await fetchOutbound(input.metadataUrl, {
+      allowOrigins: getConfig().outboundAllowOrigins,
+      maxBytes: MAX_METADATA_BYTES,
+    });
+    if (!fetched.ok) return { ...fetched, fieldErrors: { metadataUrl: [fetched.message] }, values: { metadataUrl: input.metadataUrl } };
+    xml = fetched.data.body;
+  }
+  const parsed = parseIdpMetadata(xml, now);
+  if (!parsed.ok) {
+    const message = parsed.fieldErrors?.metadata?.[0] ?? parsed.message;
+    return fail('invalid_input', message, { fieldErrors: { [field]: [message] }, values: { metadataUrl: input.metadataUrl } });
+  }
+  return parsed;
+}
+
+/**
+ * Takes a SAML connection's identity provider settings from its metadata: entity ID, SSO URL and
+ * signing certificates. A metadata URL is kept, for the daily refresh; pasted XML clears it.
+ */
+export async function importSamlMetadata(
+  client: Db,
+  context: CommandContext,
+  input: ImportSamlMetadataInput,
+): Promise<Result<{ entityId: string; ssoUrl: string; certificates: number }>> {
+  // Fetched before the transaction: no lock is held across the network.
+  const metadata = await readMetadata(input, context.now);
+  if (!metadata.ok) return metadata;
+  return client.$transaction(async (tx) => {
+    const connection = await findScoped(tx, input);
+    if (!connection) return notFound();
+    if (connection.protocol !== 'saml') return fail('wrong_protocol', 'This is an OpenID Connect connection: it has no SAML metadata.');
+    const certificateChange = await replaceCertificates(tx, connection, metadata.data.certificates);
+    await tx.ssoConnection.update({
+      where: { id: connection.id },
+      data: {
+        idpEntityId: metadata.data.entityId,
+        idpSsoUrl: metadata.data.ssoUrl,
+        idpMetadataUrl: input.metadataUrl || null,
+        idpMetadataFetchedAt: context.now,
+        configuredAt: context.now,
+      },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+      {
+        organizationId: input.organizationId,
+        action: 'sso.metadata_imported',
+        target: target(connection),
+        summary: {
+          source: input.metadataUrl ? 'url' : 'xml',
+          ...(input.metadataUrl ? { metadataUrl: input.metadataUrl } : {}),
+          idpEntityId: { before: connection.idpEntityId, after: metadata.data.entityId },
+          idpSsoUrl: { before: connection.idpSsoUrl, after: metadata.data.ssoUrl },
+          certificates: certificateChange,
+        },
+      },
+    ]);
+    return ok({ entityId: metadata.data.entityId, ssoUrl: metadata.data.ssoUrl, certificates: metadata.data.certificates.length });
   });
 }
 
@@ -237,28 +319,6 @@ export async function configureOidcConnection(client: Db, context: CommandContex
   });
 }
 
-/** What a connection still lacks before it can be enabled, in words; empty when it is complete. */
-export function missingForEnable(connection: {
-  protocol: 'saml' | 'oidc';
-  idpEntityId: string | null;
-  idpSsoUrl: string | null;
-  issuer: string | null;
-  clientId: string | null;
-  clientSecretSealed: string | null;
-  certificateCount: number;
-  domainCount: number;
-}): string[] {
-  const missing: string[] = [];
-  if (connection.protocol === 'saml') {
-    if (!connection.idpEntityId || !connection.idpSsoUrl) missing.push('the identity provider’s entity ID and SSO URL');
-    if (!connection.certificateCount) missing.push('a signing certificate');
-  } else if (!connection.issuer || !connection.clientId || !connection.clientSecretSealed) {
-    missing.push('the issuer, client ID and client secret');
-  }
-  if (!connection.domainCount) missing.push('a verified domain it applies to');
-  return missing;
-}
-
 export async function setSsoConnectionEnabled(client: Db, context: CommandContext, input: SetSsoEnabledInput): Promise<Result<null>> {
   return client.$transaction(async (tx) => {
     const connection = await findScoped(tx, input);
@@ -267,6 +327,7 @@ export async function setSsoConnectionEnabled(client: Db, context: CommandContex
     if (input.enabled) {
       const missing = missingForEnable({
         ...connection,
+        hasClientSecret: connection.clientSecretSealed !== null,
         certificateCount: connection.certificates.length,
         domainCount: connection.domains.length,
       });

@@ -106,3 +106,22 @@ export const deleteSsoConnectionSchema = connectionRefSchema.extend({
   confirmName: z.string({ error: 'Type the connection’s name to delete it.' }).trim(),
 });
 export type DeleteSsoConnectionInput = z.infer<typeof deleteSsoConnectionSchema>;
+
+/** The identity provider's metadata, by address (kept, and refreshed daily) or pasted as XML. */
+export const importSamlMetadataSchema = connectionRefSchema
+  .extend({
+    metadataUrl: z.string().trim().max(2000, 'That address is too long.').default(''),
+    metadataXml: z.string().max(600_000, 'That metadata is over 512 KB: paste the identity provider’s own file.').default(''),
+  })
+  .superRefine((input, context) => {
+    if (!input.metadataUrl && !input.metadataXml.trim()) {
+      context.addIssue({ code: 'custom', path: ['metadataUrl'], message: 'Enter the metadata URL, or paste the metadata XML below.' });
+    } else if (input.metadataUrl && !/^https?:\/\//i.test(input.metadataUrl)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['metadataUrl'],
+        message: 'Enter the metadata URL as a full address, starting with https://.',
+      });
+    }
+  });
+export type ImportSamlMetadataInput = z.infer<typeof importSamlMetadataSchema>;

@@ -67,6 +67,14 @@ describe('loadConfig', () => {
   it('reads how many proxies stand in front', () => {
     expect(loadConfig({ ...production, TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
   });
+
+  it('reads the origins outbound fetches may reach on private networks, and refuses anything but http(s) origins', () => {
+    expect(loadConfig(production).outboundAllowOrigins).toEqual([]);
+    const config = loadConfig({ ...production, OUTBOUND_ALLOW_ORIGINS: 'https://idp.internal:8443/path, http://127.0.0.1:4000' });
+    expect(config.outboundAllowOrigins).toEqual(['https://idp.internal:8443', 'http://127.0.0.1:4000']);
+    expect(() => loadConfig({ ...production, OUTBOUND_ALLOW_ORIGINS: 'idp.internal' })).toThrow(/OUTBOUND_ALLOW_ORIGINS/);
+    expect(() => loadConfig({ ...production, OUTBOUND_ALLOW_ORIGINS: 'ftp://idp.internal' })).toThrow(/OUTBOUND_ALLOW_ORIGINS/);
+  });
 });
 
 describe('resolveDatabaseTarget', () => {

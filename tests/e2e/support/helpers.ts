@@ -162,3 +162,15 @@ export async function bringIn(page: Page, browser: Browser, to: string, role: st
   await expect(invitee).toHaveURL(/\/account\?joined=/);
   await context.close();
 }
+
+/** Adds a domain on the organization's Domains page, publishes its TXT record and verifies it. */
+export async function addVerifiedDomain(page: Page, domain: string) {
+  await openSection(page, 'Domains');
+  await page.getByLabel('Domain', { exact: true }).fill(domain);
+  await page.getByRole('button', { name: 'Add domain' }).click();
+  const item = page.getByRole('listitem', { name: domain });
+  const recordValue = (await item.getByText(/^orgdesk-verification=/).textContent())!.trim();
+  await publishTxt(`_orgdesk-verification.${domain}`, [recordValue]);
+  await item.getByRole('button', { name: `Verify now for ${domain}` }).click();
+  await expect(item.getByText('Verified', { exact: true })).toBeVisible();
+}

@@ -25,6 +25,14 @@ import {
 } from './invitations/actions';
 import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
 import { addGroupMemberAction, createGroupAction, deleteGroupAction, removeGroupMemberAction, updateGroupAction } from './roles/actions';
+import {
+  configureOidcConnectionAction,
+  configureSamlConnectionAction,
+  createSsoConnectionAction,
+  deleteSsoConnectionAction,
+  importSamlMetadataAction,
+  setSsoConnectionEnabledAction,
+} from './sso/actions';
 
 /** The page's server actions, handed to its forms through context. */
 export const ORGANIZATION_ACTIONS: OrganizationActions = {
@@ -55,4 +63,10 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   deleteGroup: deleteGroupAction,
   addGroupMember: addGroupMemberAction,
   removeGroupMember: removeGroupMemberAction,
+  createSsoConnection: createSsoConnectionAction,
+  configureSamlConnection: configureSamlConnectionAction,
+  configureOidcConnection: configureOidcConnectionAction,
+  importSamlMetadata: importSamlMetadataAction,
+  setSsoConnectionEnabled: setSsoConnectionEnabledAction,
+  deleteSsoConnection: deleteSsoConnectionAction,
 };

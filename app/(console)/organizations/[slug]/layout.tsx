@@ -22,6 +22,7 @@ export default async function OrganizationWorkspaceLayout({
   const { builder, organization } = await loadWorkspace(slug);
   const base = `/organizations/${organization.slug}`;
   const unverified = organization.domains.filter((d) => d.status !== 'verified').length;
+  const failingSso = organization.ssoConnections.filter((c) => c.enabled && c.status === 'error').length;
   const sections: Section[] = [
     { href: base, label: 'Overview' },
     { href: `${base}/members`, label: 'Members', badge: String(organization._count.memberships) },
@@ -31,6 +32,16 @@ export default async function OrganizationWorkspaceLayout({
       badge: organization.pendingInvitationCount ? `${organization.pendingInvitationCount} pending` : undefined,
     },
     { href: `${base}/domains`, label: 'Domains', badge: unverified ? `${unverified} unverified` : undefined, warn: unverified > 0 },
+    {
+      href: `${base}/sso`,
+      label: 'SSO',
+      badge: failingSso
+        ? `${failingSso} failing`
+        : organization.ssoConnections.length
+          ? String(organization.ssoConnections.length)
+          : undefined,
+      warn: failingSso > 0,
+    },
     { href: `${base}/roles`, label: 'Roles & groups' },
     { href: `${base}/activity`, label: 'Activity' },
     { href: `${base}/settings`, label: 'Settings' },

@@ -1,0 +1,28 @@
+import { SsoSection } from '@/components/sso/sso-section';
+import { db } from '@/lib/db/client';
+import { listSsoConnections } from '@/lib/sso/queries';
+import { loadWorkspace, sectionMetadata } from '../load';
+
+export const generateMetadata = sectionMetadata('Single sign-on');
+
+export default async function OrganizationSsoPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ deleted?: string }>;
+}) {
+  const { slug } = await params;
+  const { deleted } = await searchParams;
+  const { organization, now } = await loadWorkspace(slug, 'sso');
+  const connections = await listSsoConnections(await db(), organization.id);
+  return (
+    <SsoSection
+      organization={organization}
+      connections={connections}
+      verifiedDomainCount={organization.domains.filter((d) => d.status === 'verified').length}
+      deleted={typeof deleted === 'string' && deleted.length <= 100 ? deleted : null}
+      now={now}
+    />
+  );
+}

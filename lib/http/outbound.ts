@@ -1,0 +1,169 @@
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { fail, ok, type Result } from '@/lib/result';
+
+/**
+ * Fetching an address that a builder typed (an identity provider's metadata or discovery
+ * document) without letting it reach Orgdesk's own network: HTTPS only, and only to public
+ * addresses. The check is made on the address the connection actually uses (inside the socket's
+ * DNS lookup), so a name that resolves to a public address once and a private one later can't
+ * slip through. Allow-listed origins skip both checks.
+ */
+
+/** Whether an IP address is on a loopback, private, link-local or otherwise non-public network. Pure. */
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return isPrivateAddress(mapped[1]!);
+  if (net.isIPv4(address)) {
+    const [a, b] = address.split('.').map(Number) as [number, number, number, number];
+    return (
+      a === 0 || // "this" network
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
+      (a === 169 && b === 254) || // link-local, cloud metadata
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 192 && b === 0) || // IETF assignments
+      (a === 198 && (b === 18 || b === 19)) || // benchmarking
+      a >= 224 // multicast, reserved, broadcast
+    );
+  }
+  if (net.isIPv6(address)) {
+    const lower = address.toLowerCase();
+    return (
+      lower === '::' ||
+      lower === '::1' ||
+      /^f[cd]/.test(lower) || // unique local
+      /^fe[89ab]/.test(lower) || // link-local
+      /^ff/.test(lower) || // multicast
+      /^64:ff9b:/.test(lower) || // NAT64 can reach IPv4 private space
+      /^2002:/.test(lower) // 6to4 embeds an IPv4 address
+    );
+  }
+  return true;
+}
+
+export interface OutboundOptions {
+  allowOrigins: readonly string[];
+  /** Milliseconds for the whole exchange. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  accept?: string;
+}
+
+export type OutboundFailure = 'not_https' | 'private_address' | 'unreachable' | 'timeout' | 'http_status' | 'too_large';
+
+/** Plain-words reasons, with what to do next. */
+function explain(kind: OutboundFailure, url: URL, detail = ''): string {
+  switch (kind) {
+    case 'not_https':
+      return `Orgdesk fetches only https:// addresses. Use the https address of ${url.host}.`;
+    case 'private_address':
+      return `${url.hostname} resolves to a private or loopback address, which Orgdesk doesn’t fetch. Use the identity provider’s public address, or ask the operator to allow ${url.origin} in OUTBOUND_ALLOW_ORIGINS.`;
+    case 'unreachable':
+      return `Orgdesk couldn’t reach ${url.host}${detail ? ` (${detail})` : ''}. Check the address, or paste the document instead.`;
+    case 'timeout':
+      return `${url.host} didn’t answer in time. Try again, or paste the document instead.`;
+    case 'http_status':
+      return `${url.host} answered ${detail} for ${url.pathname}. Check the address.`;
+    case 'too_large':
+      return `The document at ${url.host} is larger than Orgdesk accepts (${detail}). Check the address.`;
+  }
+}
+
+class Refused extends Error {
+  constructor(readonly kind: OutboundFailure) {
+    super(kind);
+  }
+}
+
+/** A DNS lookup that refuses names resolving to a non-public address. */
+function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error);
+    const list = addresses as dns.LookupAddress[];
+    if (!list.length || list.some((entry) => isPrivateAddress(entry.address))) return callback(new Refused('private_address'));
+    if (options.all) return callback(null, list);
+    callback(null, list[0]!.address, list[0]!.family);
+  });
+}
+
+/**
+ * GETs a document from an address a builder gave. Follows no redirects (a redirect is reported
+ * with its target, for the builder to use instead). The text, or a failure whose message says
+ * what to do next.
+ */
+export async function fetchOutbound(address: string, options: OutboundOptions): Promise<Result<{ body: string; contentType: string }>> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return fail('invalid_input', 'That isn’t a full address: it should start with https://.');
+  }
+  const allowed = options.allowOrigins.includes(url.origin);
+  const failure = (kind: OutboundFailure, detail?: string) => fail('fetch_failed', explain(kind, url, detail), { hint: { reason: kind } });
+  if (url.protocol !== 'https:' && !(allowed && url.protocol === 'http:')) return failure('not_https');
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(literal) && isPrivateAddress(literal) && !allowed) {
+    return failure('private_address');
+  }
+  const maxBytes = options.maxBytes ?? 512 * 1024;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  return new Promise((resolve) => {
+    const transport = url.protocol === 'https:' ? https : http;
+    const request = transport.get(
+      url,
+      {
+        headers: { accept: options.accept ?? '*/*', 'user-agent': 'Orgdesk' },
+        ...(allowed ? {} : { lookup: publicOnlyLookup as unknown as typeof dns.lookup }),
+        timeout: timeoutMs,
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+          response.resume();
+          resolve(failure('http_status', `${status}, a redirect to ${response.headers.location ?? 'another address'}; use that address`));
+          return;
+        }
+        if (status !== 200) {
+          response.resume();
+          resolve(failure('http_status', String(status)));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            request.destroy();
+            resolve(failure('too_large', `over ${Math.round(maxBytes / 1024)} KB`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          if (size <= maxBytes) {
+            resolve(ok({ body: Buffer.concat(chunks).toString('utf8'), contentType: String(response.headers['content-type'] ?? '') }));
+          }
+        });
+        response.on('error', () => resolve(failure('unreachable')));
+      },
+    );
+    const deadline = setTimeout(() => {
+      request.destroy();
+      resolve(failure('timeout'));
+    }, timeoutMs);
+    request.on('close', () => clearTimeout(deadline));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(failure('timeout'));
+    });
+    request.on('error', (error) => {
+      if (error instanceof Refused) resolve(failure(error.kind));
+      else resolve(failure('unreachable', (error as NodeJS.ErrnoException).code ?? error.message));
+    });
+  });
+}

@@ -1,0 +1,23 @@
+/** SSO rules that pages and commands share. Pure. */
+
+/** What a connection still lacks before it can be enabled, in words; empty when it is complete. */
+export function missingForEnable(connection: {
+  protocol: 'saml' | 'oidc';
+  idpEntityId: string | null;
+  idpSsoUrl: string | null;
+  issuer: string | null;
+  clientId: string | null;
+  hasClientSecret: boolean;
+  certificateCount: number;
+  domainCount: number;
+}): string[] {
+  const missing: string[] = [];
+  if (connection.protocol === 'saml') {
+    if (!connection.idpEntityId || !connection.idpSsoUrl) missing.push('the identity provider’s entity ID and SSO URL');
+    if (!connection.certificateCount) missing.push('a signing certificate');
+  } else if (!connection.issuer || !connection.clientId || !connection.hasClientSecret) {
+    missing.push('the issuer, client ID and client secret');
+  }
+  if (!connection.domainCount) missing.push('a verified domain it applies to');
+  return missing;
+}
