@@ -24,8 +24,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <main id="main" className="mx-auto max-w-3xl space-y-6 px-6 py-10">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Your organizations</h1>
-        <form action={memberSignOutAction} className="flex items-center gap-3 text-sm text-slate-700">
-          <span>{user.email}</span>
+        <form action={memberSignOutAction} className="flex min-w-0 flex-wrap items-center gap-3 text-sm text-slate-700">
+          <span className="min-w-0 break-all">{user.email}</span>
           <button type="submit" className="rounded-md px-2 py-1 hover:bg-slate-100">
             Sign out
           </button>

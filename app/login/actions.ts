@@ -13,6 +13,8 @@ import { clientIp } from '@/lib/http/request';
 import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
 import { kickJobs } from '@/lib/scheduler';
+import { startSamlSignIn } from '@/lib/sso/flow';
+import { ssoConnectionForEmail } from '@/lib/sso/routing';
 
 const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
 
@@ -35,6 +37,9 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
   }
   const config = getConfig();
   if (audience === 'member') {
+    // An address at a domain an organization signs in with SSO goes to its identity provider.
+    const connection = await ssoConnectionForEmail(client, email);
+    if (connection) redirect(await startSamlSignIn(client, connection, 'sign_in', now));
     await signIn('nodemailer', { email, redirect: false, redirectTo: '/account' });
     kickJobs();
     redirect('/account/login/check-email');

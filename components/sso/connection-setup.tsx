@@ -1,13 +1,16 @@
 import Link from 'next/link';
 import { Permitted } from '@/components/actions-context';
 import { ReadOnlyNote } from '@/components/console/read-only-note';
+import { buttonClasses } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { formatDate, formatDateTime } from '@/lib/format';
+import type { PageInfo } from '@/lib/pagination';
 import { certificateStage } from '@/lib/sso/certificates';
 import { defaultAttributeMapping, SSO_PROVIDERS, type SsoProviderKey } from '@/lib/sso/providers';
 import type { SsoConnectionDetail } from '@/lib/sso/queries';
 import { missingForEnable } from '@/lib/sso/rules';
 import type { ServiceProviderValues } from '@/lib/sso/sp';
+import { type AttemptRow, SignInLog } from './sign-in-log';
 import {
   DeleteConnectionForm,
   type DomainChoice,
@@ -17,6 +20,13 @@ import {
   SamlSettingsForm,
 } from './sso-forms';
 import { CertificateExpiry, ConnectionStatus } from './sso-status';
+
+const TEST_ERRORS: Record<string, string> = {
+  sso_incomplete: 'Add the identity provider’s SSO URL and signing certificate before testing.',
+  forbidden: 'You need the sso.manage permission to test this connection.',
+  not_found: 'This connection no longer exists.',
+  wrong_protocol: 'This connection’s protocol has no test sign-in here.',
+};
 
 function CopyRow({ label, value }: { label: string; value: string }) {
   return (
@@ -37,13 +47,20 @@ export function ConnectionSetup({
   sp,
   domains,
   now,
+  attempts,
+  lastTest,
+  testError,
 }: {
   organization: { id: string; slug: string };
   connection: SsoConnectionDetail;
   sp: ServiceProviderValues;
   domains: DomainChoice[];
   now: Date;
+  attempts: { rows: AttemptRow[]; page: PageInfo };
+  lastTest: { id: string; occurredAt: Date; outcome: string; check: string | null } | null;
+  testError: string | null;
 }) {
+  const base = `/organizations/${organization.slug}/sso/${connection.id}`;
   const provider = SSO_PROVIDERS[connection.provider as SsoProviderKey];
   const saml = connection.protocol === 'saml' ? provider.saml : undefined;
   const oidc = connection.protocol === 'oidc' ? provider.oidc : undefined;
@@ -91,6 +108,51 @@ export function ConnectionSetup({
           </div>
         </Permitted>
       </section>
+
+      {saml ? (
+        <section aria-labelledby="test-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+          <h3 id="test-heading" className="font-semibold">
+            Test sign-in
+          </h3>
+          <p className="text-sm text-slate-700">
+            Signs in at {provider.label} for real, in a new tab, without starting a session here. The result shows what {provider.label}{' '}
+            sent, or the check that failed and how to fix it. Test before enabling the connection for everyone.
+          </p>
+          {testError ? (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+              {TEST_ERRORS[testError] ?? 'The test couldn’t start. Reload the page and try again.'}
+            </p>
+          ) : null}
+          {lastTest ? (
+            <p className="text-sm">
+              Last test, {formatDateTime(lastTest.occurredAt)}:{' '}
+              {lastTest.outcome === 'success' ? (
+                <strong className="text-emerald-800">succeeded</strong>
+              ) : (
+                <strong className="text-red-800">failed at {lastTest.check ?? lastTest.outcome}</strong>
+              )}
+              {lastTest.occurredAt < connection.configuredAt ? ' (before the last change to the settings: test again)' : ''}.{' '}
+              <Link href={`${base}/attempts/${lastTest.id}`}>See the result</Link>
+            </p>
+          ) : (
+            <p className="text-sm text-slate-700">Not tested yet.</p>
+          )}
+          <Permitted to="sso.manage">
+            {connection.idpSsoUrl && connection.certificates.length ? (
+              <a
+                className={buttonClasses('secondary')}
+                href={`/api/sso/test/${connection.id}?organizationId=${organization.id}&slug=${organization.slug}`}
+                target="_blank"
+                rel="noopener"
+              >
+                Test connection<span className="sr-only"> (opens a new tab)</span>
+              </a>
+            ) : (
+              <p className="text-sm text-slate-700">Add the identity provider’s SSO URL and certificate to test the connection.</p>
+            )}
+          </Permitted>
+        </section>
+      ) : null}
 
       <section aria-labelledby="steps-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
         <h3 id="steps-heading" className="font-semibold">
@@ -198,6 +260,7 @@ export function ConnectionSetup({
           <DeleteConnectionForm connection={ref} name={connection.name} slug={organization.slug} />
         </section>
       </Permitted>
+      <SignInLog rows={attempts.rows} page={attempts.page} base={base} />
     </div>
   );
 }

@@ -7,11 +7,14 @@ export function sessionCookieName(appUrl: string): string {
   return appUrl.startsWith('https:') ? '__Secure-authjs.session-token' : 'authjs.session-token';
 }
 
-/** Starts an Auth.js database session for a user (after accepting an invitation). */
-export async function createSession(client: DbOrTx, userId: string, now: Date) {
+/**
+ * Starts an Auth.js database session for a user (after accepting an invitation, or an SSO
+ * sign-in, whose connection the session remembers: disabling it ends the session).
+ */
+export async function createSession(client: DbOrTx, userId: string, now: Date, ssoConnectionId: string | null = null) {
   const sessionToken = crypto.randomBytes(32).toString('hex');
   const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000);
   // A member session, always: an invitation link never opens the console.
-  await client.session.create({ data: { sessionToken, userId, expires, audience: 'member' } });
+  await client.session.create({ data: { sessionToken, userId, expires, audience: 'member', ssoConnectionId } });
   return { sessionToken, expires };
 }

@@ -4,13 +4,7 @@ import type { RequestMeta } from '@/lib/commands/define';
 import type { Db } from '@/lib/db/client';
 import { emailDomain } from '@/lib/email/address';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
-import { domainMatches } from './match';
-
-/** a.b.acme.com -> [a.b.acme.com, b.acme.com, acme.com]: the names a domain could match under. */
-function parentNames(domain: string): string[] {
-  const labels = domain.split('.');
-  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-}
+import { domainMatches, parentNames } from './match';
 
 /**
  * Auto-join after a sign-in: a user whose email is verified joins every organization that has

@@ -9,3 +9,9 @@ export function domainMatches(addressDomain: string, domain: string, includeSubd
   if (candidate === owned) return true;
   return includeSubdomains && candidate.endsWith(`.${owned}`);
 }
+
+/** a.b.acme.com -> [a.b.acme.com, b.acme.com, acme.com]: the names a domain could match under. */
+export function parentNames(domain: string): string[] {
+  const labels = domain.split('.');
+  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+}

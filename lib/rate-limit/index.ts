@@ -16,6 +16,8 @@ export const RATE_LIMITS = {
   consoleInvitationSends: { limit: 30, windowMs: 60 * 60_000 },
   invitationResendsPerInvitation: { limit: 3, windowMs: 60 * 60_000 },
   invitationAcceptsPerIp: { limit: 30, windowMs: 10 * 60_000 },
+  /** Responses posted to the SAML ACS, per address: real sign-ins post one each. */
+  ssoAcsPerIp: { limit: 120, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitOutcome {

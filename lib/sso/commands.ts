@@ -7,10 +7,12 @@ import {
   deleteSsoConnection,
   importSamlMetadata,
   setSsoConnectionEnabled,
+  startSsoTest,
 } from './mutations';
 import {
   configureOidcSchema,
   configureSamlSchema,
+  connectionRefSchema,
   createSsoConnectionSchema,
   deleteSsoConnectionSchema,
   importSamlMetadataSchema,
@@ -58,4 +60,12 @@ export const importSamlMetadataCommand = defineCommand({
   schema: importSamlMetadataSchema,
   permission: 'sso.manage',
   handler: async (context, input) => importSamlMetadata(await db(), context, input),
+});
+
+/** A test sign-in: no change to the organization, so no audit event; its attempt is logged. */
+export const startSsoTestCommand = defineCommand({
+  name: 'sso.test',
+  schema: connectionRefSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => startSsoTest(await db(), context, input),
 });

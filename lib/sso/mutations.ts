@@ -8,6 +8,7 @@ import { fetchOutbound } from '@/lib/http/outbound';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { type ParsedCertificate, parseCertificate } from './certificates';
+import { startSamlSignIn } from './flow';
 import { type IdpMetadata, MAX_METADATA_BYTES, parseIdpMetadata } from './metadata';
 import { type AttributeMapping, defaultAttributeMapping, type SsoProviderKey } from './providers';
 import { missingForEnable } from './rules';
@@ -334,12 +335,14 @@ export async function setSsoConnectionEnabled(client: Db, context: CommandContex
       if (missing.length) return fail('sso_incomplete', `Finish the setup first: add ${missing.join(', ')}.`);
     }
     await tx.ssoConnection.update({ where: { id: connection.id }, data: { enabled: input.enabled } });
+    // Turned off: the sessions started through it end now.
+    const ended = input.enabled ? 0 : (await tx.session.deleteMany({ where: { ssoConnectionId: connection.id } })).count;
     await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
       {
         organizationId: input.organizationId,
         action: input.enabled ? 'sso.connection_enabled' : 'sso.connection_disabled',
         target: target(connection),
-        summary: { enabled: { before: connection.enabled, after: input.enabled } },
+        summary: { enabled: { before: connection.enabled, after: input.enabled }, ...(ended ? { sessionsEnded: ended } : {}) },
       },
     ]);
     return ok(null);
@@ -369,4 +372,22 @@ export async function deleteSsoConnection(
     ]);
     return ok({ name: connection.name });
   });
+}
+
+/**
+ * Starts a test sign-in for a SAML connection (enabled or not): the request Orgdesk sends the
+ * identity provider, marked as a test so the answer creates no session and shows its result.
+ */
+export async function startSsoTest(client: Db, context: CommandContext, input: ConnectionRefInput): Promise<Result<{ url: string }>> {
+  const connection = await client.ssoConnection.findFirst({
+    where: { id: input.connectionId, organizationId: input.organizationId },
+    include: { certificates: { select: { pem: true } } },
+  });
+  if (!connection) return notFound();
+  if (connection.protocol !== 'saml')
+    return fail('wrong_protocol', 'Test sign-in for OpenID Connect connections runs from the OIDC setup.');
+  if (!connection.idpSsoUrl || !connection.certificates.length) {
+    return fail('sso_incomplete', 'Add the identity provider’s SSO URL and signing certificate before testing.');
+  }
+  return ok({ url: await startSamlSignIn(client, connection, 'test', context.now) });
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/lib/db/client';
+import { fetchNumberedPage } from '@/lib/pagination';
 import type { AttributeMapping } from './providers';
 
 /** The SSO section's list: each connection with its domains and its certificates' expiry. */
@@ -54,4 +55,47 @@ export type SsoConnectionDetail = NonNullable<Awaited<ReturnType<typeof ssoConne
 export async function samlConnectionExists(client: DbOrTx, connectionId: string) {
   const connection = await client.ssoConnection.findUnique({ where: { id: connectionId }, select: { protocol: true } });
   return connection?.protocol === 'saml';
+}
+
+export const SSO_ATTEMPTS_PAGE_SIZE = 20;
+
+/** A connection's recent sign-in attempts, newest first, one numbered page ("SSO traces"). */
+export async function ssoAttemptsPage(client: DbOrTx, organizationId: string, connectionId: string, requestedPage: number) {
+  const where = { organizationId, connectionId };
+  return fetchNumberedPage(
+    requestedPage,
+    SSO_ATTEMPTS_PAGE_SIZE,
+    (skip) =>
+      client.ssoSignInAttempt.findMany({
+        where,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        skip,
+        take: SSO_ATTEMPTS_PAGE_SIZE,
+        select: { id: true, occurredAt: true, test: true, outcome: true, subject: true, email: true, detail: true },
+      }),
+    () => client.ssoSignInAttempt.count({ where }),
+  );
+}
+
+/** What a test result page shows, from the attempt's stored detail. */
+export interface AttemptDetail {
+  check?: string;
+  message?: string;
+  expected?: string;
+  received?: string;
+  fix?: string;
+  attributes?: Record<string, string[]>;
+  nameIdFormat?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  groups?: string[];
+  certificateFingerprint?: string;
+  clockDifferenceMs?: number;
+  role?: string;
+}
+
+/** One attempt of one connection of the organization; another organization's is null. */
+export async function ssoAttempt(client: DbOrTx, organizationId: string, connectionId: string, attemptId: string) {
+  const attempt = await client.ssoSignInAttempt.findFirst({ where: { id: attemptId, connectionId, organizationId } });
+  return attempt ? { ...attempt, detail: attempt.detail as AttemptDetail } : null;
 }

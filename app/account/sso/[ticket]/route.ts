@@ -1,0 +1,32 @@
+import { type NextRequest, NextResponse } from 'next/server';
+import { createSession, sessionCookieName } from '@/lib/auth/member-session';
+import { getConfig } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { redeemSsoTicket } from '@/lib/sso/flow';
+
+/**
+ * The end of an SSO sign-in: the single-use ticket becomes the person's member session (tied to
+ * the connection it came through), and they land in the member area. A used or expired ticket
+ * sends them back to sign in.
+ */
+export async function GET(_request: NextRequest, { params }: { params: Promise<{ ticket: string }> }) {
+  const { ticket } = await params;
+  const config = getConfig();
+  const client = await db();
+  const now = new Date();
+  const redeemed = /^[\w-]{20,100}$/.test(ticket) ? await redeemSsoTicket(client, ticket, now) : null;
+  if (!redeemed) {
+    return NextResponse.redirect(new URL('/account/login/sso-error?code=saml_replay', config.appUrl), 303);
+  }
+  const session = await createSession(client, redeemed.userId, now, redeemed.connectionId);
+  const response = NextResponse.redirect(new URL('/account', config.appUrl), 303);
+  response.headers.set('referrer-policy', 'no-referrer');
+  response.cookies.set(sessionCookieName(config.appUrl), session.sessionToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.appUrl.startsWith('https:'),
+    path: '/',
+    expires: session.expires,
+  });
+  return response;
+}

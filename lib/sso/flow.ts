@@ -1,0 +1,403 @@
+import crypto from 'node:crypto';
+import { memberPrincipal } from '@/lib/access/permissions';
+import type { AuditEventInput } from '@/lib/audit/record';
+import type { RequestMeta } from '@/lib/commands/define';
+import { getConfig } from '@/lib/config';
+import type { Db, DbOrTx, Tx } from '@/lib/db/client';
+import { domainMatches } from '@/lib/domains/match';
+import { emailDomain, normalizeEmail } from '@/lib/email/address';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { ssoRoleFor } from './mapping';
+import {
+  authnRequestUrl,
+  IDP_INITIATED_MAX_AGE_MS,
+  newSamlRequestId,
+  SAML_REQUEST_TTL_MS,
+  type SamlFailure,
+  type VerifiedAssertion,
+  verifySamlResponse,
+} from './saml';
+import { serviceProviderValues } from './sp';
+
+/**
+ * The database half of an SSO sign-in: the requests Orgdesk issues (answerable once, within 10
+ * minutes, by any instance), the replay guard, the attempt log, just-in-time membership, and the
+ * single-use ticket that becomes a member session.
+ */
+
+export type SsoPurpose = 'test' | 'sign_in';
+/** A ticket is good for two minutes, once. */
+export const SSO_TICKET_TTL_MS = 2 * 60 * 1000;
+
+const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
+
+async function loadSamlConnection(client: DbOrTx, connectionId: string) {
+  return client.ssoConnection.findUnique({
+    where: { id: connectionId },
+    include: {
+      certificates: { select: { pem: true, fingerprint: true } },
+      organization: { select: { id: true, slug: true, status: true } },
+    },
+  });
+}
+
+/**
+ * Starts a SAML sign-in at the connection's identity provider: stores the request, returns the
+ * redirect URL. A test runs on a disabled connection too; a real sign-in needs it enabled.
+ */
+export async function startSamlSignIn(
+  client: DbOrTx,
+  connection: { id: string; organizationId: string; idpSsoUrl: string | null; certificates: readonly { pem: string }[] },
+  purpose: SsoPurpose,
+  now: Date,
+  returnTo: string | null = null,
+): Promise<string> {
+  const id = newSamlRequestId();
+  await client.ssoRequest.create({
+    data: {
+      id,
+      connectionId: connection.id,
+      organizationId: connection.organizationId,
+      purpose,
+      returnTo,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SAML_REQUEST_TTL_MS),
+    },
+  });
+  const sp = serviceProviderValues(getConfig().appUrl, connection.id);
+  return authnRequestUrl(
+    { idpSsoUrl: connection.idpSsoUrl ?? '', certificates: connection.certificates },
+    sp,
+    id,
+    purpose === 'test' ? 'test' : '',
+  );
+}
+
+/** What the ACS does next: show a test's result to the builder, hand a ticket to the person, or explain a refusal. */
+export type AcsOutcome =
+  | { kind: 'test'; organizationSlug: string; connectionId: string; attemptId: string }
+  | { kind: 'signed_in'; ticket: string; returnTo: string | null }
+  | { kind: 'refused'; code: string; message: string };
+
+function attemptDetail(result: VerifiedAssertion | SamlFailure, extra: Record<string, unknown> = {}) {
+  if (!result.ok) {
+    const { check, message, expected, received, fix } = result;
+    return { check, message, expected, received, fix, ...extra };
+  }
+  return {
+    attributes: result.attributes,
+    nameIdFormat: result.nameIdFormat,
+    firstName: result.firstName,
+    lastName: result.lastName,
+    groups: result.groups,
+    certificateFingerprint: result.certificateFingerprint,
+    clockDifferenceMs: result.clockDifferenceMs,
+    ...extra,
+  };
+}
+
+async function recordAttempt(
+  client: DbOrTx,
+  connection: { id: string; organizationId: string },
+  test: boolean,
+  result: VerifiedAssertion | SamlFailure,
+  now: Date,
+  extra: Record<string, unknown> = {},
+) {
+  const attempt = await client.ssoSignInAttempt.create({
+    data: {
+      connectionId: connection.id,
+      organizationId: connection.organizationId,
+      occurredAt: now,
+      test,
+      outcome: result.ok ? 'success' : result.code,
+      subject: result.ok ? result.subject : null,
+      email: result.ok ? result.email : null,
+      detail: attemptDetail(result, extra) as Prisma.InputJsonValue,
+    },
+  });
+  if (test) await client.ssoConnection.update({ where: { id: connection.id }, data: { lastTestAt: now, lastTestAttemptId: attempt.id } });
+  return attempt.id;
+}
+
+/** The InResponseTo a response claims, read before anything is trusted: only to find which request it answers. */
+function claimedRequestId(samlResponse: string): string | null {
+  const xml = Buffer.from(samlResponse.replace(/\s+/g, '').slice(0, 400_000), 'base64').toString('utf8');
+  return /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,200})"/.exec(xml)?.[1] ?? null;
+}
+
+const refusal = (code: SamlFailure['code'], check: string, message: string, fix?: string): SamlFailure => ({
+  ok: false,
+  code,
+  check,
+  message,
+  fix,
+});
+
+/**
+ * The ACS: checks a posted response for the connection, consumes the request it answers (or, for
+ * a connection that allows it, takes an identity-provider-initiated one that is at most 5 minutes
+ * old), refuses a replayed assertion, logs the attempt, and goes on by purpose.
+ */
+export async function completeSamlSignIn(
+  client: Db,
+  connectionId: string,
+  samlResponse: string,
+  relayState: string | null,
+  now: Date,
+  request: RequestMeta,
+): Promise<AcsOutcome> {
+  const connection = await loadSamlConnection(client, connectionId);
+  if (connection?.protocol !== 'saml' || !connection.idpEntityId) {
+    return {
+      kind: 'refused',
+      code: 'sso_unknown_connection',
+      message: 'This sign-in address doesn’t belong to a configured SAML connection.',
+    };
+  }
+  const claimed = claimedRequestId(samlResponse);
+  // The request it answers is used up now, whatever follows: answerable once.
+  const consumed = claimed
+    ? ((
+        await client.$queryRaw<{ purpose: string; return_to: string | null }[]>(Prisma.sql`
+          DELETE FROM sso_requests WHERE id = ${claimed} AND connection_id = ${connection.id}::uuid AND expires_at > ${now}
+          RETURNING purpose, return_to`)
+      )[0] ?? null)
+    : null;
+  // Only a test request Orgdesk issued makes this a test: a forged post can't write a test result.
+  const test = consumed?.purpose === 'test';
+  const settings = {
+    provider: connection.provider,
+    idpEntityId: connection.idpEntityId,
+    certificates: connection.certificates,
+    signedPart: connection.signedPart,
+    allowSha1: connection.allowSha1,
+    clockSkewSeconds: connection.clockSkewSeconds,
+    idpInitiated: connection.idpInitiated,
+    attributeMapping: connection.attributeMapping as Record<string, string>,
+  };
+  const sp = serviceProviderValues(getConfig().appUrl, connection.id);
+  let result: VerifiedAssertion | SamlFailure = await verifySamlResponse(samlResponse, settings, sp, now);
+
+  if (result.ok) {
+    if (result.inResponseTo) {
+      if (!consumed || result.inResponseTo !== claimed) {
+        // A test whose request ran out says so on the person's page too.
+        result = refusal(
+          'saml_in_response_to',
+          'InResponseTo',
+          'The response answers a request this connection didn’t issue, one already answered, or one older than 10 minutes.',
+          relayState === 'test'
+            ? 'This test took longer than 10 minutes, or was already answered: run Test connection again.'
+            : 'Start the sign-in again from Orgdesk; a response can be used only once.',
+        );
+      }
+    } else if (!connection.idpInitiated) {
+      result = refusal(
+        'saml_unsolicited',
+        'Identity-provider-initiated sign-in',
+        'The identity provider started this sign-in (no request), and this connection accepts only sign-ins that Orgdesk starts.',
+        'Start from Orgdesk’s sign-in page, or turn on identity-provider-initiated sign-in for this connection.',
+      );
+    } else if (now.getTime() - result.issueInstant.getTime() > IDP_INITIATED_MAX_AGE_MS) {
+      result = refusal(
+        'saml_too_old',
+        'Assertion age',
+        'An identity-provider-initiated assertion must be at most 5 minutes old.',
+        'Sign in again from the identity provider.',
+      );
+    }
+  }
+  if (result.ok) {
+    const verified = result;
+    const fresh = await client.$queryRaw<{ assertion_id: string }[]>(Prisma.sql`
+      INSERT INTO sso_seen_assertions (connection_id, assertion_id, expires_at)
+      VALUES (${connection.id}::uuid, ${verified.assertionId}, ${verified.replayGuardUntil})
+      ON CONFLICT DO NOTHING RETURNING assertion_id`);
+    if (!fresh.length) {
+      result = refusal(
+        'saml_replay',
+        'Replay',
+        'This assertion was already used to sign in. Each one is accepted once.',
+        'Start the sign-in again.',
+      );
+    }
+  }
+
+  if (test) {
+    const role = result.ok ? await ssoRoleFor(client, connection.organizationId, result.groups) : null;
+    const attemptId = await recordAttempt(client, connection, true, result, now, role ? { role: role.name } : {});
+    return { kind: 'test', organizationSlug: connection.organization.slug, connectionId: connection.id, attemptId };
+  }
+  if (!result.ok) {
+    await recordAttempt(client, connection, false, result, now);
+    return { kind: 'refused', code: result.code, message: `${result.check}: ${result.message}` };
+  }
+  if (!connection.enabled || connection.organization.status !== 'active') {
+    const failure = refusal(
+      'sso_disabled',
+      'Connection',
+      'The connection (or its organization) is turned off.',
+      'Enable the connection to sign people in.',
+    );
+    await recordAttempt(client, connection, false, failure, now);
+    return { kind: 'refused', code: failure.code, message: failure.message };
+  }
+  const joined = await joinThroughSso(client, connection, result, now, request);
+  await recordAttempt(client, connection, false, joined.ok ? result : joined.failure, now);
+  if (!joined.ok) return { kind: 'refused', code: joined.failure.code, message: joined.failure.message };
+  const ticket = crypto.randomBytes(32).toString('base64url');
+  await client.ssoTicket.create({
+    data: {
+      tokenHash: sha256(ticket),
+      userId: joined.userId,
+      connectionId: connection.id,
+      expiresAt: new Date(now.getTime() + SSO_TICKET_TTL_MS),
+    },
+  });
+  return { kind: 'signed_in', ticket, returnTo: consumed?.return_to ?? null };
+}
+
+type JoinResult = { ok: true; userId: string } | { ok: false; failure: SamlFailure };
+
+/**
+ * Just-in-time membership for a verified sign-in: the identity is keyed by (connection, subject).
+ * A known identity signs in as its user (an email changed at the identity provider follows); a new
+ * one links to an existing user only when the email's domain is verified for this organization,
+ * else it is refused; otherwise a user is created. A new member gets the mapped role (or the least
+ * privileged), source SSO; group changes apply at every sign-in. It is end-user activity.
+ */
+async function joinThroughSso(
+  client: Db,
+  connection: { id: string; organizationId: string },
+  verified: VerifiedAssertion,
+  now: Date,
+  request: RequestMeta,
+): Promise<JoinResult> {
+  const email = verified.email ? normalizeEmail(verified.email) : null;
+  if (!email) {
+    return {
+      ok: false,
+      failure: refusal(
+        'saml_missing_email',
+        'Email',
+        'The identity provider sent no email address for this person.',
+        'Map the email attribute in the identity provider, or send the email as NameID.',
+      ),
+    };
+  }
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, connection.organizationId))) {
+      return { ok: false as const, failure: refusal('saml_status', 'Organization', 'This organization no longer exists.') };
+    }
+    const identity = await tx.ssoIdentity.findUnique({
+      where: { connectionId_subject: { connectionId: connection.id, subject: verified.subject } },
+    });
+    let userId: string;
+    if (identity) {
+      userId = identity.userId;
+      if (identity.email !== email) {
+        const taken = await tx.user.findUnique({ where: { email } });
+        if (taken && taken.id !== userId) {
+          return { ok: false as const, failure: conflict(email) };
+        }
+        await tx.user.update({ where: { id: userId }, data: { email } });
+      }
+      await tx.ssoIdentity.update({ where: { id: identity.id }, data: { email, lastSignInAt: now } });
+    } else {
+      const existing = await tx.user.findUnique({ where: { email } });
+      if (existing && !(await domainVerifiedFor(tx, connection.organizationId, email)))
+        return { ok: false as const, failure: conflict(email) };
+      const user =
+        existing ??
+        (await tx.user.create({
+          data: { email, name: [verified.firstName, verified.lastName].filter(Boolean).join(' ') || null, emailVerified: now },
+        }));
+      userId = user.id;
+      await tx.ssoIdentity.create({
+        data: {
+          connectionId: connection.id,
+          organizationId: connection.organizationId,
+          subject: verified.subject,
+          userId,
+          email,
+          lastSignInAt: now,
+        },
+      });
+    }
+    const role = await ssoRoleFor(tx, connection.organizationId, verified.groups);
+    const membership = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: connection.organizationId, userId } },
+    });
+    if (membership?.status === 'suspended') {
+      return { ok: false as const, failure: refusal('saml_suspended', 'Membership', 'The membership of this person is suspended.') };
+    }
+    const context = {
+      principal: await memberPrincipal(tx, {
+        userId,
+        email,
+        organizationId: connection.organizationId,
+        role: (membership?.role ?? role.key) as never,
+      }),
+      now,
+      request,
+    };
+    const events: AuditEventInput[] = [];
+    if (!membership) {
+      await tx.membership.create({
+        data: { organizationId: connection.organizationId, userId, role: role.key, joinedVia: 'sso', createdAt: now, lastSignInAt: now },
+      });
+      events.push({
+        organizationId: connection.organizationId,
+        action: 'member.joined',
+        target: { type: 'member', id: userId, label: email },
+        summary: { via: 'sso', role: role.key, connectionId: connection.id, ...(role.mapping ? { mapping: role.mapping } : {}) },
+      });
+    } else {
+      const roleChange = role.mapping && membership.role !== role.key;
+      await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now, ...(roleChange ? { role: role.key } : {}) } });
+      if (roleChange) {
+        events.push({
+          organizationId: connection.organizationId,
+          action: 'member.role_changed',
+          target: { type: 'member', id: userId, label: email },
+          summary: { role: { before: membership.role, after: role.key }, via: 'sso_mapping', mapping: role.mapping },
+        });
+      }
+    }
+    await tx.endUserActivity.create({
+      data: { organizationId: connection.organizationId, kind: 'sso_sign_in', actorEmail: email, occurredAt: now },
+    });
+    await recomputeOrganizationState(tx, connection.organizationId, now, context, events);
+    return { ok: true as const, userId };
+  });
+}
+
+function conflict(email: string): SamlFailure {
+  return refusal(
+    'saml_account_conflict',
+    'Account',
+    `An account for ${email} already exists, and its domain isn’t verified for this organization, so single sign-on can’t take it over.`,
+    'Ask the organization’s admin to verify the domain in Orgdesk, or sign in with your email link.',
+  );
+}
+
+async function domainVerifiedFor(tx: Tx, organizationId: string, email: string) {
+  const domain = emailDomain(email);
+  const domains = await tx.domain.findMany({
+    where: { organizationId, status: 'verified' },
+    select: { name: true, includeSubdomains: true },
+  });
+  return domains.some((d) => domainMatches(domain, d.name, d.includeSubdomains));
+}
+
+/**
+ * Turns a ticket into the person's member session, once: deleting it is the consumption, so two
+ * requests with the same ticket can't both succeed. Null when unknown, used or expired.
+ */
+export async function redeemSsoTicket(client: Db, ticket: string, now: Date) {
+  const rows = await client.$queryRaw<{ user_id: string; connection_id: string }[]>(Prisma.sql`
+    DELETE FROM sso_tickets WHERE token_hash = ${sha256(ticket)} AND expires_at > ${now} RETURNING user_id, connection_id`);
+  return rows[0] ? { userId: rows[0].user_id, connectionId: rows[0].connection_id } : null;
+}

@@ -1,0 +1,92 @@
+import { idpMetadataXml } from '../support/saml-idp';
+import { startTestIdp } from '../support/saml-idp-server';
+import { expect, test } from './support/fixtures';
+import { addVerifiedDomain, createOrganization, expectAccessible, openSection, unique } from './support/helpers';
+
+test('test a SAML connection to success, break the audience and read the explained failure, then a new person signs in by email routing', async ({
+  page,
+  browser,
+}) => {
+  const idp = await startTestIdp(`http://www.okta.com/${unique('exk')}`);
+  try {
+    const name = `Vandelay ${unique('')}`;
+    await createOrganization(page, name);
+    const domain = `${unique('vandelay')}.example.com`;
+    await addVerifiedDomain(page, domain);
+
+    await openSection(page, 'SSO');
+    await page.getByLabel('Name', { exact: true }).fill('Okta');
+    await page.getByRole('button', { name: 'Create connection' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Okta' })).toBeVisible();
+    await expect(page.getByText('Not tested yet.')).toBeVisible();
+    const importForm = page.getByRole('form', { name: 'Import the identity provider’s metadata' });
+    await importForm.getByLabel('Or paste the metadata XML').fill(idpMetadataXml(idp.entityId, idp.url));
+    await importForm.getByRole('button', { name: 'Import metadata' }).click();
+    await expect(page.getByText(/^Imported /)).toBeVisible();
+    const settings = page.getByRole('form', { name: 'SAML settings' });
+    await settings.getByLabel(domain).check();
+    await settings.getByRole('button', { name: 'Save SAML settings' }).click();
+    await expect(settings.getByText('SAML settings saved.')).toBeVisible();
+
+    // Test connection: a real sign-in at the identity provider, in a new tab, with no session.
+    idp.signIn = { nameId: `00u${unique('')}`, email: `tester@${domain}`, firstName: 'Tess', lastName: 'Ter', groups: ['engineering'] };
+    const [result] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: /Test connection/ }).click()]);
+    await expect(result.getByRole('heading', { name: 'Test sign-in succeeded' })).toBeVisible();
+    const outcome = result.getByRole('region', { name: 'Test sign-in succeeded' });
+    await expect(outcome.getByRole('definition').filter({ hasText: `tester@${domain}` })).toBeVisible();
+    await expect(outcome.getByRole('definition').filter({ hasText: 'Tess Ter' })).toBeVisible();
+    await expect(outcome.getByRole('table', { name: 'Attributes received' }).getByRole('row', { name: /groups/ })).toContainText(
+      'engineering',
+    );
+    await expect(result.getByText(/^SHA-256 [0-9A-F:]+$/)).toBeVisible();
+    await expect(result.getByText(/s (ahead of|behind) Orgdesk/)).toBeVisible();
+    await expect(result.getByText(/^Member \(no group mappings yet/)).toBeVisible();
+    await expectAccessible(result);
+    // The request asked for no particular authentication context (Entra refuses one it can't meet).
+    expect(idp.requests.at(-1)).not.toContain('RequestedAuthnContext');
+    await result.close();
+
+    // Break the audience at the identity provider: the failure says what was expected and how to fix it.
+    idp.overrides = { audience: 'https://wrong.example/audience' };
+    const [broken] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: /Test connection/ }).click()]);
+    await expect(broken.getByRole('heading', { name: 'Test sign-in failed: Audience' })).toBeVisible();
+    const expectedAudience = (await page
+      .getByText(/\/api\/sso\/saml\/[0-9a-f-]+$/)
+      .first()
+      .textContent())!.trim();
+    await expect(broken.getByText(`Audience was https://wrong.example/audience, expected ${expectedAudience}.`)).toBeVisible();
+    await expect(broken.getByText(`Set the Audience URI (SP Entity ID) in Okta to ${expectedAudience}.`)).toBeVisible();
+    await expectAccessible(broken);
+    await broken.close();
+    idp.overrides = {};
+
+    await page.reload();
+    await expect(page.getByText(/Last test, .*: failed at Audience/)).toBeVisible();
+    const log = page.getByRole('table', { name: 'Sign-in attempts' });
+    await expect(log.getByRole('row')).toHaveCount(3);
+    await expect(log).toContainText('Failed: Audience');
+    await expect(log).toContainText('Success');
+    await page.getByRole('button', { name: 'Enable Okta' }).click();
+    await expect(page.getByRole('button', { name: 'Disable Okta' })).toBeVisible();
+
+    // A new person at the domain signs in from /account/login: routed to the identity provider by their domain.
+    const person = `newcomer.${unique('')}@${domain}`;
+    idp.signIn = { nameId: `00u${unique('')}`, email: person, firstName: 'New', lastName: 'Comer' };
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const member = await context.newPage();
+    await member.goto('/account/login');
+    await member.getByLabel('Email address').fill(person);
+    await member.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await expect(member.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+    await expect(member.getByRole('row', { name: new RegExp(name) })).toContainText('Member');
+    await expectAccessible(member);
+
+    // The same assertion can't be used twice; a stale ticket doesn't open a session.
+    await context.close();
+
+    await openSection(page, 'Members');
+    await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(person) })).toContainText('SSO');
+  } finally {
+    await idp.close();
+  }
+});
