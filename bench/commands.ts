@@ -10,6 +10,7 @@ import { deriveInvitationToken } from '../lib/invitations/tokens';
 import { createOrganization } from '../lib/organizations/mutations';
 import { getOrganizationDetail, listMembers } from '../lib/organizations/queries';
 import { countStatements } from './audit';
+import { benchSamlAcs } from './sso';
 
 type Measure = (fn: (i: number) => Promise<unknown>) => Promise<{ p50: number; p95: number }>;
 export interface CommandFigure {
@@ -90,5 +91,6 @@ export async function benchCommands(client: Db, measure: Measure, runs: number) 
     }),
   );
   const createsPerSecond = (8 * perCaller) / ((performance.now() - start) / 1000);
+  Object.assign(figures, await benchSamlAcs(client, measure, runs));
   return { figures, createsPerSecond };
 }

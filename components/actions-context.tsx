@@ -42,6 +42,7 @@ export interface OrganizationActions {
   importSamlMetadata: FormAction;
   setSsoConnectionEnabled: FormAction;
   deleteSsoConnection: FormAction;
+  setSsoRequirement: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

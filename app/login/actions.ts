@@ -14,9 +14,10 @@ import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
 import { kickJobs } from '@/lib/scheduler';
 import { startSamlSignIn } from '@/lib/sso/flow';
+import { emailLinkPolicy } from '@/lib/sso/policy';
 import { ssoConnectionForEmail } from '@/lib/sso/routing';
 
-const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional() });
+const requestSignInSchema = z.object({ email: emailSchema, callbackUrl: z.string().optional(), emailLink: z.enum(['on']).optional() });
 
 /** Validates, rate-limits per address and per IP, then asks Auth.js for a link. */
 async function requestSignInLink(form: FormData, audience: 'builder' | 'member'): Promise<Result<null>> {
@@ -37,9 +38,18 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
   }
   const config = getConfig();
   if (audience === 'member') {
-    // An address at a domain an organization signs in with SSO goes to its identity provider.
-    const connection = await ssoConnectionForEmail(client, email);
-    if (connection) redirect(await startSamlSignIn(client, connection, 'sign_in', now));
+    // An address at a domain an organization signs in with SSO goes to its identity provider,
+    // unless the person asks for an email link, which an organization requiring SSO refuses
+    // (except to its break-glass owners).
+    if (parsed.data.emailLink !== 'on') {
+      const connection = await ssoConnectionForEmail(client, email);
+      if (connection) redirect(await startSamlSignIn(client, connection, 'sign_in', now));
+    }
+    if ((await emailLinkPolicy(client, email)).refused) {
+      const message =
+        'Your organization requires single sign-on for this address. Sign in without asking for an email link, or ask its admin.';
+      return fail('sso_required', message, { fieldErrors: { email: [message] }, values });
+    }
     await signIn('nodemailer', { email, redirect: false, redirectTo: '/account' });
     kickJobs();
     redirect('/account/login/check-email');

@@ -12,11 +12,14 @@ export function SignInForm({
   callbackUrl,
   requestLink,
   defaultEmail = '',
+  offerSso = false,
 }: {
   callbackUrl?: string;
   requestLink: FormAction;
   /** The address to offer, e.g. the one a console invitation was just accepted for. */
   defaultEmail?: string;
+  /** Members: an address whose organization signs in with SSO goes there, unless they ask for a link. */
+  offerSso?: boolean;
 }) {
   const [result, action] = useActionState(requestLink, null);
   const values = result && !result.ok ? result.values : undefined;
@@ -34,8 +37,14 @@ export function SignInForm({
         key={values?.email ?? ''}
         errors={result && !result.ok ? result.fieldErrors?.email : undefined}
       />
-      <SubmitButton className="w-full" pendingLabel="Sending link…">
-        Email me a sign-in link
+      {offerSso ? (
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="emailLink" value="on" className="mt-1" defaultChecked={values?.emailLink === 'on'} />
+          <span>Email me a link even if my organization uses single sign-on</span>
+        </label>
+      ) : null}
+      <SubmitButton className="w-full" pendingLabel={offerSso ? 'Continuing…' : 'Sending link…'}>
+        {offerSso ? 'Continue' : 'Email me a sign-in link'}
       </SubmitButton>
     </form>
   );

@@ -565,3 +565,81 @@ export function DeleteConnectionForm({ connection, name, slug }: { connection: C
     </div>
   );
 }
+
+/** Require SSO for the organization's verified domains, with the break-glass owners who keep email links. */
+export function RequireSsoForm({
+  organizationId,
+  requireSso,
+  owners,
+  enabledConnections,
+}: {
+  organizationId: string;
+  requireSso: boolean;
+  owners: { membershipId: string; email: string; breakGlass: boolean }[];
+  enabledConnections: number;
+}) {
+  const { result, onSubmit, pending } = useKeptForm(useOrganizationActions().setSsoRequirement);
+  const failure = failureOf(result);
+  const [required, setRequired] = useState(requireSso);
+  const [breakGlass, setBreakGlass] = useState(owners.filter((o) => o.breakGlass).map((o) => o.membershipId));
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-labelledby="require-sso-heading">
+      <h3 id="require-sso-heading" className="font-semibold">
+        Require SSO
+      </h3>
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <div>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="requireSso"
+            className="mt-1"
+            checked={required}
+            onChange={(e) => setRequired(e.target.checked)}
+            aria-describedby={errors.requireSso ? 'require-sso-error' : 'require-sso-hint'}
+            aria-invalid={errors.requireSso ? true : undefined}
+          />
+          <span>Require single sign-on for people at this organization’s verified domains</span>
+        </label>
+        <p id="require-sso-hint" className="mt-1 text-sm text-slate-600">
+          Email-link sign-in is then refused for their addresses, except for the break-glass owners below, so a broken identity provider
+          never locks everyone out. {enabledConnections ? '' : 'Enable a connection first.'}
+        </p>
+        <FieldError id="require-sso-error" errors={errors.requireSso} />
+      </div>
+      <fieldset aria-describedby={errors.breakGlassMembershipIds ? 'break-glass-error' : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Break-glass owners</legend>
+        {owners.length ? (
+          <ul className="mt-1 space-y-1">
+            {owners.map((owner) => (
+              <li key={owner.membershipId}>
+                <label className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="breakGlassMembershipIds[]"
+                    value={owner.membershipId}
+                    checked={breakGlass.includes(owner.membershipId)}
+                    onChange={(e) =>
+                      setBreakGlass((current) =>
+                        e.target.checked ? [...current, owner.membershipId] : current.filter((id) => id !== owner.membershipId),
+                      )
+                    }
+                  />
+                  <span className="break-all">{owner.email}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1 text-sm text-slate-700">This organization has no active owner yet: invite one first.</p>
+        )}
+        <FieldError id="break-glass-error" errors={errors.breakGlassMembershipIds} />
+      </fieldset>
+      <FormMessage result={result?.ok ? result : formLevelFailure(failure)} success="Saved." />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Save
+      </SubmitButton>
+    </form>
+  );
+}

@@ -6,7 +6,8 @@ import { formatDate } from '@/lib/format';
 import { certificateStage } from '@/lib/sso/certificates';
 import { SSO_PROVIDERS, type SsoProviderKey } from '@/lib/sso/providers';
 import type { listSsoConnections } from '@/lib/sso/queries';
-import { CreateConnectionForm } from './sso-forms';
+import { BreakGlassUses } from './break-glass-uses';
+import { CreateConnectionForm, RequireSsoForm } from './sso-forms';
 import { CertificateExpiry, ConnectionStatus } from './sso-status';
 
 type Connection = Awaited<ReturnType<typeof listSsoConnections>>[number];
@@ -18,6 +19,7 @@ export function SsoSection({
   verifiedDomainCount,
   deleted,
   now,
+  requirement,
 }: {
   organization: { id: string; slug: string };
   connections: Connection[];
@@ -25,6 +27,11 @@ export function SsoSection({
   /** The name of a connection just deleted, to confirm it. */
   deleted: string | null;
   now: Date;
+  requirement: {
+    requireSso: boolean;
+    owners: { membershipId: string; email: string; breakGlass: boolean }[];
+    breakGlassUses: { id: string; at: Date; email: string | null }[];
+  };
 }) {
   const base = `/organizations/${organization.slug}/sso`;
   return (
@@ -99,6 +106,26 @@ export function SsoSection({
           <CreateConnectionForm organizationId={organization.id} slug={organization.slug} />
         </div>
       </Permitted>
+      <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
+        <Permitted
+          to="sso.manage"
+          fallback={
+            <p className="text-sm text-slate-700">
+              {requirement.requireSso
+                ? 'SSO is required: people at the verified domains sign in only through SSO, except the break-glass owners.'
+                : 'SSO is not required: people may also sign in with email links.'}
+            </p>
+          }
+        >
+          <RequireSsoForm
+            organizationId={organization.id}
+            requireSso={requirement.requireSso}
+            owners={requirement.owners}
+            enabledConnections={connections.filter((c) => c.enabled).length}
+          />
+        </Permitted>
+        <BreakGlassUses uses={requirement.breakGlassUses} />
+      </div>
     </section>
   );
 }

@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   'sso.connection_disabled': 'SSO connection disabled',
   'sso.connection_deleted': 'SSO connection deleted',
   'sso.metadata_imported': 'SSO metadata imported',
+  'sso.requirement_changed': 'Require SSO changed',
+  'sso.break_glass_used': 'Break-glass sign-in',
   'job.retried': 'Background job retried',
   'role.created': 'Role created',
   'role.updated': 'Role changed',

@@ -8,6 +8,7 @@ import { db } from '@/lib/db/client';
 import { autoJoinOnSignIn } from '@/lib/domains/auto-join';
 import { normalizeEmail } from '@/lib/email/address';
 import { isSignInRefused, recordMemberSignIn } from '@/lib/members/sign-in';
+import { emailLinkPolicy, recordBreakGlassSignIns } from '@/lib/sso/policy';
 import { SESSION_DAYS, SIGN_IN_LINK_MINUTES, sendSignInLink, signInAudience } from './sign-in-link';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
@@ -69,7 +70,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
       // they ask for it, which would tell anyone who is suspended).
       signIn: async ({ user, email }) => {
         if (email?.verificationRequest || !user.email || (await consoleRoleOf(client, user.email))) return true;
-        return (await isSignInRefused(client, user.email)) ? '/login/error?error=Suspended' : true;
+        if (await isSignInRefused(client, user.email)) return '/login/error?error=Suspended';
+        // A link asked for before the organization required SSO doesn't get round it.
+        return (await emailLinkPolicy(client, user.email)).refused ? '/login/error?error=SsoRequired' : true;
       },
       // Redirects stay on APP_URL's origin exactly (Auth.js's own base is the request's host,
       // which Next.js reports as localhost for 127.0.0.1).
@@ -105,6 +108,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
         }
         await autoJoinOnSignIn(client, user.id, now);
         await recordMemberSignIn(client, user.id, now);
+        await recordBreakGlassSignIns(client, { id: user.id, email: user.email }, now);
       },
     },
   };

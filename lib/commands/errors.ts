@@ -29,6 +29,7 @@ export const ERRORS = {
   key_taken: { status: 409, message: 'That key is already used.' },
   role_in_use: { status: 409, message: 'That role is in use. Move its members, invitations and auto-join settings to another role first.' },
   sso_incomplete: { status: 422, message: 'Finish the connection’s setup before enabling it.' },
+  sso_required: { status: 409, message: 'This organization requires SSO. Turn that off first, or keep another connection enabled.' },
   fetch_failed: { status: 502, message: 'Orgdesk couldn’t fetch that address. Check it, or paste the document instead.' },
   wrong_protocol: { status: 409, message: 'That setting belongs to the other protocol of this connection.' },
   default_role: { status: 409, message: 'The default roles can’t be deleted, and their console permissions are fixed.' },

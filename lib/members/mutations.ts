@@ -65,7 +65,9 @@ export async function changeMemberRole(client: Db, context: CommandContext, inpu
     input,
     { role: input.role },
     'role',
-    (tx, id) => tx.membership.update({ where: { id }, data: { role: input.role } }),
+    // Only an owner can be a break-glass owner: losing Owner ends that too.
+    (tx, id) =>
+      tx.membership.update({ where: { id }, data: { role: input.role, ...(input.role === 'owner' ? {} : { breakGlass: false }) } }),
     (member) =>
       member.role === input.role ? null : { action: 'member.role_changed', summary: { role: { before: member.role, after: input.role } } },
   );

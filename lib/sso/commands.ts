@@ -7,6 +7,7 @@ import {
   deleteSsoConnection,
   importSamlMetadata,
   setSsoConnectionEnabled,
+  setSsoRequirement,
   startSsoTest,
 } from './mutations';
 import {
@@ -17,6 +18,7 @@ import {
   deleteSsoConnectionSchema,
   importSamlMetadataSchema,
   setSsoEnabledSchema,
+  setSsoRequirementSchema,
 } from './schemas';
 
 /** SSO connection commands: declared once, for server actions now and the API later. */
@@ -68,4 +70,11 @@ export const startSsoTestCommand = defineCommand({
   schema: connectionRefSchema,
   permission: 'sso.manage',
   handler: async (context, input) => startSsoTest(await db(), context, input),
+});
+
+export const setSsoRequirementCommand = defineCommand({
+  name: 'sso.require',
+  schema: setSsoRequirementSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => setSsoRequirement(await db(), context, input),
 });

@@ -356,7 +356,10 @@ async function joinThroughSso(
       });
     } else {
       const roleChange = role.mapping && membership.role !== role.key;
-      await tx.membership.update({ where: { id: membership.id }, data: { lastSignInAt: now, ...(roleChange ? { role: role.key } : {}) } });
+      await tx.membership.update({
+        where: { id: membership.id },
+        data: { lastSignInAt: now, ...(roleChange ? { role: role.key, ...(role.key === 'owner' ? {} : { breakGlass: false }) } : {}) },
+      });
       if (roleChange) {
         events.push({
           organizationId: connection.organizationId,

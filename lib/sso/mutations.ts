@@ -20,6 +20,7 @@ import type {
   DeleteSsoConnectionInput,
   ImportSamlMetadataInput,
   SetSsoEnabledInput,
+  SetSsoRequirementInput,
 } from './schemas';
 
 const target = (connection: { id: string; name: string }) => ({ type: 'sso_connection', id: connection.id, label: connection.name });
@@ -325,6 +326,7 @@ export async function setSsoConnectionEnabled(client: Db, context: CommandContex
     const connection = await findScoped(tx, input);
     if (!connection) return notFound();
     if (connection.enabled === input.enabled) return ok(null);
+    if (!input.enabled && (await wouldLockOut(tx, input.organizationId, connection.id))) return LOCKOUT();
     if (input.enabled) {
       const missing = missingForEnable({
         ...connection,
@@ -361,6 +363,7 @@ export async function deleteSsoConnection(
       const message = `Type the connection’s name, ${connection.name}, to delete it.`;
       return fail('confirm_mismatch', message, { fieldErrors: { confirmName: [message] }, values: { confirmName: input.confirmName } });
     }
+    if (connection.enabled && (await wouldLockOut(tx, input.organizationId, connection.id))) return LOCKOUT();
     await tx.ssoConnection.delete({ where: { id: connection.id } });
     await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
       {
@@ -390,4 +393,69 @@ export async function startSsoTest(client: Db, context: CommandContext, input: C
     return fail('sso_incomplete', 'Add the identity provider’s SSO URL and signing certificate before testing.');
   }
   return ok({ url: await startSamlSignIn(client, connection, 'test', context.now) });
+}
+
+/** Whether turning off or deleting this connection would leave an organization that requires SSO with none enabled. */
+async function wouldLockOut(tx: Tx, organizationId: string, connectionId: string) {
+  const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { requireSso: true } });
+  if (!organization?.requireSso) return false;
+  const others = await tx.ssoConnection.count({ where: { organizationId, enabled: true, id: { not: connectionId } } });
+  return others === 0;
+}
+
+const LOCKOUT = () =>
+  fail(
+    'sso_required',
+    'This organization requires SSO, and this is its only enabled connection: people at its domains couldn’t sign in. Turn off Require SSO first, or enable another connection.',
+  );
+
+/**
+ * Require SSO (or not) for the organization's verified domains, naming its break-glass owners.
+ * Requiring it needs an enabled connection and at least one break-glass owner, so a broken
+ * identity provider never locks everyone out.
+ */
+export async function setSsoRequirement(client: Db, context: CommandContext, input: SetSsoRequirementInput): Promise<Result<null>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { requireSso: true } });
+    const ids = [...new Set(input.breakGlassMembershipIds)];
+    const owners = await tx.membership.findMany({
+      where: { id: { in: ids }, organizationId: input.organizationId, role: 'owner', status: 'active' },
+      select: { id: true, user: { select: { email: true } } },
+    });
+    if (owners.length !== ids.length) {
+      const message = 'Break-glass accounts must be active owners of this organization.';
+      return fail('invalid_input', message, { fieldErrors: { breakGlassMembershipIds: [message] } });
+    }
+    if (input.requireSso) {
+      if (!(await tx.ssoConnection.count({ where: { organizationId: input.organizationId, enabled: true } }))) {
+        const message = 'Enable an SSO connection (and test it) before requiring SSO.';
+        return fail('sso_incomplete', message, { fieldErrors: { requireSso: [message] } });
+      }
+      if (!owners.length) {
+        const message = 'Choose at least one break-glass owner, who can still sign in with an email link if the identity provider fails.';
+        return fail('invalid_input', message, { fieldErrors: { breakGlassMembershipIds: [message] } });
+      }
+    }
+    const before = await tx.membership.findMany({
+      where: { organizationId: input.organizationId, breakGlass: true },
+      select: { user: { select: { email: true } } },
+    });
+    await tx.membership.updateMany({
+      where: { organizationId: input.organizationId, breakGlass: true, id: { notIn: ids } },
+      data: { breakGlass: false },
+    });
+    if (ids.length) await tx.membership.updateMany({ where: { id: { in: ids } }, data: { breakGlass: true } });
+    await tx.organization.update({ where: { id: input.organizationId }, data: { requireSso: input.requireSso } });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'sso.requirement_changed',
+      target: { type: 'organization', id: input.organizationId, label: 'Require SSO' },
+      summary: {
+        requireSso: { before: organization.requireSso, after: input.requireSso },
+        breakGlass: { before: before.map((m) => m.user.email).sort(), after: owners.map((m) => m.user.email).sort() },
+      },
+    });
+    return ok(null);
+  });
 }

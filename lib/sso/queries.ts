@@ -99,3 +99,32 @@ export async function ssoAttempt(client: DbOrTx, organizationId: string, connect
   const attempt = await client.ssoSignInAttempt.findFirst({ where: { id: attemptId, connectionId, organizationId } });
   return attempt ? { ...attempt, detail: attempt.detail as AttemptDetail } : null;
 }
+
+/** Require SSO: whether it is on, the organization's active owners (who may be break-glass), and recent break-glass sign-ins. */
+export async function ssoRequirement(client: DbOrTx, organizationId: string, now: Date) {
+  const [organization, owners, breakGlassUses] = await Promise.all([
+    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { requireSso: true } }),
+    client.membership.findMany({
+      where: { organizationId, role: 'owner', status: 'active' },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, breakGlass: true, user: { select: { email: true } } },
+    }),
+    recentBreakGlassUses(client, organizationId, now),
+  ]);
+  return {
+    requireSso: organization.requireSso,
+    owners: owners.map((o) => ({ membershipId: o.id, email: o.user.email, breakGlass: o.breakGlass })),
+    breakGlassUses,
+  };
+}
+
+/** Break-glass sign-ins of the last 30 days, newest first (the Overview and the SSO section show them). */
+export async function recentBreakGlassUses(client: DbOrTx, organizationId: string, now: Date) {
+  const events = await client.auditEvent.findMany({
+    where: { organizationId, action: 'sso.break_glass_used', occurredAt: { gte: new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000) } },
+    orderBy: { occurredAt: 'desc' },
+    take: 10,
+    select: { id: true, occurredAt: true, targetLabel: true },
+  });
+  return events.map((e) => ({ id: e.id, at: e.occurredAt, email: e.targetLabel }));
+}

@@ -125,3 +125,11 @@ export const importSamlMetadataSchema = connectionRefSchema
     }
   });
 export type ImportSamlMetadataInput = z.infer<typeof importSamlMetadataSchema>;
+
+/** Require SSO for the organization's verified domains, with the owners who may still use an email link. */
+export const setSsoRequirementSchema = z.object({
+  organizationId: organizationIdSchema,
+  requireSso: checkboxSchema,
+  breakGlassMembershipIds: z.array(z.string().uuid('Unknown member.')).max(50).default([]),
+});
+export type SetSsoRequirementInput = z.infer<typeof setSsoRequirementSchema>;

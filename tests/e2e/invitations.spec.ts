@@ -189,7 +189,7 @@ test('“Sign out and continue” ends the other session and returns to the invi
   const since = Date.now();
   await member.page.goto('/account/login');
   await member.page.getByLabel('Email address').fill(other);
-  await member.page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await member.page.getByRole('button', { name: 'Continue' }).click();
   await member.page.goto(linkIn((await waitForMail(other, since)).html, '/login/verify'));
   await member.page.getByRole('button', { name: 'Sign in' }).click();
   await expect(member.page.getByRole('heading', { name: 'Your organizations' })).toBeVisible();

@@ -1,9 +1,18 @@
 import { idpMetadataXml } from '../support/saml-idp';
 import { startTestIdp } from '../support/saml-idp-server';
 import { expect, test } from './support/fixtures';
-import { addVerifiedDomain, createOrganization, expectAccessible, openSection, unique } from './support/helpers';
+import {
+  addVerifiedDomain,
+  bringIn,
+  createOrganization,
+  expectAccessible,
+  linkIn,
+  openSection,
+  unique,
+  waitForMail,
+} from './support/helpers';
 
-test('test a SAML connection to success, break the audience and read the explained failure, then a new person signs in by email routing', async ({
+test('test a SAML connection to success, break the audience and read the explained failure, sign a new person in by email routing, then require SSO with a break-glass owner', async ({
   page,
   browser,
 }) => {
@@ -76,16 +85,64 @@ test('test a SAML connection to success, break the audience and read the explain
     const member = await context.newPage();
     await member.goto('/account/login');
     await member.getByLabel('Email address').fill(person);
-    await member.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await member.getByRole('button', { name: 'Continue' }).click();
     await expect(member.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
     await expect(member.getByRole('row', { name: new RegExp(name) })).toContainText('Member');
     await expectAccessible(member);
 
-    // The same assertion can't be used twice; a stale ticket doesn't open a session.
     await context.close();
 
     await openSection(page, 'Members');
     await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(person) })).toContainText('SSO');
+
+    // Require SSO, with a break-glass owner.
+    const boss = `boss.${unique('')}@${domain}`;
+    await openSection(page, 'Invitations');
+    await bringIn(page, browser, boss, 'Owner');
+    await openSection(page, 'SSO');
+    const requirement = page.getByRole('form', { name: 'Require SSO' });
+    await requirement.getByLabel(/Require single sign-on/).check();
+    await requirement.getByRole('button', { name: 'Save' }).click();
+    await expect(requirement.getByText(/Choose at least one break-glass owner/)).toBeVisible();
+    await requirement.getByLabel(boss).check();
+    await requirement.getByRole('button', { name: 'Save' }).click();
+    await expect(requirement.getByText('Saved.')).toBeVisible();
+    await expectAccessible(page);
+
+    // Its only connection can't be turned off now: that would lock everyone out.
+    await page.getByRole('link', { name: 'Okta', exact: true }).click();
+    await page.getByRole('button', { name: 'Disable Okta' }).click();
+    await expect(page.getByText(/This organization requires SSO, and this is its only enabled connection/)).toBeVisible();
+
+    // An email link is refused to everyone at the domain but the break-glass owner.
+    const refused = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const someone = await refused.newPage();
+    await someone.goto('/account/login');
+    await someone.getByLabel('Email address').fill(person);
+    await someone.getByLabel(/Email me a link even if/).check();
+    await someone.getByRole('button', { name: 'Continue' }).click();
+    await expect(someone.getByText(/Your organization requires single sign-on for this address/)).toBeVisible();
+    await expect(someone.getByLabel('Email address')).toHaveValue(person);
+    await refused.close();
+
+    const glass = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const owner = await glass.newPage();
+    const since = Date.now();
+    await owner.goto('/account/login');
+    await owner.getByLabel('Email address').fill(boss);
+    await owner.getByLabel(/Email me a link even if/).check();
+    await owner.getByRole('button', { name: 'Continue' }).click();
+    await expect(owner.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+    await owner.goto(linkIn((await waitForMail(boss, since)).html, '/login/verify'));
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await expect(owner.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+    await glass.close();
+
+    // The Overview shows the break-glass use.
+    await openSection(page, 'Overview');
+    await expect(
+      page.getByText(new RegExp(`${boss.replace(/\./g, '\\.')} signed in with an email link on .*, bypassing required SSO`)),
+    ).toBeVisible();
   } finally {
     await idp.close();
   }

@@ -12,8 +12,11 @@ export default async function MemberLoginPage() {
   if (await currentUser()) redirect('/account');
   return (
     <AuthCard title="Sign in to your organizations">
-      <p>Enter your email address and we’ll send you a sign-in link. You’ll see the organizations you belong to.</p>
-      <SignInForm requestLink={requestMemberSignInLinkAction} />
+      <p>
+        Enter your email address. If your organization signs in with single sign-on, you’ll continue at its identity provider; otherwise
+        we’ll email you a sign-in link. You’ll see the organizations you belong to.
+      </p>
+      <SignInForm requestLink={requestMemberSignInLinkAction} offerSso />
       {getConfig().mail.transport === 'dev-mailbox' ? <DevMailboxNote /> : null}
       <p className="text-xs text-slate-600">
         Building or running Orgdesk? Builders sign in at <a href="/login">/login</a>.

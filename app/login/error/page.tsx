@@ -9,6 +9,8 @@ const MESSAGES: Record<string, string> = {
   Suspended:
     'Your membership is suspended in every organization you belong to, so you can’t sign in. Ask an administrator of your organization to reactivate it.',
   Configuration: 'The sign-in link is incomplete.',
+  SsoRequired:
+    'Your organization requires single sign-on for your email address, so email links don’t sign you in. Sign in at /account/login: you’ll be sent to your organization’s identity provider.',
 };
 
 export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
@@ -17,7 +19,11 @@ export default async function AuthErrorPage({ searchParams }: { searchParams: Pr
   return (
     <AuthCard title="You’re not signed in">
       <p>{message}</p>
-      {error === 'Suspended' ? null : (
+      {error === 'Suspended' ? null : error === 'SsoRequired' ? (
+        <p>
+          <Link href="/account/login">Sign in with single sign-on</Link>
+        </p>
+      ) : (
         <p>
           <Link href="/login">Ask for a new sign-in link</Link>
         </p>

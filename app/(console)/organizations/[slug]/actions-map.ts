@@ -32,6 +32,7 @@ import {
   deleteSsoConnectionAction,
   importSamlMetadataAction,
   setSsoConnectionEnabledAction,
+  setSsoRequirementAction,
 } from './sso/actions';
 
 /** The page's server actions, handed to its forms through context. */
@@ -69,4 +70,5 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   importSamlMetadata: importSamlMetadataAction,
   setSsoConnectionEnabled: setSsoConnectionEnabledAction,
   deleteSsoConnection: deleteSsoConnectionAction,
+  setSsoRequirement: setSsoRequirementAction,
 };

@@ -2,11 +2,13 @@ import Link from 'next/link';
 import { RecentEvents } from '@/components/audit/recent-events';
 import { ReasonFix } from '@/components/organizations/reason-fix';
 import { StatePanel } from '@/components/organizations/state-panel';
+import { BreakGlassUses } from '@/components/sso/break-glass-uses';
 import { auditQuerySchema, listAuditEvents } from '@/lib/audit/queries';
 import { db } from '@/lib/db/client';
 import { formatDate } from '@/lib/format';
 import { arrivals } from '@/lib/organizations/fixes';
 import { fixTargetsFor } from '@/lib/organizations/queries';
+import { recentBreakGlassUses } from '@/lib/sso/queries';
 import { loadWorkspace, sectionMetadata } from './load';
 
 export const generateMetadata = sectionMetadata(null);
@@ -24,9 +26,10 @@ export default async function OrganizationOverviewPage({
   const { organization } = await loadWorkspace(slug);
   const base = `/organizations/${organization.slug}`;
   const client = await db();
-  const [recent, targets] = await Promise.all([
+  const [recent, targets, breakGlassUses] = await Promise.all([
     listAuditEvents(client, { organizationId: organization.id }, auditQuerySchema.parse({}), 5),
     fixTargetsFor(client, organization, new Date()),
+    recentBreakGlassUses(client, organization.id, new Date()),
   ]);
   const verifiedNames = organization.domains.filter((d) => d.status === 'verified').map((d) => d.name);
   const verifiedDomains = verifiedNames.length;
@@ -62,6 +65,7 @@ export default async function OrganizationOverviewPage({
       ) : null}
 
       <StatePanel state={organization.state} reasons={organization.stateReasons} targets={targets} />
+      <BreakGlassUses uses={breakGlassUses} />
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">

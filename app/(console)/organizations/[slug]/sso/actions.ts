@@ -10,6 +10,7 @@ import {
   deleteSsoConnectionCommand,
   importSamlMetadataCommand,
   setSsoConnectionEnabledCommand,
+  setSsoRequirementCommand,
 } from '@/lib/sso/commands';
 
 type Previous = Result<unknown> | null;
@@ -42,4 +43,8 @@ export async function deleteSsoConnectionAction(_previous: Previous, form: FormD
   const result = await runOrganizationCommand(deleteSsoConnectionCommand, form);
   if (!result.ok) return result;
   redirect(`/organizations/${encodeURIComponent(String(form.get('slug')))}/sso?deleted=${encodeURIComponent(result.data.name)}`);
+}
+
+export async function setSsoRequirementAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(setSsoRequirementCommand, form);
 }

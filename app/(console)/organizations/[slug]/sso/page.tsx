@@ -1,6 +1,6 @@
 import { SsoSection } from '@/components/sso/sso-section';
 import { db } from '@/lib/db/client';
-import { listSsoConnections } from '@/lib/sso/queries';
+import { listSsoConnections, ssoRequirement } from '@/lib/sso/queries';
 import { loadWorkspace, sectionMetadata } from '../load';
 
 export const generateMetadata = sectionMetadata('Single sign-on');
@@ -15,7 +15,11 @@ export default async function OrganizationSsoPage({
   const { slug } = await params;
   const { deleted } = await searchParams;
   const { organization, now } = await loadWorkspace(slug, 'sso');
-  const connections = await listSsoConnections(await db(), organization.id);
+  const client = await db();
+  const [connections, requirement] = await Promise.all([
+    listSsoConnections(client, organization.id),
+    ssoRequirement(client, organization.id, now),
+  ]);
   return (
     <SsoSection
       organization={organization}
@@ -23,6 +27,7 @@ export default async function OrganizationSsoPage({
       verifiedDomainCount={organization.domains.filter((d) => d.status === 'verified').length}
       deleted={typeof deleted === 'string' && deleted.length <= 100 ? deleted : null}
       now={now}
+      requirement={requirement}
     />
   );
 }
