@@ -69,6 +69,7 @@ export function DomainsSection({
                     <span className="text-xs text-slate-600">since {formatDate(domain.verifiedAt)}</span>
                   ) : null}
                   {domain.dependents.includes('auto_join') ? <span className="text-xs text-slate-700">Auto-join depends on it</span> : null}
+                  {domain.dependents.includes('sso') ? <span className="text-xs text-slate-700">SSO depends on it</span> : null}
                 </div>
                 {record ? (
                   <div className="rounded-md bg-slate-50 p-3 text-sm">

@@ -52,7 +52,10 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, 
          FROM invitations i WHERE i.organization_id = o.id AND NOT i.is_test AND i.status IN ('pending', 'expired')) AS open_invitations,
       (SELECT count(*)::int FROM invitations i WHERE i.organization_id = o.id AND NOT i.is_test AND i.status = 'accepted')
         AS accepted_invitation_count,
-      (SELECT coalesce(json_agg(json_build_object('name', d.name, 'status', d.status, 'dependents', d.dependents)), '[]'::json)
+      -- SSO depends on a domain an enabled connection applies to (derived, not stored).
+      (SELECT coalesce(json_agg(json_build_object('name', d.name, 'status', d.status, 'dependents',
+                d.dependents || CASE WHEN EXISTS (SELECT 1 FROM sso_connection_domains scd JOIN sso_connections c ON c.id = scd.connection_id
+                                                 WHERE scd.domain_id = d.id AND c.enabled) THEN ARRAY['sso'] ELSE ARRAY[]::text[] END)), '[]'::json)
          FROM domains d WHERE d.organization_id = o.id) AS domains,
       ${lastEndUserActivitySql(Prisma.sql`o.id`)} AS last_end_user_activity_at
     FROM organizations o WHERE o.id = ${id}

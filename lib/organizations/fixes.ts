@@ -11,7 +11,7 @@ export type Fix =
   | { kind: 'verify_domain'; label: string; domain: string }
   | { kind: 'link'; label: string; section: WorkspaceSection; anchor?: string };
 
-export type WorkspaceSection = '' | 'members' | 'invitations' | 'domains' | 'activity' | 'settings';
+export type WorkspaceSection = '' | 'members' | 'invitations' | 'domains' | 'sso' | 'activity' | 'settings';
 
 /** The fix for one reason. Every reason has one. */
 export function fixForReason(reason: StateReason): Fix {
@@ -28,8 +28,10 @@ export function fixForReason(reason: StateReason): Fix {
     case 'domain_unverified':
       return { kind: 'verify_domain', label: 'Verify now', domain: reason.domain };
     case 'sso_error':
+      return { kind: 'link', label: 'See the failing sign-ins', section: 'sso' };
     case 'sso_certificate_expired':
-      return { kind: 'link', label: 'Review the SSO changes', section: 'activity' };
+    case 'sso_certificate_expiring':
+      return { kind: 'link', label: 'Renew the certificate', section: 'sso' };
     case 'directory_error':
       return { kind: 'link', label: 'Review the directory changes', section: 'activity' };
     case 'activity_stopped':

@@ -80,9 +80,11 @@ export function describeStateReason(reason: StateReason): string {
       return `The domain ${reason.domain} ${reason.status === 'failed' ? 'failed verification' : 'is not verified'}, and ${what} depends on it.`;
     }
     case 'sso_error':
-      return 'The SSO connection is in error.';
+      return 'Sign-ins through the SSO connection are failing.';
     case 'sso_certificate_expired':
       return `The SSO connection’s certificate expired on ${formatDate(new Date(reason.expiredAt))}.`;
+    case 'sso_certificate_expiring':
+      return `The SSO connection’s certificate expires on ${formatDate(new Date(reason.expiresAt))}, within 14 days: add the identity provider’s new certificate.`;
     case 'directory_error':
       return 'The directory sync connection is in error.';
     case 'activity_stopped':

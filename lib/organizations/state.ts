@@ -5,6 +5,9 @@
 
 export const ACTIVITY_WINDOW_DAYS = 30;
 export const ACTIVITY_WINDOW_MS = ACTIVITY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+/** An enabled connection whose last certificate expires within 14 days needs attention: renew it now. */
+export const CERTIFICATE_RENEWAL_DAYS = 14;
+export const CERTIFICATE_RENEWAL_MS = CERTIFICATE_RENEWAL_DAYS * 24 * 60 * 60 * 1000;
 
 export const ORGANIZATION_STATES = ['setup', 'pending', 'ready', 'active', 'needs_attention'] as const;
 export type OrganizationStateName = (typeof ORGANIZATION_STATES)[number];
@@ -80,6 +83,7 @@ export type StateReason =
   | { code: 'domain_unverified'; domain: string; status: 'pending' | 'failed'; dependents: string[] }
   | { code: 'sso_error' }
   | { code: 'sso_certificate_expired'; expiredAt: string }
+  | { code: 'sso_certificate_expiring'; expiresAt: string }
   | { code: 'directory_error' }
   | { code: 'activity_stopped'; lastActivityAt: string; windowDays: number };
 
@@ -146,6 +150,14 @@ export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[]
     )
     .sort((a, b) => a.getTime() - b.getTime());
   if (expired.length) reasons.push({ code: 'sso_certificate_expired', expiredAt: expired[0]!.toISOString() });
+  // Within 14 days of expiry, a connection needs its new certificate now: renewing takes the IdP's admin.
+  const expiring = facts.ssoConnections
+    .flatMap((connection) => {
+      const at = connection.certificateExpiresAt;
+      return at && at > now && at.getTime() - now.getTime() <= CERTIFICATE_RENEWAL_MS ? [at] : [];
+    })
+    .sort((a, b) => a.getTime() - b.getTime());
+  if (expiring.length) reasons.push({ code: 'sso_certificate_expiring', expiresAt: expiring[0]!.toISOString() });
   if (facts.directory?.status === 'error') reasons.push({ code: 'directory_error' });
   if (facts.lastEndUserActivityAt && !hasRecentEndUserActivity(facts, now)) {
     reasons.push({ code: 'activity_stopped', lastActivityAt: facts.lastEndUserActivityAt.toISOString(), windowDays: ACTIVITY_WINDOW_DAYS });
@@ -182,6 +194,9 @@ export function nextStateChangeAt(facts: OrganizationFacts, now: Date): Date | n
   for (const connection of facts.ssoConnections) {
     const certificate = connection.certificateExpiresAt;
     if (certificate && certificate > now) candidates.push(certificate.getTime());
+    // The moment it comes within 14 days of expiry.
+    if (certificate && certificate.getTime() - CERTIFICATE_RENEWAL_MS > now.getTime())
+      candidates.push(certificate.getTime() - CERTIFICATE_RENEWAL_MS);
   }
   return candidates.length ? new Date(Math.min(...candidates)) : null;
 }

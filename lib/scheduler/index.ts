@@ -3,6 +3,7 @@ import { runDueDomainChecks } from '@/lib/domains/checker';
 import { runDueJobs, WORKER_ID } from '@/lib/jobs/runner';
 import { catchUpOrganizationStates } from '@/lib/organizations/recompute';
 import { pruneRateLimits } from '@/lib/rate-limit';
+import { refreshDueSamlMetadata } from '@/lib/sso/mutations';
 import { recordHeartbeat } from './heartbeat';
 
 /**
@@ -17,6 +18,8 @@ export const LOOPS = [
   // Time alone changes states (an invitation expires, the activity window closes): record those
   // changes and their events even when nobody opens a page.
   { name: 'state-catch-up', everyMs: 60_000, timeoutMs: 5 * 60_000, run: async () => catchUpOrganizationStates(await db(), new Date()) },
+  // Metadata given by URL is read again daily; this pass picks the connections that are due.
+  { name: 'sso-metadata', everyMs: 10 * 60_000, timeoutMs: 5 * 60_000, run: async () => refreshDueSamlMetadata(await db(), new Date()) },
   { name: 'prune-rate-limits', everyMs: 10 * 60_000, timeoutMs: 60_000, run: async () => pruneRateLimits(await db(), new Date()) },
 ] as const;
 

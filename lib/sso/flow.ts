@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { memberPrincipal } from '@/lib/access/permissions';
 import type { AuditEventInput } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
+import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { domainMatches } from '@/lib/domains/match';
@@ -230,10 +231,15 @@ export async function completeSamlSignIn(
     const attemptId = await recordAttempt(client, connection, true, result, now, role ? { role: role.name } : {});
     return { kind: 'test', organizationSlug: connection.organization.slug, connectionId: connection.id, attemptId };
   }
+  // Health counts only answers to a sign-in Orgdesk started (or a verified one the IdP started),
+  // so stray posts can't put a connection in error.
+  const answered = consumed !== null || (result.ok && !result.inResponseTo);
   if (!result.ok) {
-    await recordAttempt(client, connection, false, result, now);
+    await recordAttempt(client, connection, false, result, now, { answered });
+    if (answered) await trackConnectionHealth(client, connection, result, now);
     return { kind: 'refused', code: result.code, message: `${result.check}: ${result.message}` };
   }
+  await trackConnectionHealth(client, connection, result, now);
   if (!connection.enabled || connection.organization.status !== 'active') {
     const failure = refusal(
       'sso_disabled',
@@ -245,7 +251,7 @@ export async function completeSamlSignIn(
     return { kind: 'refused', code: failure.code, message: failure.message };
   }
   const joined = await joinThroughSso(client, connection, result, now, request);
-  await recordAttempt(client, connection, false, joined.ok ? result : joined.failure, now);
+  await recordAttempt(client, connection, false, joined.ok ? result : joined.failure, now, { answered });
   if (!joined.ok) return { kind: 'refused', code: joined.failure.code, message: joined.failure.message };
   const ticket = crypto.randomBytes(32).toString('base64url');
   await client.ssoTicket.create({
@@ -257,6 +263,63 @@ export async function completeSamlSignIn(
     },
   });
   return { kind: 'signed_in', ticket, returnTo: consumed?.return_to ?? null };
+}
+
+/** Three failed sign-ins in a row (answers to sign-ins Orgdesk started) put a connection in error. */
+export const FAILING_SIGN_INS = 3;
+
+/**
+ * A connection's health from its real sign-ins: a verified sign-in makes it active (and ends an
+ * error); FAILING_SIGN_INS failures in a row put it in error, with the last failure as the reason,
+ * which makes the organization Needs attention. Each change is audited with the state recompute.
+ */
+async function trackConnectionHealth(
+  client: Db,
+  connection: { id: string; organizationId: string; name: string; status: string },
+  result: VerifiedAssertion | SamlFailure,
+  now: Date,
+) {
+  let next: { status: 'active' | 'error'; lastError: string | null } | null = null;
+  if (result.ok) {
+    if (connection.status !== 'active') next = { status: 'active', lastError: null };
+  } else if (connection.status !== 'error') {
+    const recent = await client.ssoSignInAttempt.findMany({
+      where: { connectionId: connection.id, test: false, detail: { path: ['answered'], equals: true } },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: FAILING_SIGN_INS,
+      select: { outcome: true },
+    });
+    if (recent.length === FAILING_SIGN_INS && recent.every((attempt) => attempt.outcome !== 'success')) {
+      next = { status: 'error', lastError: `The last ${FAILING_SIGN_INS} sign-ins failed. Latest: ${result.check}: ${result.message}` };
+    }
+  }
+  if (!next) return;
+  const change = next;
+  await client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, connection.organizationId))) return;
+    await tx.ssoConnection.update({ where: { id: connection.id }, data: change });
+    const events: AuditEventInput[] =
+      change.status === 'error' || connection.status === 'error'
+        ? [
+            {
+              organizationId: connection.organizationId,
+              action: change.status === 'error' ? 'sso.connection_failing' : 'sso.connection_recovered',
+              target: { type: 'sso_connection', id: connection.id, label: connection.name },
+              summary: {
+                status: { before: connection.status, after: change.status },
+                ...(change.lastError ? { reason: change.lastError } : {}),
+              },
+            },
+          ]
+        : [];
+    await recomputeOrganizationState(
+      tx,
+      connection.organizationId,
+      now,
+      { principal: systemPrincipal('SSO sign-in health'), request: { ip: null, requestId: null } },
+      events,
+    );
+  });
 }
 
 type JoinResult = { ok: true; userId: string } | { ok: false; failure: SamlFailure };

@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit/record';
-import type { CommandContext } from '@/lib/commands/define';
+import { type CommandContext, contextFor } from '@/lib/commands/define';
+import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import { seal } from '@/lib/crypto/sealed';
 import type { Db, Tx } from '@/lib/db/client';
@@ -457,5 +458,86 @@ export async function setSsoRequirement(client: Db, context: CommandContext, inp
       },
     });
     return ok(null);
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The daily metadata refresh: connections whose metadata came from a URL are read again once a
+ * day (claimed with SKIP LOCKED, so instances share the work). A change (entity ID, SSO URL or
+ * certificates) is applied and audited with what changed; so is a failure to read, which leaves
+ * the connection as it was.
+ */
+export async function refreshDueSamlMetadata(client: Db, now: Date, limit = 10) {
+  const due = await client.$queryRaw<{ id: string; organization_id: string }[]>(Prisma.sql`
+    UPDATE sso_connections SET idp_metadata_fetched_at = ${now}
+    WHERE id IN (
+      SELECT id FROM sso_connections
+      WHERE protocol = 'saml' AND idp_metadata_url IS NOT NULL
+        AND (idp_metadata_fetched_at IS NULL OR idp_metadata_fetched_at <= ${new Date(now.getTime() - DAY_MS)})
+      ORDER BY idp_metadata_fetched_at NULLS FIRST LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, organization_id`);
+  const context = contextFor(systemPrincipal('SSO metadata refresh'), now);
+  for (const row of due) await refreshSamlMetadata(client, context, { organizationId: row.organization_id, connectionId: row.id });
+  return due.length;
+}
+
+/** Reads one connection's metadata URL again and applies what changed; "changed" says whether anything did. */
+export async function refreshSamlMetadata(
+  client: Db,
+  context: CommandContext,
+  input: ConnectionRefInput,
+): Promise<Result<{ changed: boolean }>> {
+  const current = await client.ssoConnection.findFirst({
+    where: { id: input.connectionId, organizationId: input.organizationId, protocol: 'saml' },
+    select: { idpMetadataUrl: true },
+  });
+  if (!current?.idpMetadataUrl) return notFound();
+  const metadata = await readMetadata({ ...input, metadataUrl: current.idpMetadataUrl, metadataXml: '' }, context.now);
+  return client.$transaction(async (tx) => {
+    const connection = await findScoped(tx, input);
+    if (!connection) return notFound();
+    if (!metadata.ok) {
+      await recordAudit(tx, context, {
+        organizationId: input.organizationId,
+        action: 'sso.metadata_refresh_failed',
+        target: target(connection),
+        summary: { metadataUrl: current.idpMetadataUrl, reason: metadata.message },
+      });
+      return metadata;
+    }
+    const fingerprints = new Set(metadata.data.certificates.map((c) => c.fingerprint));
+    const unchanged =
+      connection.idpEntityId === metadata.data.entityId &&
+      connection.idpSsoUrl === metadata.data.ssoUrl &&
+      connection.certificates.length === fingerprints.size &&
+      connection.certificates.every((c) => fingerprints.has(c.fingerprint));
+    if (unchanged) return ok({ changed: false });
+    const certificateChange = await replaceCertificates(tx, connection, metadata.data.certificates);
+    await tx.ssoConnection.update({
+      where: { id: connection.id },
+      data: {
+        idpEntityId: metadata.data.entityId,
+        idpSsoUrl: metadata.data.ssoUrl,
+        idpMetadataFetchedAt: context.now,
+        configuredAt: context.now,
+      },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+      {
+        organizationId: input.organizationId,
+        action: 'sso.metadata_changed',
+        target: target(connection),
+        summary: {
+          metadataUrl: current.idpMetadataUrl,
+          idpEntityId: { before: connection.idpEntityId, after: metadata.data.entityId },
+          idpSsoUrl: { before: connection.idpSsoUrl, after: metadata.data.ssoUrl },
+          certificates: certificateChange,
+        },
+      },
+    ]);
+    return ok({ changed: true });
   });
 }

@@ -128,3 +128,12 @@ export async function recentBreakGlassUses(client: DbOrTx, organizationId: strin
   });
   return events.map((e) => ({ id: e.id, at: e.occurredAt, email: e.targetLabel }));
 }
+
+/** The organization's domains an enabled SSO connection applies to: SSO depends on them. */
+export async function domainsUsedBySso(client: DbOrTx, organizationId: string) {
+  const rows = await client.ssoConnectionDomain.findMany({
+    where: { organizationId, connection: { enabled: true } },
+    select: { domainId: true },
+  });
+  return new Set(rows.map((r) => r.domainId));
+}

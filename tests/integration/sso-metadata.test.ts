@@ -6,17 +6,29 @@ import { db } from '@/lib/db/client';
 import { addDomain } from '@/lib/demo/records';
 import { fetchOutbound } from '@/lib/http/outbound';
 import { createSsoConnectionCommand, importSamlMetadataCommand } from '@/lib/sso/commands';
+import { refreshDueSamlMetadata } from '@/lib/sso/mutations';
 import { builder, createTestOrganization, memberOf, uniqueDomain } from '../factories';
-import { idpMetadataXml } from '../support/saml-idp';
+import { ATTACKER_CERTIFICATE_PEM, IDP_CERTIFICATE_PEM, idpMetadataXml } from '../support/saml-idp';
 
 // A metadata server on loopback: the identity provider's published file, a redirect, a huge file, and one that never answers.
 let server: http.Server;
+let rotating: 'old' | 'rotated' | 'broken' = 'old';
 let origin: string;
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     if (request.url === '/metadata') {
       response.setHeader('content-type', 'application/samlmetadata+xml');
       response.end(idpMetadataXml('http://www.okta.com/exkFromUrl', 'https://acme.okta.example/sso/saml'));
+    } else if (request.url === '/rotating') {
+      if (rotating === 'broken') response.writeHead(500).end('down');
+      else
+        response.end(
+          idpMetadataXml(
+            'http://www.okta.com/exkRotating',
+            'https://acme.okta.example/sso/saml',
+            rotating === 'old' ? [IDP_CERTIFICATE_PEM] : [IDP_CERTIFICATE_PEM, ATTACKER_CERTIFICATE_PEM],
+          ),
+        );
     } else if (request.url === '/moved') {
       response.writeHead(302, { location: 'https://elsewhere.example/metadata' }).end();
     } else if (request.url === '/huge') {
@@ -150,5 +162,44 @@ describe('importing an identity provider’s metadata', () => {
       ok: false,
       code: 'wrong_protocol',
     });
+  });
+
+  it('metadata from a URL is read again daily: a rotated certificate is taken and audited; a failure changes nothing and is audited', async () => {
+    process.env.OUTBOUND_ALLOW_ORIGINS = origin;
+    resetConfig();
+    const { org, id } = await samlConnection();
+    rotating = 'old';
+    const imported = await importSamlMetadataCommand(builder, {
+      organizationId: org.id,
+      connectionId: id,
+      metadataUrl: `${origin}/rotating`,
+    });
+    expect(imported.ok).toBe(true);
+    const client = await db();
+    const importedAt = (await load(id)).idpMetadataFetchedAt!;
+    // Not due within the day: nothing is read (other tests' connections may be due; this one isn't).
+    await refreshDueSamlMetadata(client, new Date(importedAt.getTime() + 60 * 60_000), 1000);
+    expect((await load(id)).idpMetadataFetchedAt).toEqual(importedAt);
+
+    rotating = 'rotated';
+    const later = new Date(importedAt.getTime() + 25 * 60 * 60_000);
+    expect(await refreshDueSamlMetadata(client, later, 1000)).toBeGreaterThanOrEqual(1);
+    const rotated = await load(id);
+    expect(rotated.certificates).toHaveLength(2);
+    expect(rotated.idpMetadataFetchedAt).toEqual(later);
+    const changed = await client.auditEvent.findFirstOrThrow({ where: { targetId: id, action: 'sso.metadata_changed' } });
+    expect((changed.summary as { certificates: { added: string[] } }).certificates.added).toHaveLength(1);
+
+    rotating = 'broken';
+    const dayAfter = new Date(later.getTime() + 25 * 60 * 60_000);
+    await refreshDueSamlMetadata(client, dayAfter, 1000);
+    expect((await load(id)).certificates).toHaveLength(2);
+    const failed = await client.auditEvent.findFirstOrThrow({ where: { targetId: id, action: 'sso.metadata_refresh_failed' } });
+    expect((failed.summary as { reason: string }).reason).toMatch(/answered 500/);
+    // Unchanged metadata writes nothing.
+    rotating = 'rotated';
+    const events = await client.auditEvent.count({ where: { targetId: id } });
+    await refreshDueSamlMetadata(client, new Date(dayAfter.getTime() + 25 * 60 * 60_000), 1000);
+    expect(await client.auditEvent.count({ where: { targetId: id } })).toBe(events);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { addDomain } from '@/lib/demo/records';
+import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import {
   configureSamlConnectionCommand,
   createSsoConnectionCommand,
@@ -225,5 +226,50 @@ describe('signing in with SAML', () => {
     });
     const outcome = await completeSamlSignIn(await db(), '00000000-0000-4000-8000-000000000000', 'PHg+', null, new Date(), request);
     expect(outcome).toMatchObject({ kind: 'refused', code: 'sso_unknown_connection' });
+  });
+
+  it('three failed sign-ins in a row put the connection in error (Needs attention); stray posts don’t count; a success ends it', async () => {
+    const setup = await configuredConnection();
+    const client = await db();
+    const email = `ada@${setup.domainName}`;
+    const answer = async (options: Partial<TestResponseOptions>) => {
+      const url = await startSamlSignIn(client, setup.connection, 'sign_in', new Date());
+      return respond(setup, { inResponseTo: await requestIdOf(url), attributes: { email: [email] }, ...options });
+    };
+    // Stray posts answering nothing Orgdesk issued: logged, but the connection stays healthy.
+    for (let i = 0; i < 3; i++) await respond(setup, { inResponseTo: `_stray${i}`, sign: 'none', attributes: { email: [email] } });
+    expect((await client.ssoConnection.findUniqueOrThrow({ where: { id: setup.id } })).status).not.toBe('error');
+
+    await answer({ audience: 'https://wrong.example' });
+    await answer({ audience: 'https://wrong.example' });
+    expect((await client.ssoConnection.findUniqueOrThrow({ where: { id: setup.id } })).status).not.toBe('error');
+    await answer({ audience: 'https://wrong.example' });
+    const failing = await client.ssoConnection.findUniqueOrThrow({ where: { id: setup.id } });
+    expect(failing.status).toBe('error');
+    expect(failing.lastError).toMatch(/^The last 3 sign-ins failed. Latest: Audience: Audience was https:\/\/wrong\.example/);
+    const org = await client.organization.findUniqueOrThrow({ where: { id: setup.org.id } });
+    expect(org.state).toBe('needs_attention');
+    expect(org.stateReasons).toContainEqual({ code: 'sso_error' });
+    expect(await client.auditEvent.count({ where: { targetId: setup.id, action: 'sso.connection_failing' } })).toBe(1);
+
+    expect((await answer({})).kind).toBe('signed_in');
+    const recovered = await client.ssoConnection.findUniqueOrThrow({ where: { id: setup.id } });
+    expect(recovered).toMatchObject({ status: 'active', lastError: null });
+    expect((await client.organization.findUniqueOrThrow({ where: { id: setup.org.id } })).stateReasons).not.toContainEqual({
+      code: 'sso_error',
+    });
+    expect(await client.auditEvent.count({ where: { targetId: setup.id, action: 'sso.connection_recovered' } })).toBe(1);
+  });
+
+  it('a domain an enabled connection applies to is one SSO depends on: if it stops verifying, the organization needs attention', async () => {
+    const setup = await configuredConnection();
+    const client = await db();
+    const domain = await client.domain.findFirstOrThrow({ where: { organizationId: setup.org.id, name: setup.domainName } });
+    await client.$transaction(async (tx) => {
+      await tx.domain.update({ where: { id: domain.id }, data: { status: 'failed' } });
+      await recomputeOrganizationState(tx, setup.org.id, new Date());
+    });
+    const org = await client.organization.findUniqueOrThrow({ where: { id: setup.org.id } });
+    expect(org.stateReasons).toContainEqual({ code: 'domain_unverified', domain: setup.domainName, status: 'failed', dependents: ['sso'] });
   });
 });

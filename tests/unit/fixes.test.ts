@@ -12,6 +12,7 @@ const EVERY_REASON: StateReason[] = [
   { code: 'domain_unverified', domain: 'acme.com', status: 'pending', dependents: ['auto_join'] },
   { code: 'sso_error' },
   { code: 'sso_certificate_expired', expiredAt: '2026-01-01T00:00:00.000Z' },
+  { code: 'sso_certificate_expiring', expiresAt: '2026-01-01T00:00:00.000Z' },
   { code: 'directory_error' },
   { code: 'activity_stopped', lastActivityAt: '2026-01-01T00:00:00.000Z', windowDays: 30 },
 ];

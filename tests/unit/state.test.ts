@@ -191,12 +191,25 @@ describe('time boundaries', () => {
     expect(deriveOrganizationState(facts({ openInvitations: [invitation({ expiresAt: at(1) })] }), NOW).state).toBe('pending');
   });
 
-  it('a certificate expiring exactly now has expired', () => {
+  it('a certificate expiring exactly now has expired; within 14 days it is expiring; a millisecond further it is fine', () => {
     const derived = deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: NOW }] }), NOW);
     expect(derived.reasons.map((r) => r.code)).toEqual(['sso_certificate_expired']);
     expect(
-      deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(1) }] }), NOW).state,
+      deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(1) }] }), NOW).reasons,
+    ).toEqual([{ code: 'sso_certificate_expiring', expiresAt: at(1).toISOString() }]);
+    const edge = deriveOrganizationState(
+      facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(14 * DAY) }] }),
+      NOW,
+    );
+    expect(edge.reasons.map((r) => r.code)).toEqual(['sso_certificate_expiring']);
+    expect(
+      deriveOrganizationState(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(14 * DAY + 1) }] }), NOW)
+        .state,
     ).toBe('ready');
+    // The state changes by itself when the certificate comes within 14 days.
+    expect(nextStateChangeAt(facts({ ...team, ssoConnections: [{ status: 'active', certificateExpiresAt: at(20 * DAY) }] }), NOW)).toEqual(
+      at(6 * DAY),
+    );
   });
 
   it('with several SSO connections, one in error or expired is enough, named once, with the earliest expiry', () => {
@@ -211,7 +224,11 @@ describe('time boundaries', () => {
       }),
       NOW,
     );
-    expect(derived.reasons).toEqual([{ code: 'sso_error' }, { code: 'sso_certificate_expired', expiredAt: at(-2 * DAY).toISOString() }]);
+    expect(derived.reasons).toEqual([
+      { code: 'sso_error' },
+      { code: 'sso_certificate_expired', expiredAt: at(-2 * DAY).toISOString() },
+      { code: 'sso_certificate_expiring', expiresAt: at(DAY).toISOString() },
+    ]);
     // The next change is the soonest certificate still ahead.
     const later = facts({
       ...team,
@@ -277,6 +294,10 @@ describe('state reasons in words', () => {
     [
       { code: 'sso_certificate_expired', expiredAt: '2026-06-14T08:00:00.000Z' },
       'The SSO connection’s certificate expired on Jun 14, 2026.',
+    ],
+    [
+      { code: 'sso_certificate_expiring', expiresAt: '2026-06-14T08:00:00.000Z' },
+      'The SSO connection’s certificate expires on Jun 14, 2026, within 14 days: add the identity provider’s new certificate.',
     ],
     [
       { code: 'activity_stopped', lastActivityAt: '2026-05-01T00:00:00.000Z', windowDays: 30 },
