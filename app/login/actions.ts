@@ -13,7 +13,7 @@ import { clientIp } from '@/lib/http/request';
 import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, type Result } from '@/lib/result';
 import { kickJobs } from '@/lib/scheduler';
-import { startSamlSignIn } from '@/lib/sso/flow';
+import { startSsoSignIn } from '@/lib/sso/flow';
 import { emailLinkPolicy } from '@/lib/sso/policy';
 import { ssoConnectionForEmail } from '@/lib/sso/routing';
 
@@ -43,7 +43,12 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
     // (except to its break-glass owners).
     if (parsed.data.emailLink !== 'on') {
       const connection = await ssoConnectionForEmail(client, email);
-      if (connection) redirect(await startSamlSignIn(client, connection, 'sign_in', now));
+      if (connection) {
+        const started = await startSsoSignIn(client, connection.id, 'sign_in', now, email);
+        if (started.ok) redirect(started.data);
+        const message = `Your organization’s single sign-on can’t start right now (${started.message}) Try again in a few minutes, or ask its admin.`;
+        return fail('sso_incomplete', message, { fieldErrors: { email: [message] }, values });
+      }
     }
     if ((await emailLinkPolicy(client, email)).refused) {
       const message =

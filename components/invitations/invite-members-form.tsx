@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useState } from 'react';
 import { RoleSelect } from '@/components/access/role-select';
 import { useOrganizationActions } from '@/components/actions-context';
+import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -13,14 +14,6 @@ import { REVIEW_STATUS_LABELS, REVIEW_WARNING_LABELS, type ReviewRow } from '@/l
 import { failureOf } from '@/lib/result';
 
 type Props = { organizationId: string; slug: string; builderEmail: string; roles: RoleSummary[] };
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return errors?.length ? (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(' ')}
-    </p>
-  ) : null;
-}
 
 export function InviteMembersForm({ organizationId, slug, builderEmail, roles }: Props) {
   const [addresses, setAddresses] = useState('');

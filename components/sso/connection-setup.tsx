@@ -82,6 +82,9 @@ export function ConnectionSetup({
     domainCount: connection.domainIds.length,
   });
   const steps = saml?.steps ?? oidc?.steps ?? [];
+  const testable = saml
+    ? Boolean(connection.idpSsoUrl && connection.certificates.length)
+    : Boolean(connection.issuer && connection.clientId && connection.hasClientSecret);
   return (
     <div className="space-y-8">
       <nav aria-label="SSO connection" className="text-sm">
@@ -109,7 +112,7 @@ export function ConnectionSetup({
         </Permitted>
       </section>
 
-      {saml ? (
+      {saml || oidc ? (
         <section aria-labelledby="test-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
           <h3 id="test-heading" className="font-semibold">
             Test sign-in
@@ -138,7 +141,7 @@ export function ConnectionSetup({
             <p className="text-sm text-slate-700">Not tested yet.</p>
           )}
           <Permitted to="sso.manage">
-            {connection.idpSsoUrl && connection.certificates.length ? (
+            {testable ? (
               <a
                 className={buttonClasses('secondary')}
                 href={`/api/sso/test/${connection.id}?organizationId=${organization.id}&slug=${organization.slug}`}
@@ -148,7 +151,11 @@ export function ConnectionSetup({
                 Test connection<span className="sr-only"> (opens a new tab)</span>
               </a>
             ) : (
-              <p className="text-sm text-slate-700">Add the identity provider’s SSO URL and certificate to test the connection.</p>
+              <p className="text-sm text-slate-700">
+                {saml
+                  ? 'Add the identity provider’s SSO URL and certificate to test the connection.'
+                  : 'Save the issuer, client ID and client secret to test the connection.'}
+              </p>
             )}
           </Permitted>
         </section>
@@ -164,7 +171,7 @@ export function ConnectionSetup({
           ))}
         </ol>
         <h4 className="pt-2 font-medium">Give {provider.label} these values</h4>
-        <dl className="grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-2 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 text-sm">
           {saml ? (
             <>
               <CopyRow label={saml.acsUrlField} value={sp.acsUrl} />
@@ -211,6 +218,34 @@ export function ConnectionSetup({
               {connection.idpMetadataFetchedAt ? `, last read ${formatDateTime(connection.idpMetadataFetchedAt)}` : ''}.
             </p>
           ) : null}
+        </section>
+      ) : null}
+
+      {oidc ? (
+        <section aria-labelledby="discovery-heading" className="space-y-2">
+          <h3 id="discovery-heading" className="font-semibold">
+            Discovery
+          </h3>
+          {connection.discovery ? (
+            <>
+              <p className="text-sm text-slate-700">
+                Read from {connection.discovery.issuer}
+                {connection.discoveryFetchedAt ? ` on ${formatDateTime(connection.discoveryFetchedAt)}` : ''}; read again daily.
+              </p>
+              <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+                <dt className="font-medium">Authorization</dt>
+                <dd className="break-all font-mono text-xs">{connection.discovery.authorization_endpoint}</dd>
+                <dt className="font-medium">Token</dt>
+                <dd className="break-all font-mono text-xs">{connection.discovery.token_endpoint}</dd>
+                <dt className="font-medium">Userinfo</dt>
+                <dd className="break-all font-mono text-xs">{connection.discovery.userinfo_endpoint}</dd>
+                <dt className="font-medium">Signing keys</dt>
+                <dd className="break-all font-mono text-xs">{connection.discovery.jwks_uri}</dd>
+              </dl>
+            </>
+          ) : (
+            <p className="text-sm text-slate-700">Not read yet: save the issuer below, and Orgdesk reads its discovery document.</p>
+          )}
         </section>
       ) : null}
 

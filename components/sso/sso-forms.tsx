@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
-import { useOrganizationActions } from '@/components/actions-context';
+import { type FormAction, useOrganizationActions } from '@/components/actions-context';
 import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
@@ -12,14 +13,6 @@ import { failureOf, formLevelFailure } from '@/lib/result';
 import { protocolsOf, SSO_PROVIDERS, type SsoProtocolName, type SsoProviderKey } from '@/lib/sso/providers';
 
 const PROTOCOL_LABELS: Record<SsoProtocolName, string> = { saml: 'SAML 2.0', oidc: 'OpenID Connect' };
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  return errors?.length ? (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {errors.join(' ')}
-    </p>
-  ) : null;
-}
 
 /** New connection: a name, the identity provider, and the protocol when it offers both. */
 export function CreateConnectionForm({ organizationId, slug }: { organizationId: string; slug: string }) {
@@ -102,6 +95,36 @@ export function CreateConnectionForm({ organizationId, slug }: { organizationId:
 interface ConnectionRef {
   organizationId: string;
   connectionId: string;
+}
+
+/** A settings form's state: its values as typed (kept whatever the server answers), the answer and its field errors. */
+function useSettingsForm<T extends object>(action: FormAction, initial: T) {
+  const form = useKeptForm(action);
+  const failure = failureOf(form.result);
+  const [values, setValues] = useState(initial);
+  const set = (patch: Partial<T>) => setValues((current) => ({ ...current, ...patch }));
+  return { ...form, failure, errors: failure?.fieldErrors ?? {}, values, set };
+}
+
+/** Which connection a settings form saves, and its name: the start of both protocols' forms. */
+function ConnectionFormHead({
+  connection,
+  name,
+  onName,
+  errors,
+}: {
+  connection: ConnectionRef;
+  name: string;
+  onName: (name: string) => void;
+  errors?: string[];
+}) {
+  return (
+    <>
+      <input type="hidden" name="organizationId" value={connection.organizationId} />
+      <input type="hidden" name="connectionId" value={connection.connectionId} />
+      <TextField label="Connection name" name="name" value={name} onChange={(e) => onName(e.target.value)} errors={errors} />
+    </>
+  );
 }
 
 /** The attribute names and the domains: shared by both protocols' settings forms. */
@@ -222,23 +245,14 @@ export function SamlSettingsForm({
   /** The identity provider's own names for its values. */
   labels: { ssoUrl: string; entityId: string; certificate: string };
 }) {
-  const { result, onSubmit, pending } = useKeptForm(useOrganizationActions().configureSamlConnection);
-  const failure = failureOf(result);
-  const errors = failure?.fieldErrors ?? {};
-  const [values, setValues] = useState(initial);
-  const set = (patch: Partial<SamlSettings>) => setValues((current) => ({ ...current, ...patch }));
+  const { result, onSubmit, pending, failure, errors, values, set } = useSettingsForm(
+    useOrganizationActions().configureSamlConnection,
+    initial,
+  );
   const certificates = [...values.certificates, '', '', ''].slice(0, 3);
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label="SAML settings">
-      <input type="hidden" name="organizationId" value={connection.organizationId} />
-      <input type="hidden" name="connectionId" value={connection.connectionId} />
-      <TextField
-        label="Connection name"
-        name="name"
-        value={values.name}
-        onChange={(e) => set({ name: e.target.value })}
-        errors={errors.name}
-      />
+      <ConnectionFormHead connection={connection} name={values.name} onName={(name) => set({ name })} errors={errors.name} />
       <fieldset className="space-y-4">
         <legend className="font-medium">Identity provider</legend>
         <TextField
@@ -431,28 +445,19 @@ export function OidcSettingsForm({
   domains: DomainChoice[];
   labels: { clientId: string; clientSecret: string; issuerHint: string };
 }) {
-  const { result, onSubmit, pending } = useKeptForm(useOrganizationActions().configureOidcConnection);
-  const failure = failureOf(result);
-  const errors = failure?.fieldErrors ?? {};
-  const [values, setValues] = useState(initial);
+  const { result, onSubmit, pending, failure, errors, values, set } = useSettingsForm(
+    useOrganizationActions().configureOidcConnection,
+    initial,
+  );
   const [secret, setSecret] = useState('');
   // Saved: the secret field empties, as the secret is never shown again.
   useEffect(() => {
     if (result?.ok) setSecret('');
   }, [result]);
-  const set = (patch: Partial<OidcSettings>) => setValues((current) => ({ ...current, ...patch }));
   const secretStored = hasClientSecret || Boolean(result?.ok);
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label="OpenID Connect settings">
-      <input type="hidden" name="organizationId" value={connection.organizationId} />
-      <input type="hidden" name="connectionId" value={connection.connectionId} />
-      <TextField
-        label="Connection name"
-        name="name"
-        value={values.name}
-        onChange={(e) => set({ name: e.target.value })}
-        errors={errors.name}
-      />
+      <ConnectionFormHead connection={connection} name={values.name} onName={(name) => set({ name })} errors={errors.name} />
       <fieldset className="space-y-4">
         <legend className="font-medium">Identity provider</legend>
         <TextField
@@ -492,7 +497,12 @@ export function OidcSettingsForm({
         />
       </fieldset>
       <MappingFields values={values} set={set} domains={domains} errors={errors} claim="claim" />
-      <FormMessage result={result?.ok ? result : formLevelFailure(failure)} success="OpenID Connect settings saved." />
+      <FormMessage
+        result={result?.ok ? result : formLevelFailure(failure)}
+        success={
+          result?.ok ? `OpenID Connect settings saved. ${(result.data as { message: string }).message}` : 'OpenID Connect settings saved.'
+        }
+      />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save OpenID Connect settings
       </SubmitButton>

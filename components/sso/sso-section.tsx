@@ -68,7 +68,7 @@ export function SsoSection({
                   {connection.protocol === 'saml' ? 'SAML 2.0' : 'OpenID Connect'}
                 </span>
               </div>
-              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm [&_dd]:break-all">
                 <dt className="font-medium">Domains</dt>
                 <dd>{connection.domains.length ? connection.domains.join(', ') : 'None yet'}</dd>
                 {connection.protocol === 'saml' ? (

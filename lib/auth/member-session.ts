@@ -18,3 +18,18 @@ export async function createSession(client: DbOrTx, userId: string, now: Date, s
   await client.session.create({ data: { sessionToken, userId, expires, audience: 'member', ssoConnectionId } });
   return { sessionToken, expires };
 }
+
+/** Sets the member session's cookie on a response, as Auth.js would: httpOnly, SameSite=Lax, Secure on https. */
+export function setMemberSessionCookie(
+  response: { cookies: { set(name: string, value: string, options: Record<string, unknown>): unknown } },
+  appUrl: string,
+  session: { sessionToken: string; expires: Date },
+) {
+  response.cookies.set(sessionCookieName(appUrl), session.sessionToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: appUrl.startsWith('https:'),
+    path: '/',
+    expires: session.expires,
+  });
+}

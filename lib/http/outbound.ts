@@ -91,12 +91,20 @@ function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback
   });
 }
 
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
 /**
- * GETs a document from an address a builder gave. Follows no redirects (a redirect is reported
- * with its target, for the builder to use instead). The text, or a failure whose message says
- * what to do next.
+ * One request through the guard: any method, no redirects followed, a time limit on the whole
+ * exchange and a cap on the body. The raw answer whatever its status, or a failure in words.
  */
-export async function fetchOutbound(address: string, options: OutboundOptions): Promise<Result<{ body: string; contentType: string }>> {
+async function outboundRequest(
+  address: string,
+  options: OutboundOptions & { method?: string; headers?: Record<string, string>; body?: Buffer },
+): Promise<Result<RawResponse>> {
   let url: URL;
   try {
     url = new URL(address);
@@ -114,25 +122,15 @@ export async function fetchOutbound(address: string, options: OutboundOptions): 
   const timeoutMs = options.timeoutMs ?? 10_000;
   return new Promise((resolve) => {
     const transport = url.protocol === 'https:' ? https : http;
-    const request = transport.get(
+    const request = transport.request(
       url,
       {
-        headers: { accept: options.accept ?? '*/*', 'user-agent': 'Orgdesk' },
+        method: options.method ?? 'GET',
+        headers: { accept: options.accept ?? '*/*', 'user-agent': 'Orgdesk', ...options.headers },
         ...(allowed ? {} : { lookup: publicOnlyLookup as unknown as typeof dns.lookup }),
         timeout: timeoutMs,
       },
       (response) => {
-        const status = response.statusCode ?? 0;
-        if (status >= 300 && status < 400) {
-          response.resume();
-          resolve(failure('http_status', `${status}, a redirect to ${response.headers.location ?? 'another address'}; use that address`));
-          return;
-        }
-        if (status !== 200) {
-          response.resume();
-          resolve(failure('http_status', String(status)));
-          return;
-        }
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
@@ -145,9 +143,10 @@ export async function fetchOutbound(address: string, options: OutboundOptions): 
           chunks.push(chunk);
         });
         response.on('end', () => {
-          if (size <= maxBytes) {
-            resolve(ok({ body: Buffer.concat(chunks).toString('utf8'), contentType: String(response.headers['content-type'] ?? '') }));
-          }
+          if (size > maxBytes) return;
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = String(value);
+          resolve(ok({ status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks) }));
         });
         response.on('error', () => resolve(failure('unreachable')));
       },
@@ -165,5 +164,53 @@ export async function fetchOutbound(address: string, options: OutboundOptions): 
       if (error instanceof Refused) resolve(failure(error.kind));
       else resolve(failure('unreachable', (error as NodeJS.ErrnoException).code ?? error.message));
     });
+    request.end(options.body);
   });
+}
+
+/**
+ * GETs a document from an address a builder gave. Follows no redirects (a redirect is reported
+ * with its target, for the builder to use instead). The text, or a failure whose message says
+ * what to do next.
+ */
+export async function fetchOutbound(address: string, options: OutboundOptions): Promise<Result<{ body: string; contentType: string }>> {
+  const answer = await outboundRequest(address, options);
+  if (!answer.ok) return answer;
+  const url = new URL(address);
+  const { status, headers, body } = answer.data;
+  if (status >= 300 && status < 400) {
+    return fail(
+      'fetch_failed',
+      explain('http_status', url, `${status}, a redirect to ${headers.location ?? 'another address'}; use that address`),
+      {
+        hint: { reason: 'http_status' },
+      },
+    );
+  }
+  if (status !== 200) return fail('fetch_failed', explain('http_status', url, String(status)), { hint: { reason: 'http_status' } });
+  return ok({ body: body.toString('utf8'), contentType: headers['content-type'] ?? '' });
+}
+
+/**
+ * A `fetch` for libraries (openid-client's token, userinfo and key requests) that goes through
+ * the same guard. A refused or failed request throws a TypeError in words, as fetch does.
+ */
+export function guardedFetch(options: OutboundOptions) {
+  return async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const address = input instanceof Request ? input.url : String(input);
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, name) => {
+      headers[name] = value;
+    });
+    const body =
+      init.body === undefined || init.body === null
+        ? undefined
+        : Buffer.from(
+            typeof init.body === 'string' ? init.body : init.body instanceof URLSearchParams ? init.body.toString() : String(init.body),
+          );
+    const answer = await outboundRequest(address, { ...options, method: init.method ?? 'GET', headers, body });
+    if (!answer.ok) throw new TypeError(answer.message);
+    const { status, headers: responseHeaders, body: content } = answer.data;
+    return new Response(status === 204 || status === 304 ? null : new Uint8Array(content), { status, headers: responseHeaders });
+  };
 }

@@ -4,12 +4,26 @@ import type { AuditEventInput } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
 import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
+import { seal, unseal } from '@/lib/crypto/sealed';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { domainMatches } from '@/lib/domains/match';
 import { emailDomain, normalizeEmail } from '@/lib/email/address';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { fail, ok, type Result } from '@/lib/result';
+import type { VerifiedIdentity } from './identity';
 import { ssoRoleFor } from './mapping';
+import {
+  completeOidcSignIn,
+  fetchDiscovery,
+  newCodeVerifier,
+  newNonce,
+  newState,
+  type OidcDiscovery,
+  oidcAuthorizationUrl,
+  oidcConfiguration,
+  openidClient,
+} from './oidc';
 import {
   authnRequestUrl,
   IDP_INITIATED_MAX_AGE_MS,
@@ -33,7 +47,7 @@ export const SSO_TICKET_TTL_MS = 2 * 60 * 1000;
 
 const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');
 
-async function loadSamlConnection(client: DbOrTx, connectionId: string) {
+async function loadConnection(client: DbOrTx, connectionId: string) {
   return client.ssoConnection.findUnique({
     where: { id: connectionId },
     include: {
@@ -75,26 +89,185 @@ export async function startSamlSignIn(
   );
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+type LoadedConnection = NonNullable<Awaited<ReturnType<typeof loadConnection>>>;
+
+/**
+ * Starts a sign-in (or a test) at a connection's identity provider, whichever its protocol: the
+ * request is stored, and the address to send the browser to is returned. A failure (an OIDC
+ * issuer that can't be reached, say) is explained.
+ */
+export async function startSsoSignIn(
+  client: Db,
+  connectionId: string,
+  purpose: SsoPurpose,
+  now: Date,
+  loginHint: string | null = null,
+): Promise<Result<string>> {
+  const connection = await loadConnection(client, connectionId);
+  if (!connection) return fail('not_found');
+  if (connection.protocol === 'saml') {
+    if (!connection.idpSsoUrl || !connection.certificates.length) {
+      return fail('sso_incomplete', 'Add the identity provider’s SSO URL and signing certificate first.');
+    }
+    return ok(await startSamlSignIn(client, connection, purpose, now));
+  }
+  const config = await oidcConfigFor(client, connection, now);
+  if (!config.ok) return config;
+  const state = newState();
+  const nonce = newNonce();
+  const codeVerifier = newCodeVerifier();
+  await client.ssoRequest.create({
+    data: {
+      id: state,
+      connectionId: connection.id,
+      organizationId: connection.organizationId,
+      purpose,
+      nonce,
+      codeVerifierSealed: seal(codeVerifier, getConfig().authSecret, 'ssoSecret'),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SAML_REQUEST_TTL_MS),
+    },
+  });
+  const sp = serviceProviderValues(getConfig().appUrl, connection.id);
+  return ok(await oidcAuthorizationUrl(config.data, { redirectUri: sp.redirectUri, state, nonce, codeVerifier, loginHint }));
+}
+
+/**
+ * An OIDC connection's client, from its stored discovery (read again when a day old; the stored
+ * one serves while the issuer doesn't answer) and its stored keys.
+ */
+async function oidcConfigFor(client: DbOrTx, connection: LoadedConnection, now: Date) {
+  const allow = getConfig().outboundAllowOrigins;
+  if (!connection.issuer || !connection.clientId || !connection.clientSecretSealed) {
+    return fail('sso_incomplete', 'Add the issuer, client ID and client secret first.');
+  }
+  let discovery = connection.discovery as OidcDiscovery | null;
+  if (!discovery || !connection.discoveryFetchedAt || now.getTime() - connection.discoveryFetchedAt.getTime() > DAY_MS) {
+    const fetched = await fetchDiscovery(connection.issuer, allow);
+    if (fetched.ok) {
+      discovery = fetched.data;
+      await client.ssoConnection.update({
+        where: { id: connection.id },
+        data: { discovery: fetched.data as Prisma.InputJsonValue, discoveryFetchedAt: now },
+      });
+    } else if (!discovery) {
+      return fetched;
+    }
+  }
+  const secret = unseal(connection.clientSecretSealed, getConfig().authSecret, 'ssoSecret');
+  if (secret === null) {
+    return fail('sso_incomplete', 'The stored client secret can’t be read (was AUTH_SECRET changed?). Enter the client secret again.');
+  }
+  return ok(oidcConfiguration(discovery, connection.clientId, secret, allow, connection.jwksCache));
+}
+
+/**
+ * The OIDC callback: the state names the request it answers (used up now, whatever follows);
+ * openid-client checks the code exchange, the ID token and userinfo; the attempt ends as every
+ * sign-in does. The keys fetched on the way are kept for the next one.
+ */
+export async function completeOidcCallback(
+  client: Db,
+  connectionId: string,
+  query: URLSearchParams,
+  now: Date,
+  request: RequestMeta,
+): Promise<AcsOutcome> {
+  const connection = await loadConnection(client, connectionId);
+  if (connection?.protocol !== 'oidc' || !connection.issuer || !connection.clientId) {
+    return {
+      kind: 'refused',
+      code: 'sso_unknown_connection',
+      message: 'This sign-in address doesn’t belong to a configured OpenID Connect connection.',
+    };
+  }
+  const state = query.get('state') ?? '';
+  const consumed = state
+    ? ((
+        await client.$queryRaw<
+          { purpose: string; return_to: string | null; nonce: string | null; code_verifier_sealed: string | null }[]
+        >(Prisma.sql`
+          DELETE FROM sso_requests WHERE id = ${state} AND connection_id = ${connection.id}::uuid AND expires_at > ${now}
+          RETURNING purpose, return_to, nonce, code_verifier_sealed`)
+      )[0] ?? null)
+    : null;
+  const codeVerifier = consumed?.code_verifier_sealed ? unseal(consumed.code_verifier_sealed, getConfig().authSecret, 'ssoSecret') : null;
+  if (!consumed?.nonce || !codeVerifier) {
+    const failure = refusal(
+      'oidc_state',
+      'State',
+      'The answer doesn’t match a sign-in this connection started in the last 10 minutes, or it was already used.',
+      'Start the sign-in again from Orgdesk.',
+    );
+    return finishAttempt(client, connection, { test: false, answered: false, result: failure, returnTo: null }, now, request);
+  }
+  const test = consumed.purpose === 'test';
+  const config = await oidcConfigFor(client, connection, now);
+  let result: SignInResult;
+  if (!config.ok) {
+    result = refusal('oidc_discovery', 'Discovery', config.message, 'Check the issuer, and that it answers over HTTPS.');
+  } else {
+    const sp = serviceProviderValues(getConfig().appUrl, connection.id);
+    const verified = await completeOidcSignIn(
+      config.data,
+      new URL(`${sp.redirectUri}?${query.toString()}`),
+      { state, nonce: consumed.nonce, codeVerifier },
+      {
+        provider: connection.provider,
+        issuer: connection.issuer,
+        clientId: connection.clientId,
+        attributeMapping: connection.attributeMapping as Record<string, string>,
+      },
+      now,
+    );
+    const keys = openidClient.getJwksCache(config.data);
+    if (keys && JSON.stringify(keys) !== JSON.stringify(connection.jwksCache)) {
+      await client.ssoConnection.update({ where: { id: connection.id }, data: { jwksCache: keys as unknown as Prisma.InputJsonValue } });
+    }
+    result = verified;
+  }
+  return finishAttempt(client, connection, { test, answered: true, result, returnTo: consumed.return_to }, now, request);
+}
+
 /** What the ACS does next: show a test's result to the builder, hand a ticket to the person, or explain a refusal. */
 export type AcsOutcome =
   | { kind: 'test'; organizationSlug: string; connectionId: string; attemptId: string }
   | { kind: 'signed_in'; ticket: string; returnTo: string | null }
   | { kind: 'refused'; code: string; message: string };
 
-function attemptDetail(result: VerifiedAssertion | SamlFailure, extra: Record<string, unknown> = {}) {
+type SignInResult = VerifiedIdentity | SamlFailure;
+
+function attemptDetail(result: SignInResult, extra: Record<string, unknown> = {}) {
   if (!result.ok) {
     const { check, message, expected, received, fix } = result;
     return { check, message, expected, received, fix, ...extra };
   }
   return {
     attributes: result.attributes,
-    nameIdFormat: result.nameIdFormat,
     firstName: result.firstName,
     lastName: result.lastName,
     groups: result.groups,
-    certificateFingerprint: result.certificateFingerprint,
-    clockDifferenceMs: result.clockDifferenceMs,
+    ...result.detail,
     ...extra,
+  };
+}
+
+/** A verified SAML assertion as the shared sign-in sees it. */
+function samlIdentity(assertion: VerifiedAssertion): VerifiedIdentity {
+  return {
+    ok: true,
+    subject: assertion.subject,
+    email: assertion.email,
+    firstName: assertion.firstName,
+    lastName: assertion.lastName,
+    groups: assertion.groups,
+    attributes: assertion.attributes,
+    detail: {
+      nameIdFormat: assertion.nameIdFormat,
+      certificateFingerprint: assertion.certificateFingerprint,
+      clockDifferenceMs: assertion.clockDifferenceMs,
+    },
   };
 }
 
@@ -102,7 +275,7 @@ async function recordAttempt(
   client: DbOrTx,
   connection: { id: string; organizationId: string },
   test: boolean,
-  result: VerifiedAssertion | SamlFailure,
+  result: SignInResult,
   now: Date,
   extra: Record<string, unknown> = {},
 ) {
@@ -149,7 +322,7 @@ export async function completeSamlSignIn(
   now: Date,
   request: RequestMeta,
 ): Promise<AcsOutcome> {
-  const connection = await loadSamlConnection(client, connectionId);
+  const connection = await loadConnection(client, connectionId);
   if (connection?.protocol !== 'saml' || !connection.idpEntityId) {
     return {
       kind: 'refused',
@@ -226,6 +399,37 @@ export async function completeSamlSignIn(
     }
   }
 
+  const answered = consumed !== null || (result.ok && !result.inResponseTo);
+  return finishAttempt(
+    client,
+    connection,
+    { test, answered, result: result.ok ? samlIdentity(result) : result, returnTo: consumed?.return_to ?? null },
+    now,
+    request,
+  );
+}
+
+/**
+ * The end of every sign-in attempt, SAML or OIDC, once its answer is checked: a test is logged
+ * as the connection's last test (with the role it would give); a real one is logged, counts
+ * toward the connection's health, and, when the connection is on, joins the person just in time
+ * and hands them a single-use ticket.
+ */
+async function finishAttempt(
+  client: Db,
+  connection: {
+    id: string;
+    organizationId: string;
+    name: string;
+    status: string;
+    enabled: boolean;
+    organization: { slug: string; status: string };
+  },
+  attempt: { test: boolean; answered: boolean; result: SignInResult; returnTo: string | null },
+  now: Date,
+  request: RequestMeta,
+): Promise<AcsOutcome> {
+  const { test, answered, result } = attempt;
   if (test) {
     const role = result.ok ? await ssoRoleFor(client, connection.organizationId, result.groups) : null;
     const attemptId = await recordAttempt(client, connection, true, result, now, role ? { role: role.name } : {});
@@ -233,7 +437,6 @@ export async function completeSamlSignIn(
   }
   // Health counts only answers to a sign-in Orgdesk started (or a verified one the IdP started),
   // so stray posts can't put a connection in error.
-  const answered = consumed !== null || (result.ok && !result.inResponseTo);
   if (!result.ok) {
     await recordAttempt(client, connection, false, result, now, { answered });
     if (answered) await trackConnectionHealth(client, connection, result, now);
@@ -262,7 +465,7 @@ export async function completeSamlSignIn(
       expiresAt: new Date(now.getTime() + SSO_TICKET_TTL_MS),
     },
   });
-  return { kind: 'signed_in', ticket, returnTo: consumed?.return_to ?? null };
+  return { kind: 'signed_in', ticket, returnTo: attempt.returnTo };
 }
 
 /** Three failed sign-ins in a row (answers to sign-ins Orgdesk started) put a connection in error. */
@@ -276,7 +479,7 @@ export const FAILING_SIGN_INS = 3;
 async function trackConnectionHealth(
   client: Db,
   connection: { id: string; organizationId: string; name: string; status: string },
-  result: VerifiedAssertion | SamlFailure,
+  result: SignInResult,
   now: Date,
 ) {
   let next: { status: 'active' | 'error'; lastError: string | null } | null = null;
@@ -334,7 +537,7 @@ type JoinResult = { ok: true; userId: string } | { ok: false; failure: SamlFailu
 async function joinThroughSso(
   client: Db,
   connection: { id: string; organizationId: string },
-  verified: VerifiedAssertion,
+  verified: VerifiedIdentity,
   now: Date,
   request: RequestMeta,
 ): Promise<JoinResult> {

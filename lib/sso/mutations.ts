@@ -9,8 +9,9 @@ import { fetchOutbound } from '@/lib/http/outbound';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { type ParsedCertificate, parseCertificate } from './certificates';
-import { startSamlSignIn } from './flow';
+import { startSsoSignIn } from './flow';
 import { type IdpMetadata, MAX_METADATA_BYTES, parseIdpMetadata } from './metadata';
+import { fetchDiscovery } from './oidc';
 import { type AttributeMapping, defaultAttributeMapping, type SsoProviderKey } from './providers';
 import { missingForEnable } from './rules';
 import type {
@@ -237,6 +238,52 @@ async function readMetadata(input: ImportSamlMetadataInput, now: Date): Promise<
 }
 
 /**
+ * Writes what metadata says (entity ID, SSO URL, certificates) onto the connection, as a change
+ * to its configuration, with its audit event (what changed) written with the state recompute.
+ */
+async function applyMetadata(
+  tx: Tx,
+  context: CommandContext,
+  connection: {
+    id: string;
+    name: string;
+    organizationId: string;
+    idpEntityId: string | null;
+    idpSsoUrl: string | null;
+    certificates: { fingerprint: string }[];
+  },
+  metadata: IdpMetadata,
+  action: 'sso.metadata_imported' | 'sso.metadata_changed',
+  extra: { idpMetadataUrl?: string | null; [key: string]: unknown },
+) {
+  const { idpMetadataUrl, ...summary } = extra;
+  const certificateChange = await replaceCertificates(tx, connection, metadata.certificates);
+  await tx.ssoConnection.update({
+    where: { id: connection.id },
+    data: {
+      idpEntityId: metadata.entityId,
+      idpSsoUrl: metadata.ssoUrl,
+      ...(idpMetadataUrl !== undefined ? { idpMetadataUrl } : {}),
+      idpMetadataFetchedAt: context.now,
+      configuredAt: context.now,
+    },
+  });
+  await recomputeOrganizationState(tx, connection.organizationId, context.now, context, [
+    {
+      organizationId: connection.organizationId,
+      action,
+      target: target(connection),
+      summary: {
+        ...summary,
+        idpEntityId: { before: connection.idpEntityId, after: metadata.entityId },
+        idpSsoUrl: { before: connection.idpSsoUrl, after: metadata.ssoUrl },
+        certificates: certificateChange,
+      },
+    },
+  ]);
+}
+
+/**
  * Takes a SAML connection's identity provider settings from its metadata: entity ID, SSO URL and
  * signing certificates. A metadata URL is kept, for the daily refresh; pasted XML clears it.
  */
@@ -252,31 +299,11 @@ export async function importSamlMetadata(
     const connection = await findScoped(tx, input);
     if (!connection) return notFound();
     if (connection.protocol !== 'saml') return fail('wrong_protocol', 'This is an OpenID Connect connection: it has no SAML metadata.');
-    const certificateChange = await replaceCertificates(tx, connection, metadata.data.certificates);
-    await tx.ssoConnection.update({
-      where: { id: connection.id },
-      data: {
-        idpEntityId: metadata.data.entityId,
-        idpSsoUrl: metadata.data.ssoUrl,
-        idpMetadataUrl: input.metadataUrl || null,
-        idpMetadataFetchedAt: context.now,
-        configuredAt: context.now,
-      },
+    await applyMetadata(tx, context, connection, metadata.data, 'sso.metadata_imported', {
+      idpMetadataUrl: input.metadataUrl || null,
+      source: input.metadataUrl ? 'url' : 'xml',
+      ...(input.metadataUrl ? { metadataUrl: input.metadataUrl } : {}),
     });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
-      {
-        organizationId: input.organizationId,
-        action: 'sso.metadata_imported',
-        target: target(connection),
-        summary: {
-          source: input.metadataUrl ? 'url' : 'xml',
-          ...(input.metadataUrl ? { metadataUrl: input.metadataUrl } : {}),
-          idpEntityId: { before: connection.idpEntityId, after: metadata.data.entityId },
-          idpSsoUrl: { before: connection.idpSsoUrl, after: metadata.data.ssoUrl },
-          certificates: certificateChange,
-        },
-      },
-    ]);
     return ok({ entityId: metadata.data.entityId, ssoUrl: metadata.data.ssoUrl, certificates: metadata.data.certificates.length });
   });
 }
@@ -285,12 +312,19 @@ export async function importSamlMetadata(
 const MULTI_TENANT_ISSUER = /^https:\/\/login\.microsoftonline\.com\/(common|organizations|consumers)(\/|$)/i;
 
 /** Saves an OIDC connection's issuer, client, secret (sealed; blank keeps it), attribute names and domains. */
-export async function configureOidcConnection(client: Db, context: CommandContext, input: ConfigureOidcInput): Promise<Result<null>> {
+export async function configureOidcConnection(
+  client: Db,
+  context: CommandContext,
+  input: ConfigureOidcInput,
+): Promise<Result<{ discovery: 'fetched' | 'failed'; message: string }>> {
   if (MULTI_TENANT_ISSUER.test(input.issuer)) {
     const message =
       'That is Entra’s multi-tenant issuer, which accepts every tenant’s users. Use your tenant’s issuer: https://login.microsoftonline.com/<tenant id>/v2.0.';
     return fail('invalid_input', message, { fieldErrors: { issuer: [message] } });
   }
+  // Discovery is read before the transaction (no lock across the network). The settings are saved
+  // either way; a connection can't be enabled until its discovery has been read.
+  const discovery = await fetchDiscovery(input.issuer.replace(/\/+$/, ''), getConfig().outboundAllowOrigins);
   return client.$transaction(async (tx) => {
     const connection = await findScoped(tx, input);
     if (!connection) return notFound();
@@ -312,13 +346,20 @@ export async function configureOidcConnection(client: Db, context: CommandContex
         issuer,
         clientId: input.clientId,
         ...(secret ? { clientSecretSealed: seal(secret, getConfig().authSecret, 'ssoSecret') } : {}),
-        // A changed issuer needs its discovery fetched again.
-        ...(connection.issuer !== issuer ? { discovery: Prisma.DbNull, discoveryFetchedAt: null } : {}),
+        ...(discovery.ok
+          ? { discovery: discovery.data as Prisma.InputJsonValue, discoveryFetchedAt: context.now, jwksCache: Prisma.DbNull }
+          : connection.issuer !== issuer
+            ? { discovery: Prisma.DbNull, discoveryFetchedAt: null, jwksCache: Prisma.DbNull }
+            : {}),
       },
       // Never the secret: only whether it changed.
       { issuer, clientId: input.clientId, clientSecret: secret ? 'replaced' : 'kept', domains: (domains.domains ?? []).map((d) => d.name) },
     );
-    return ok(null);
+    return ok(
+      discovery.ok
+        ? { discovery: 'fetched' as const, message: `Discovery read from ${issuer}.` }
+        : { discovery: 'failed' as const, message: discovery.message },
+    );
   });
 }
 
@@ -332,6 +373,7 @@ export async function setSsoConnectionEnabled(client: Db, context: CommandContex
       const missing = missingForEnable({
         ...connection,
         hasClientSecret: connection.clientSecretSealed !== null,
+        hasDiscovery: connection.discovery !== null,
         certificateCount: connection.certificates.length,
         domainCount: connection.domains.length,
       });
@@ -379,21 +421,17 @@ export async function deleteSsoConnection(
 }
 
 /**
- * Starts a test sign-in for a SAML connection (enabled or not): the request Orgdesk sends the
- * identity provider, marked as a test so the answer creates no session and shows its result.
+ * Starts a test sign-in (enabled or not): the request Orgdesk sends the identity provider, marked
+ * as a test so the answer creates no session and shows its result.
  */
 export async function startSsoTest(client: Db, context: CommandContext, input: ConnectionRefInput): Promise<Result<{ url: string }>> {
   const connection = await client.ssoConnection.findFirst({
     where: { id: input.connectionId, organizationId: input.organizationId },
-    include: { certificates: { select: { pem: true } } },
+    select: { id: true },
   });
   if (!connection) return notFound();
-  if (connection.protocol !== 'saml')
-    return fail('wrong_protocol', 'Test sign-in for OpenID Connect connections runs from the OIDC setup.');
-  if (!connection.idpSsoUrl || !connection.certificates.length) {
-    return fail('sso_incomplete', 'Add the identity provider’s SSO URL and signing certificate before testing.');
-  }
-  return ok({ url: await startSamlSignIn(client, connection, 'test', context.now) });
+  const started = await startSsoSignIn(client, connection.id, 'test', context.now);
+  return started.ok ? ok({ url: started.data }) : started;
 }
 
 /** Whether turning off or deleting this connection would leave an organization that requires SSO with none enabled. */
@@ -515,29 +553,7 @@ export async function refreshSamlMetadata(
       connection.certificates.length === fingerprints.size &&
       connection.certificates.every((c) => fingerprints.has(c.fingerprint));
     if (unchanged) return ok({ changed: false });
-    const certificateChange = await replaceCertificates(tx, connection, metadata.data.certificates);
-    await tx.ssoConnection.update({
-      where: { id: connection.id },
-      data: {
-        idpEntityId: metadata.data.entityId,
-        idpSsoUrl: metadata.data.ssoUrl,
-        idpMetadataFetchedAt: context.now,
-        configuredAt: context.now,
-      },
-    });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
-      {
-        organizationId: input.organizationId,
-        action: 'sso.metadata_changed',
-        target: target(connection),
-        summary: {
-          metadataUrl: current.idpMetadataUrl,
-          idpEntityId: { before: connection.idpEntityId, after: metadata.data.entityId },
-          idpSsoUrl: { before: connection.idpSsoUrl, after: metadata.data.ssoUrl },
-          certificates: certificateChange,
-        },
-      },
-    ]);
+    await applyMetadata(tx, context, connection, metadata.data, 'sso.metadata_changed', { metadataUrl: current.idpMetadataUrl });
     return ok({ changed: true });
   });
 }

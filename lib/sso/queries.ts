@@ -41,9 +41,17 @@ export async function ssoConnectionDetail(client: DbOrTx, organizationId: string
     },
   });
   if (!connection) return null;
-  const { clientSecretSealed, domains, attributeMapping, ...rest } = connection;
+  const { clientSecretSealed, domains, attributeMapping, jwksCache: _keys, discovery, ...rest } = connection;
   return {
     ...rest,
+    discovery: discovery as {
+      issuer?: string;
+      authorization_endpoint?: string;
+      token_endpoint?: string;
+      userinfo_endpoint?: string;
+      jwks_uri?: string;
+    } | null,
+    hasDiscovery: discovery !== null,
     hasClientSecret: clientSecretSealed !== null,
     domainIds: domains.map((d) => d.domainId),
     attributeMapping: attributeMapping as unknown as Partial<AttributeMapping>,

@@ -3,7 +3,7 @@ import { domainMatches, parentNames } from '@/lib/domains/match';
 import { emailDomain } from '@/lib/email/address';
 
 /**
- * The SSO connection an email address signs in through, if any: an enabled SAML connection of an
+ * The SSO connection an email address signs in through, if any: an enabled connection of an
  * active organization that applies to a verified domain matching the address (the oldest such
  * connection when there are several). Routing by domain is the only way in, so the sign-in page
  * never reveals which organizations exist.
@@ -13,19 +13,11 @@ export async function ssoConnectionForEmail(client: DbOrTx, email: string) {
   const candidates = await client.ssoConnectionDomain.findMany({
     where: {
       domain: { name: { in: parentNames(domain) }, status: 'verified' },
-      connection: { enabled: true, protocol: 'saml', organization: { status: 'active' } },
+      connection: { enabled: true, organization: { status: 'active' } },
     },
     select: {
       domain: { select: { name: true, includeSubdomains: true } },
-      connection: {
-        select: {
-          id: true,
-          organizationId: true,
-          idpSsoUrl: true,
-          createdAt: true,
-          certificates: { select: { pem: true } },
-        },
-      },
+      connection: { select: { id: true, organizationId: true, createdAt: true } },
     },
   });
   return (

@@ -8,6 +8,8 @@ export function missingForEnable(connection: {
   issuer: string | null;
   clientId: string | null;
   hasClientSecret: boolean;
+  /** OIDC: the issuer's discovery document has been read. */
+  hasDiscovery: boolean;
   certificateCount: number;
   domainCount: number;
 }): string[] {
@@ -17,6 +19,8 @@ export function missingForEnable(connection: {
     if (!connection.certificateCount) missing.push('a signing certificate');
   } else if (!connection.issuer || !connection.clientId || !connection.hasClientSecret) {
     missing.push('the issuer, client ID and client secret');
+  } else if (!connection.hasDiscovery) {
+    missing.push('the issuer’s discovery document (save again once the issuer answers)');
   }
   if (!connection.domainCount) missing.push('a verified domain it applies to');
   return missing;

@@ -55,10 +55,13 @@ export type SamlFailureCode =
   | 'saml_suspended'
   | 'sso_disabled';
 
-/** A refused response: which check, in plain words, what was expected and received, and the fix. */
+/** OpenID Connect's refusals (lib/sso/oidc.ts) share the shape, with codes of their own. */
+export type SsoFailureCode = SamlFailureCode | `oidc_${string}`;
+
+/** A refused sign-in: which check, in plain words, what was expected and received, and the fix. */
 export interface SamlFailure {
   ok: false;
-  code: SamlFailureCode;
+  code: SsoFailureCode;
   /** The check's name, as the test result page lists it. */
   check: string;
   message: string;

@@ -9,7 +9,7 @@ import {
   setSsoConnectionEnabledCommand,
   startSsoTestCommand,
 } from '@/lib/sso/commands';
-import { completeSamlSignIn, redeemSsoTicket, startSamlSignIn } from '@/lib/sso/flow';
+import { completeSamlSignIn, redeemSsoTicket, startSamlSignIn, startSsoSignIn } from '@/lib/sso/flow';
 import { ssoConnectionForEmail } from '@/lib/sso/routing';
 import { serviceProviderValues } from '@/lib/sso/sp';
 import { builder, createTestOrganization, memberOf, uniqueDomain } from '../factories';
@@ -124,7 +124,9 @@ describe('signing in with SAML', () => {
     const client = await db();
     const route = await ssoConnectionForEmail(client, `newcomer@${setup.domainName}`);
     expect(route?.id).toBe(setup.id);
-    const url = await startSamlSignIn(client, route!, 'sign_in', new Date());
+    const started = await startSsoSignIn(client, route!.id, 'sign_in', new Date(), `newcomer@${setup.domainName}`);
+    if (!started.ok) throw new Error(started.message);
+    const url = started.data;
     const email = `newcomer@${setup.domainName}`;
     const outcome = await respond(setup, {
       inResponseTo: await requestIdOf(url),

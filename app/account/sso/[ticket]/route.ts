@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { createSession, sessionCookieName } from '@/lib/auth/member-session';
+import { createSession, setMemberSessionCookie } from '@/lib/auth/member-session';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { redeemSsoTicket } from '@/lib/sso/flow';
@@ -21,12 +21,6 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const session = await createSession(client, redeemed.userId, now, redeemed.connectionId);
   const response = NextResponse.redirect(new URL('/account', config.appUrl), 303);
   response.headers.set('referrer-policy', 'no-referrer');
-  response.cookies.set(sessionCookieName(config.appUrl), session.sessionToken, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: config.appUrl.startsWith('https:'),
-    path: '/',
-    expires: session.expires,
-  });
+  setMemberSessionCookie(response, config.appUrl, session);
   return response;
 }

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { createSession, sessionCookieName } from '@/lib/auth/member-session';
+import { createSession, setMemberSessionCookie } from '@/lib/auth/member-session';
 import { currentUser } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/commands/errors';
 import { getConfig } from '@/lib/config';
@@ -38,13 +38,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   );
   if (!visitor) {
     const session = await createSession(client, result.data.userId, now);
-    response.cookies.set(sessionCookieName(config.appUrl), session.sessionToken, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.appUrl.startsWith('https:'),
-      path: '/',
-      expires: session.expires,
-    });
+    setMemberSessionCookie(response, config.appUrl, session);
   }
   return response;
 }

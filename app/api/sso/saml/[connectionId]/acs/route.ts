@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { clientIp, requestMeta } from '@/lib/http/request';
 import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { completeSamlSignIn } from '@/lib/sso/flow';
+import { outcomeRedirect } from '../../../outcome';
 
 /**
  * The Assertion Consumer Service: the identity provider's page posts the SAMLResponse here (a
@@ -38,15 +39,5 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     now,
     requestMeta(request.headers),
   );
-  if (outcome.kind === 'test') {
-    return NextResponse.redirect(
-      new URL(`/organizations/${outcome.organizationSlug}/sso/${outcome.connectionId}/attempts/${outcome.attemptId}`, config.appUrl),
-      303,
-    );
-  }
-  if (outcome.kind === 'refused') return refused(outcome.code);
-  const response = NextResponse.redirect(new URL(`/account/sso/${outcome.ticket}`, config.appUrl), 303);
-  // The ticket travels in the address only to this site; it must not leak onward.
-  response.headers.set('referrer-policy', 'no-referrer');
-  return response;
+  return outcomeRedirect(outcome, config.appUrl);
 }

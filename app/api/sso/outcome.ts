@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import type { AcsOutcome } from '@/lib/sso/flow';
+
+/** Where an outcome of any SSO sign-in sends the browser: a test's result, the ticket, or the refusal page. */
+export function outcomeRedirect(outcome: AcsOutcome, appUrl: string): NextResponse {
+  if (outcome.kind === 'test') {
+    return NextResponse.redirect(
+      new URL(`/organizations/${outcome.organizationSlug}/sso/${outcome.connectionId}/attempts/${outcome.attemptId}`, appUrl),
+      303,
+    );
+  }
+  if (outcome.kind === 'refused') {
+    return NextResponse.redirect(new URL(`/account/login/sso-error?code=${encodeURIComponent(outcome.code)}`, appUrl), 303);
+  }
+  const response = NextResponse.redirect(new URL(`/account/sso/${outcome.ticket}`, appUrl), 303);
+  // The ticket travels in the address only to this site; it must not leak onward.
+  response.headers.set('referrer-policy', 'no-referrer');
+  return response;
+}

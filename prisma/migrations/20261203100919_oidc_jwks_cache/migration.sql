@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sso_connections" ADD COLUMN     "jwks_cache" JSONB;
