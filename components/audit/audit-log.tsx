@@ -46,7 +46,7 @@ export function AuditLog({
         aria-label="Filter events"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
       >
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="audit-action" className="block text-sm font-medium text-slate-800">
             Action
           </label>
@@ -54,7 +54,7 @@ export function AuditLog({
             id="audit-action"
             name="action"
             defaultValue={query.action ?? ''}
-            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+            className="mt-1 block w-full max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           >
             <option value="">Every action</option>
             {AUDIT_ACTION_NAMES.map((action) => (

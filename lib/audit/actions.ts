@@ -32,7 +32,7 @@ export const AUDIT_ACTIONS = {
   'sso.connection_disabled': 'SSO connection disabled',
   'sso.connection_deleted': 'SSO connection deleted',
   'sso.metadata_imported': 'SSO metadata imported',
-  'sso.metadata_changed': 'SSO metadata changed at the identity provider',
+  'sso.metadata_changed': 'SSO metadata changed',
   'sso.metadata_refresh_failed': 'SSO metadata refresh failed',
   'sso.requirement_changed': 'Require SSO changed',
   'sso.break_glass_used': 'Break-glass sign-in',

@@ -76,7 +76,7 @@ test('invite, read the real email, accept, and the organization becomes Ready fo
   await expectAccessible(member.page);
   const since = Date.now();
   await member.page.getByLabel('Email address').fill(to);
-  await member.page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await member.page.getByRole('button', { name: 'Continue' }).click();
   await expect(member.page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   await member.page.goto(linkIn((await waitForMail(to, since)).html, '/login/verify'));
   await member.page.getByRole('button', { name: 'Sign in' }).click();

@@ -12,6 +12,7 @@ test('the organization is a workspace: each section has its own URL, the nav mar
     /^Members/,
     'Invitations',
     'Domains',
+    'SSO',
     'Roles & groups',
     'Activity',
     'Settings',
