@@ -43,6 +43,8 @@ export interface OrganizationActions {
   setSsoConnectionEnabled: FormAction;
   deleteSsoConnection: FormAction;
   setSsoRequirement: FormAction;
+  addRoleMapping: FormAction;
+  removeRoleMapping: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

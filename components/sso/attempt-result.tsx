@@ -61,7 +61,12 @@ export function AttemptResult({
                   : '—'}
               </dd>
               <dt className="font-medium">Role it would give</dt>
-              <dd>{detail.role ?? '—'} (no group mappings yet: everyone joins with the least privileged role)</dd>
+              <dd>
+                {detail.role ?? '—'}{' '}
+                {detail.roleMapping
+                  ? `(from the mapping of the group ${detail.roleMapping})`
+                  : '(no group mapping matched: the least privileged role)'}
+              </dd>
             </dl>
             {detail.attributes && Object.keys(detail.attributes).length ? (
               <DataTable caption="Attributes received" columns={[{ label: 'Attribute' }, { label: 'Values' }]}>

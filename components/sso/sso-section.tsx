@@ -2,11 +2,13 @@ import Link from 'next/link';
 import { Permitted } from '@/components/actions-context';
 import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { EmptyState } from '@/components/ui/empty-state';
+import type { RoleSummary } from '@/lib/access/queries';
 import { formatDate } from '@/lib/format';
 import { certificateStage } from '@/lib/sso/certificates';
 import { SSO_PROVIDERS, type SsoProviderKey } from '@/lib/sso/providers';
 import type { listSsoConnections } from '@/lib/sso/queries';
 import { BreakGlassUses } from './break-glass-uses';
+import { type MappingRow, RoleMappings } from './role-mappings';
 import { CreateConnectionForm, RequireSsoForm } from './sso-forms';
 import { CertificateExpiry, ConnectionStatus } from './sso-status';
 
@@ -20,6 +22,8 @@ export function SsoSection({
   deleted,
   now,
   requirement,
+  mappings,
+  roles,
 }: {
   organization: { id: string; slug: string };
   connections: Connection[];
@@ -32,6 +36,8 @@ export function SsoSection({
     owners: { membershipId: string; email: string; breakGlass: boolean }[];
     breakGlassUses: { id: string; at: Date; email: string | null }[];
   };
+  mappings: MappingRow[];
+  roles: RoleSummary[];
 }) {
   const base = `/organizations/${organization.slug}/sso`;
   return (
@@ -106,6 +112,7 @@ export function SsoSection({
           <CreateConnectionForm organizationId={organization.id} slug={organization.slug} />
         </div>
       </Permitted>
+      <RoleMappings organizationId={organization.id} mappings={mappings} roles={roles} />
       <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-6">
         <Permitted
           to="sso.manage"

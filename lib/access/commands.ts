@@ -1,7 +1,16 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
 import { createPermission, createRole, deletePermission, deleteRole, updateRole } from './mutations';
-import { createPermissionSchema, createRoleSchema, deleteRoleSchema, permissionRefSchema, updateRoleSchema } from './schemas';
+import { addRoleMapping, removeRoleMapping } from './role-mappings';
+import {
+  addRoleMappingSchema,
+  createPermissionSchema,
+  createRoleSchema,
+  deleteRoleSchema,
+  permissionRefSchema,
+  roleMappingRefSchema,
+  updateRoleSchema,
+} from './schemas';
 
 /** Role and permission commands: console-level, so only a principal that reaches every organization holds roles.manage. */
 export const createRoleCommand = defineCommand({
@@ -37,4 +46,19 @@ export const deletePermissionCommand = defineCommand({
   schema: permissionRefSchema,
   permission: 'roles.manage',
   handler: async (context, input) => deletePermission(await db(), context, input),
+});
+
+/** Group → role mappings, managed with the organization's SSO (directory sync shares them). */
+export const addRoleMappingCommand = defineCommand({
+  name: 'role_mapping.add',
+  schema: addRoleMappingSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => addRoleMapping(await db(), context, input),
+});
+
+export const removeRoleMappingCommand = defineCommand({
+  name: 'role_mapping.remove',
+  schema: roleMappingRefSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => removeRoleMapping(await db(), context, input),
 });

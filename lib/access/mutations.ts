@@ -33,13 +33,14 @@ async function unknownPermissions(tx: DbOrTx, keys: readonly string[]) {
 
 /** How many records use a role: members, invitations, auto-join settings and groups. */
 export async function roleUsage(tx: DbOrTx, roleKey: string): Promise<RoleUsage> {
-  const [members, invitations, autoJoin, groups] = await Promise.all([
+  const [members, invitations, autoJoin, groups, mappings] = await Promise.all([
     tx.membership.count({ where: { role: roleKey } }),
     tx.invitation.count({ where: { role: roleKey } }),
     tx.organization.count({ where: { autoJoinRole: roleKey } }),
     tx.groupRole.count({ where: { roleKey } }),
+    tx.roleMapping.count({ where: { role: roleKey } }),
   ]);
-  return { members, invitations, autoJoin, groups };
+  return { members, invitations, autoJoin, groups, mappings };
 }
 
 /** A custom role, for every organization or one, with its permissions. Audited. */
@@ -144,12 +145,16 @@ export async function deleteRole(
       }
       if (target.key === 'owner' && usage.autoJoin)
         return invalid('Auto-join never grants Owner: choose Member or Admin, or another role.');
+      if (target.key === 'owner' && usage.mappings) {
+        return invalid('A group mapping grants Owner only when allowed one by one: choose another role, or remap those groups first.');
+      }
       await tx.membership.updateMany({ where: { role: role.key }, data: { role: target.key } });
       await tx.invitation.updateMany({ where: { role: role.key }, data: { role: target.key } });
       await tx.organization.updateMany({ where: { autoJoinRole: role.key }, data: { autoJoinRole: target.key } });
       // Groups that already give the target role just lose this one.
       await tx.groupRole.deleteMany({ where: { roleKey: role.key, group: { roles: { some: { roleKey: target.key } } } } });
       await tx.groupRole.updateMany({ where: { roleKey: role.key }, data: { roleKey: target.key } });
+      await tx.roleMapping.updateMany({ where: { role: role.key }, data: { role: target.key } });
     }
     await tx.role.delete({ where: { key: role.key } });
     await recordAudit(tx, context, {

@@ -31,10 +31,12 @@ export interface RoleUsage {
   invitations: number;
   autoJoin: number;
   groups: number;
+  /** Group → role mappings that give it. */
+  mappings: number;
 }
 
 export function usageTotal(usage: RoleUsage): number {
-  return usage.members + usage.invitations + usage.autoJoin + usage.groups;
+  return usage.members + usage.invitations + usage.autoJoin + usage.groups + usage.mappings;
 }
 
 export function describeUsage(usage: RoleUsage): string {
@@ -43,6 +45,7 @@ export function describeUsage(usage: RoleUsage): string {
     usage.invitations && `${usage.invitations} invitation${usage.invitations === 1 ? '' : 's'}`,
     usage.autoJoin && `auto-join in ${usage.autoJoin} organization${usage.autoJoin === 1 ? '' : 's'}`,
     usage.groups && `${usage.groups} group${usage.groups === 1 ? '' : 's'}`,
+    usage.mappings && `${usage.mappings} group mapping${usage.mappings === 1 ? '' : 's'}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'nothing';
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/lib/db/client';
+import type { RoleUsage } from './policy';
 import { MEMBER_ROLES, type RoleKey } from './roles';
 
 export interface RoleSummary {
@@ -48,12 +49,12 @@ export interface RoleRow extends RoleSummary {
   isDefault: boolean;
   organization: { id: string; name: string; slug: string } | null;
   permissions: string[];
-  usage: { members: number; invitations: number; autoJoin: number; groups: number };
+  usage: RoleUsage;
 }
 
 /** Every role with its permissions and what uses it: the Roles page. Five queries, whatever the count. */
 export async function listRoles(client: DbOrTx): Promise<RoleRow[]> {
-  const [roles, members, invitations, autoJoin, groups] = await Promise.all([
+  const [roles, members, invitations, autoJoin, groups, mappings] = await Promise.all([
     client.role.findMany({
       include: { permissions: { select: { permissionKey: true } }, organization: { select: { id: true, name: true, slug: true } } },
     }),
@@ -61,6 +62,7 @@ export async function listRoles(client: DbOrTx): Promise<RoleRow[]> {
     client.invitation.groupBy({ by: ['role'], _count: { _all: true } }),
     client.organization.groupBy({ by: ['autoJoinRole'], _count: { _all: true } }),
     client.groupRole.groupBy({ by: ['roleKey'], _count: { _all: true } }),
+    client.roleMapping.groupBy({ by: ['role'], _count: { _all: true } }),
   ]);
   const count = <T extends { _count: { _all: number } }>(rows: T[], key: (row: T) => string) =>
     new Map(rows.map((row) => [key(row), row._count._all]));
@@ -68,6 +70,7 @@ export async function listRoles(client: DbOrTx): Promise<RoleRow[]> {
   const byInvitations = count(invitations, (r) => r.role);
   const byAutoJoin = count(autoJoin, (r) => r.autoJoinRole);
   const byGroups = count(groups, (r) => r.roleKey);
+  const byMappings = count(mappings, (r) => r.role);
   const rank = (key: RoleKey) => {
     const index = (MEMBER_ROLES as readonly string[]).indexOf(key);
     return index < 0 ? MEMBER_ROLES.length : index;
@@ -87,6 +90,7 @@ export async function listRoles(client: DbOrTx): Promise<RoleRow[]> {
         invitations: byInvitations.get(role.key) ?? 0,
         autoJoin: byAutoJoin.get(role.key) ?? 0,
         groups: byGroups.get(role.key) ?? 0,
+        mappings: byMappings.get(role.key) ?? 0,
       },
     }));
 }

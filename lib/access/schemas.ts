@@ -80,3 +80,24 @@ export type CreatePermissionInput = z.infer<typeof createPermissionSchema>;
 
 export const permissionRefSchema = z.object({ key: z.string().trim().min(1).max(100) });
 export type PermissionRefInput = z.infer<typeof permissionRefSchema>;
+
+/** A group → role mapping: the group as the identity provider sends it, the role, and (for Owner) the explicit allowance. */
+export const addRoleMappingSchema = z
+  .object({
+    organizationId: organizationIdSchema,
+    group: z
+      .string({ error: 'Enter the group’s name or id, as the identity provider sends it.' })
+      .trim()
+      .min(1, 'Enter the group’s name or id, as the identity provider sends it.')
+      .max(256, 'Use at most 256 characters.'),
+    role: roleKeySchema,
+    allowOwner: checkboxSchema,
+  })
+  .refine((input) => input.role !== 'owner' || input.allowOwner, {
+    path: ['allowOwner'],
+    message: 'A mapping grants Owner only when you allow it explicitly: tick the box, or choose another role.',
+  });
+export type AddRoleMappingInput = z.infer<typeof addRoleMappingSchema>;
+
+export const roleMappingRefSchema = z.object({ organizationId: organizationIdSchema, mappingId: z.string().uuid('Unknown mapping.') });
+export type RoleMappingRefInput = z.infer<typeof roleMappingRefSchema>;

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = {
   'sso.requirement_changed': 'Require SSO changed',
   'sso.break_glass_used': 'Break-glass sign-in',
   'sso.connection_failing': 'SSO sign-ins failing',
+  'role_mapping.added': 'Group mapped to a role',
+  'role_mapping.removed': 'Group mapping removed',
   'sso.connection_recovered': 'SSO sign-ins working again',
   'job.retried': 'Background job retried',
   'role.created': 'Role created',

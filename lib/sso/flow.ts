@@ -432,7 +432,14 @@ async function finishAttempt(
   const { test, answered, result } = attempt;
   if (test) {
     const role = result.ok ? await ssoRoleFor(client, connection.organizationId, result.groups) : null;
-    const attemptId = await recordAttempt(client, connection, true, result, now, role ? { role: role.name } : {});
+    const attemptId = await recordAttempt(
+      client,
+      connection,
+      true,
+      result,
+      now,
+      role ? { role: role.name, roleMapping: role.mapping } : {},
+    );
     return { kind: 'test', organizationSlug: connection.organization.slug, connectionId: connection.id, attemptId };
   }
   // Health counts only answers to a sign-in Orgdesk started (or a verified one the IdP started),
@@ -621,7 +628,11 @@ async function joinThroughSso(
         summary: { via: 'sso', role: role.key, connectionId: connection.id, ...(role.mapping ? { mapping: role.mapping } : {}) },
       });
     } else {
-      const roleChange = role.mapping && membership.role !== role.key;
+      // Group claims apply at every sign-in: a matching mapping's role, or, where the organization
+      // maps groups, the least privileged one for someone who joined through SSO. A mapping never
+      // demotes an owner (owners are managed in the console).
+      const mapped = role.mapping !== null || (role.hasMappings && membership.joinedVia === 'sso');
+      const roleChange = mapped && membership.role !== role.key && membership.role !== 'owner';
       await tx.membership.update({
         where: { id: membership.id },
         data: { lastSignInAt: now, ...(roleChange ? { role: role.key, ...(role.key === 'owner' ? {} : { breakGlass: false }) } : {}) },
@@ -631,7 +642,11 @@ async function joinThroughSso(
           organizationId: connection.organizationId,
           action: 'member.role_changed',
           target: { type: 'member', id: userId, label: email },
-          summary: { role: { before: membership.role, after: role.key }, via: 'sso_mapping', mapping: role.mapping },
+          summary: {
+            role: { before: membership.role, after: role.key },
+            via: 'sso_mapping',
+            mapping: role.mapping ?? 'no mapping matched',
+          },
         });
       }
     }

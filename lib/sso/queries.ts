@@ -100,6 +100,7 @@ export interface AttemptDetail {
   certificateFingerprint?: string;
   clockDifferenceMs?: number;
   role?: string;
+  roleMapping?: string | null;
 }
 
 /** One attempt of one connection of the organization; another organization's is null. */

@@ -58,8 +58,11 @@ test('configure an OpenID Connect connection: discovery shown, Test connection t
     await member.goto('/account/login');
     await member.getByLabel('Email address').fill(person);
     await member.getByRole('button', { name: 'Continue' }).click();
-    await expect(member.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
-    expect(op.authorizations.at(-1)?.get('login_hint')).toBe(person);
+    await expect(member).toHaveURL(/\/account$/);
+    await expect(member.getByRole('heading', { name: 'Your organizations', exact: true })).toBeVisible();
+    await expect(member.getByRole('row', { name: /Soylent/ })).toContainText('Member');
+    // The address typed is passed on as the provider's login hint.
+    expect(op.authorizations.some((parameters) => parameters.get('login_hint') === person)).toBe(true);
     await context.close();
   } finally {
     await op.close();

@@ -37,6 +37,18 @@ test('test a SAML connection to success, break the audience and read the explain
     await settings.getByRole('button', { name: 'Save SAML settings' }).click();
     await expect(settings.getByText('SAML settings saved.')).toBeVisible();
 
+    // Group → role: engineering maps to Admin; Owner would need an explicit allowance.
+    await openSection(page, 'SSO');
+    const mapping = page.getByRole('form', { name: 'Map a group to a role' });
+    await mapping.getByLabel('Group', { exact: true }).fill('engineering');
+    await mapping.getByLabel('Role', { exact: true }).selectOption({ label: 'Owner' });
+    await mapping.getByRole('button', { name: 'Add mapping' }).click();
+    await expect(mapping.getByText(/A mapping grants Owner only when you allow it explicitly/)).toBeVisible();
+    await mapping.getByLabel('Role', { exact: true }).selectOption({ label: 'Admin' });
+    await mapping.getByRole('button', { name: 'Add mapping' }).click();
+    await expect(page.getByRole('list', { name: 'Group mappings' })).toContainText('engineering → Admin');
+    await page.getByRole('link', { name: 'Okta', exact: true }).click();
+
     // Test connection: a real sign-in at the identity provider, in a new tab, with no session.
     idp.signIn = { nameId: `00u${unique('')}`, email: `tester@${domain}`, firstName: 'Tess', lastName: 'Ter', groups: ['engineering'] };
     const [result] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: /Test connection/ }).click()]);
@@ -49,7 +61,7 @@ test('test a SAML connection to success, break the audience and read the explain
     );
     await expect(result.getByText(/^SHA-256 [0-9A-F:]+$/)).toBeVisible();
     await expect(result.getByText(/s (ahead of|behind) Orgdesk/)).toBeVisible();
-    await expect(result.getByText(/^Member \(no group mappings yet/)).toBeVisible();
+    await expect(result.getByText('Admin (from the mapping of the group engineering)')).toBeVisible();
     await expectAccessible(result);
     // The request asked for no particular authentication context (Entra refuses one it can't meet).
     expect(idp.requests.at(-1)).not.toContain('RequestedAuthnContext');
@@ -80,20 +92,23 @@ test('test a SAML connection to success, break the audience and read the explain
 
     // A new person at the domain signs in from /account/login: routed to the identity provider by their domain.
     const person = `newcomer.${unique('')}@${domain}`;
-    idp.signIn = { nameId: `00u${unique('')}`, email: person, firstName: 'New', lastName: 'Comer' };
+    idp.signIn = { nameId: `00u${unique('')}`, email: person, firstName: 'New', lastName: 'Comer', groups: ['engineering'] };
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const member = await context.newPage();
     await member.goto('/account/login');
     await member.getByLabel('Email address').fill(person);
     await member.getByRole('button', { name: 'Continue' }).click();
-    await expect(member.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
-    await expect(member.getByRole('row', { name: new RegExp(name) })).toContainText('Member');
+    await expect(member.getByRole('heading', { name: 'Your organizations', exact: true })).toBeVisible();
+    // The engineering group maps to Admin.
+    await expect(member.getByRole('row', { name: new RegExp(name) })).toContainText('Admin');
     await expectAccessible(member);
 
     await context.close();
 
     await openSection(page, 'Members');
-    await expect(page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(person) })).toContainText('SSO');
+    const row = page.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(person) });
+    await expect(row).toContainText('SSO');
+    await expect(row).toContainText('Admin');
 
     // Require SSO, with a break-glass owner.
     const boss = `boss.${unique('')}@${domain}`;
@@ -135,7 +150,7 @@ test('test a SAML connection to success, break the audience and read the explain
     await expect(owner.getByRole('heading', { name: 'Check your email' })).toBeVisible();
     await owner.goto(linkIn((await waitForMail(boss, since)).html, '/login/verify'));
     await owner.getByRole('button', { name: 'Sign in' }).click();
-    await expect(owner.getByRole('heading', { name: 'Your organizations' })).toBeVisible();
+    await expect(owner.getByRole('heading', { name: 'Your organizations', exact: true })).toBeVisible();
     await glass.close();
 
     // The Overview shows the break-glass use.

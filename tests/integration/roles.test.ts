@@ -171,6 +171,20 @@ describe('custom roles and the permission catalog', () => {
     expect((await auditOf(key)).at(-1)).toMatchObject({ action: 'role.deleted', summary: { movedTo: 'member' } });
   });
 
+  it('a role that group mappings give moves with them; it never moves them to Owner', async () => {
+    const client = await db();
+    const key = unique('mapped');
+    await createRoleCommand(builder, { key, name: 'Mapped' });
+    const org = await createTestOrganization();
+    const mapping = await client.roleMapping.create({ data: { organizationId: org.id, group: 'auditors', role: key } });
+    const refused = await deleteRoleCommand(builder, { roleKey: key });
+    expect(refused).toMatchObject({ ok: false, code: 'role_in_use' });
+    if (!refused.ok) expect(refused.message).toContain('1 group mapping');
+    expect(await deleteRoleCommand(builder, { roleKey: key, moveTo: 'owner' })).toMatchObject({ ok: false, code: 'role_not_allowed' });
+    expect(await deleteRoleCommand(builder, { roleKey: key, moveTo: 'admin' })).toMatchObject({ ok: true });
+    expect((await client.roleMapping.findUniqueOrThrow({ where: { id: mapping.id } })).role).toBe('admin');
+  });
+
   it('members can’t manage roles, whatever their role says', async () => {
     const org = await createTestOrganization();
     const owner = await memberOf(org.id, 'owner');

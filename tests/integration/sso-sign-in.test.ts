@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addRoleMappingCommand, removeRoleMappingCommand } from '@/lib/access/commands';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { addDomain } from '@/lib/demo/records';
@@ -273,5 +274,75 @@ describe('signing in with SAML', () => {
     });
     const org = await client.organization.findUniqueOrThrow({ where: { id: setup.org.id } });
     expect(org.stateReasons).toContainEqual({ code: 'domain_unverified', domain: setup.domainName, status: 'failed', dependents: ['sso'] });
+  });
+
+  it('group → role mappings give the role at the first sign-in and at every one after, each change audited', async () => {
+    const setup = await configuredConnection({ idpInitiated: true });
+    const client = await db();
+    const ref = { organizationId: setup.org.id };
+    expect(await addRoleMappingCommand(builder, { ...ref, group: 'it-admins', role: 'owner' })).toMatchObject({
+      ok: false,
+      fieldErrors: { allowOwner: [expect.stringMatching(/explicitly/)] },
+    });
+    expect(await addRoleMappingCommand(builder, { ...ref, group: 'it-admins', role: 'admin' })).toMatchObject({ ok: true });
+    expect(await addRoleMappingCommand(builder, { ...ref, group: 'it-admins', role: 'member' })).toMatchObject({
+      ok: false,
+      fieldErrors: { group: [expect.stringMatching(/already mapped/)] },
+    });
+    // The database refuses an Owner mapping without the allowance, whatever the code does.
+    await expect(
+      client.roleMapping.create({ data: { organizationId: setup.org.id, group: 'x', role: 'owner', allowOwner: false } }),
+    ).rejects.toThrow();
+
+    const email = `grace@${setup.domainName}`;
+    expect((await respond(setup, { nameId: '00u-grace', attributes: { email: [email], groups: ['it-admins', 'staff'] } })).kind).toBe(
+      'signed_in',
+    );
+    const user = await client.user.findUniqueOrThrow({ where: { email } });
+    const membership = () =>
+      client.membership.findUniqueOrThrow({ where: { organizationId_userId: { organizationId: setup.org.id, userId: user.id } } });
+    expect((await membership()).role).toBe('admin');
+    const joined = await client.auditEvent.findFirstOrThrow({
+      where: { organizationId: setup.org.id, action: 'member.joined', targetId: user.id },
+    });
+    expect(joined.summary).toMatchObject({ role: 'admin', mapping: 'it-admins' });
+
+    // Out of the group at the identity provider: the next sign-in takes the role back, audited.
+    expect((await respond(setup, { nameId: '00u-grace', attributes: { email: [email], groups: ['staff'] } })).kind).toBe('signed_in');
+    expect((await membership()).role).toBe('member');
+    const changed = await client.auditEvent.findFirstOrThrow({
+      where: { organizationId: setup.org.id, action: 'member.role_changed', targetId: user.id },
+    });
+    expect(changed.summary).toMatchObject({ role: { before: 'admin', after: 'member' }, via: 'sso_mapping' });
+  });
+
+  it('mappings are scoped to their organization: another organization’s can’t be removed or added to from mine', async () => {
+    const theirs = await configuredConnection();
+    const mine = await createTestOrganization();
+    const added = await addRoleMappingCommand(builder, { organizationId: theirs.org.id, group: 'eng', role: 'admin' });
+    if (!added.ok) throw new Error(added.message);
+    const owner = await memberOf(mine.id, 'owner');
+    expect(await removeRoleMappingCommand(builder, { organizationId: mine.id, mappingId: added.data.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await removeRoleMappingCommand(owner, { organizationId: theirs.org.id, mappingId: added.data.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await addRoleMappingCommand(owner, { organizationId: theirs.org.id, group: 'mine', role: 'admin' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    const client = await db();
+    expect(await client.roleMapping.count({ where: { organizationId: theirs.org.id } })).toBe(1);
+    expect(await removeRoleMappingCommand(builder, { organizationId: theirs.org.id, mappingId: added.data.id })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await client.auditEvent.count({
+        where: { organizationId: theirs.org.id, action: { in: ['role_mapping.added', 'role_mapping.removed'] } },
+      }),
+    ).toBe(2);
   });
 });

@@ -51,8 +51,11 @@ describe('editing a role', () => {
     expect(permissionsAfterEdit(custom, ['invitations.send', 'x:y', 'x:y'], consoleKeys)).toEqual(['invitations.send', 'x:y']);
   });
   it('says what uses a role in words', () => {
-    expect(describeUsage({ members: 1, invitations: 2, autoJoin: 0, groups: 0 })).toBe('1 member, 2 invitations');
-    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 1, groups: 2 })).toBe('auto-join in 1 organization, 2 groups');
-    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 0, groups: 0 })).toBe('nothing');
+    expect(describeUsage({ members: 1, invitations: 2, autoJoin: 0, groups: 0, mappings: 0 })).toBe('1 member, 2 invitations');
+    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 1, groups: 2, mappings: 0 })).toBe(
+      'auto-join in 1 organization, 2 groups',
+    );
+    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 0, groups: 0, mappings: 0 })).toBe('nothing');
+    expect(describeUsage({ members: 0, invitations: 0, autoJoin: 0, groups: 0, mappings: 2 })).toBe('2 group mappings');
   });
 });

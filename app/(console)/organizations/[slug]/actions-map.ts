@@ -26,11 +26,13 @@ import {
 import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
 import { addGroupMemberAction, createGroupAction, deleteGroupAction, removeGroupMemberAction, updateGroupAction } from './roles/actions';
 import {
+  addRoleMappingAction,
   configureOidcConnectionAction,
   configureSamlConnectionAction,
   createSsoConnectionAction,
   deleteSsoConnectionAction,
   importSamlMetadataAction,
+  removeRoleMappingAction,
   setSsoConnectionEnabledAction,
   setSsoRequirementAction,
 } from './sso/actions';
@@ -71,4 +73,6 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   setSsoConnectionEnabled: setSsoConnectionEnabledAction,
   deleteSsoConnection: deleteSsoConnectionAction,
   setSsoRequirement: setSsoRequirementAction,
+  addRoleMapping: addRoleMappingAction,
+  removeRoleMapping: removeRoleMappingAction,
 };

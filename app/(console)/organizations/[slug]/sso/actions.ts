@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { runOrganizationCommand } from '@/app/_actions/run-command';
+import { addRoleMappingCommand, removeRoleMappingCommand } from '@/lib/access/commands';
 import type { Result } from '@/lib/result';
 import {
   configureOidcConnectionCommand,
@@ -47,4 +48,12 @@ export async function deleteSsoConnectionAction(_previous: Previous, form: FormD
 
 export async function setSsoRequirementAction(_previous: Previous, form: FormData) {
   return runOrganizationCommand(setSsoRequirementCommand, form);
+}
+
+export async function addRoleMappingAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(addRoleMappingCommand, form);
+}
+
+export async function removeRoleMappingAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(removeRoleMappingCommand, form);
 }

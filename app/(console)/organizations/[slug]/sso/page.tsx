@@ -1,4 +1,6 @@
 import { SsoSection } from '@/components/sso/sso-section';
+import { rolesForOrganization } from '@/lib/access/queries';
+import { listRoleMappings } from '@/lib/access/role-mappings';
 import { db } from '@/lib/db/client';
 import { listSsoConnections, ssoRequirement } from '@/lib/sso/queries';
 import { loadWorkspace, sectionMetadata } from '../load';
@@ -16,9 +18,11 @@ export default async function OrganizationSsoPage({
   const { deleted } = await searchParams;
   const { organization, now } = await loadWorkspace(slug, 'sso');
   const client = await db();
-  const [connections, requirement] = await Promise.all([
+  const [connections, requirement, mappings, roles] = await Promise.all([
     listSsoConnections(client, organization.id),
     ssoRequirement(client, organization.id, now),
+    listRoleMappings(client, organization.id),
+    rolesForOrganization(client, organization.id),
   ]);
   return (
     <SsoSection
@@ -28,6 +32,8 @@ export default async function OrganizationSsoPage({
       deleted={typeof deleted === 'string' && deleted.length <= 100 ? deleted : null}
       now={now}
       requirement={requirement}
+      mappings={mappings.map((m) => ({ id: m.id, group: m.group, role: m.role, roleName: m.roleRef.name, allowOwner: m.allowOwner }))}
+      roles={roles}
     />
   );
 }

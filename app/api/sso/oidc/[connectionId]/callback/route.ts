@@ -1,4 +1,4 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { clientIp, requestMeta } from '@/lib/http/request';

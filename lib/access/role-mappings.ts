@@ -1,0 +1,69 @@
+import { recordAudit } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
+import type { Db, DbOrTx } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { lockOrganization } from '@/lib/organizations/recompute';
+import { fail, notFound, ok, type Result } from '@/lib/result';
+import type { AddRoleMappingInput, RoleMappingRefInput } from './schemas';
+
+/** The organization's group → role mappings, oldest first (earlier ones win ties). */
+export async function listRoleMappings(client: DbOrTx, organizationId: string) {
+  return client.roleMapping.findMany({
+    where: { organizationId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, group: true, role: true, allowOwner: true, roleRef: { select: { name: true } } },
+  });
+}
+
+/** Maps a group to a role usable in the organization; a group maps once. Audited. */
+export async function addRoleMapping(client: Db, context: CommandContext, input: AddRoleMappingInput): Promise<Result<{ id: string }>> {
+  try {
+    return await client.$transaction(async (tx) => {
+      if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+      const role = await tx.role.findFirst({
+        where: { key: input.role, OR: [{ organizationId: null }, { organizationId: input.organizationId }] },
+        select: { key: true, name: true },
+      });
+      if (!role)
+        return fail('role_not_allowed', 'Choose a role this organization can use.', {
+          fieldErrors: { role: ['Choose a role this organization can use.'] },
+        });
+      const mapping = await tx.roleMapping.create({
+        data: {
+          organizationId: input.organizationId,
+          group: input.group,
+          role: role.key,
+          allowOwner: role.key === 'owner' && input.allowOwner,
+        },
+      });
+      await recordAudit(tx, context, {
+        organizationId: input.organizationId,
+        action: 'role_mapping.added',
+        target: { type: 'role_mapping', id: mapping.id, label: input.group },
+        summary: { group: input.group, role: role.key, ...(mapping.allowOwner ? { allowOwner: true } : {}) },
+      });
+      return ok({ id: mapping.id });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const message = `${input.group} is already mapped. Remove its mapping first to map it to another role.`;
+    return fail('invalid_input', message, { fieldErrors: { group: [message] }, values: { group: input.group } });
+  }
+}
+
+/** Removes a mapping of the organization (another organization's is not found). Audited. */
+export async function removeRoleMapping(client: Db, context: CommandContext, input: RoleMappingRefInput): Promise<Result<null>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const mapping = await tx.roleMapping.findFirst({ where: { id: input.mappingId, organizationId: input.organizationId } });
+    if (!mapping) return notFound();
+    await tx.roleMapping.delete({ where: { id: mapping.id } });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'role_mapping.removed',
+      target: { type: 'role_mapping', id: mapping.id, label: mapping.group },
+      summary: { group: mapping.group, role: mapping.role },
+    });
+    return ok(null);
+  });
+}
