@@ -2,12 +2,11 @@
 
 import { useActionState } from 'react';
 import { type FormAction, useOrganizationActions } from '@/components/actions-context';
-import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
-import { useFieldErrorDialog } from '@/components/ui/use-field-error-dialog';
+import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
 import { failureOf, type Result } from '@/lib/result';
 
 type Org = { id: string; name: string; slug: string; status: 'active' | 'suspended' };
@@ -119,47 +118,24 @@ export function SuspensionForm({ organization }: { organization: Org }) {
 }
 
 export function DeleteOrganizationForm({ organization }: { organization: Org }) {
-  const [result, formAction] = useActionState(useOrganizationActions().remove, null);
-  const failure = failureOf(result);
-  const dialog = useFieldErrorDialog(failure);
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
         Deleting removes the organization with its members, invitations and domains. This can’t be undone.
       </p>
-      {failure && !failure.fieldErrors ? <FormMessage result={failure} /> : null}
-      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>
-        Delete organization…
-      </Button>
-      <dialog ref={dialog} aria-labelledby="delete-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
-        <form action={formAction} className="space-y-4" noValidate>
-          <input type="hidden" name="organizationId" value={organization.id} />
-          <h2 id="delete-title" className="text-lg font-semibold">
-            Delete {organization.name}?
-          </h2>
-          <p className="text-sm text-slate-700">
-            Its members, invitations and domains are deleted with it. Type <strong className="font-mono">{organization.slug}</strong> to
-            confirm.
-          </p>
-          <TextField
-            label="Slug to confirm"
-            name="confirmSlug"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={failure?.values?.confirmSlug ?? ''}
-            key={failure?.values?.confirmSlug ?? ''}
-            errors={failure?.fieldErrors?.confirmSlug}
-          />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <SubmitButton variant="danger" pendingLabel="Deleting…">
-              Delete organization
-            </SubmitButton>
-          </div>
-        </form>
-      </dialog>
+      <TypedConfirmDialog
+        id="delete"
+        action={useOrganizationActions().remove}
+        fields={{ organizationId: organization.id }}
+        trigger="Delete organization…"
+        title={`Delete ${organization.name}?`}
+        confirmName="confirmSlug"
+        confirmLabel="Slug to confirm"
+        submitLabel="Delete organization"
+      >
+        Its members, invitations and domains are deleted with it. Type <strong className="font-mono">{organization.slug}</strong> to
+        confirm.
+      </TypedConfirmDialog>
     </div>
   );
 }

@@ -2,12 +2,11 @@
 
 import { useActionState, useEffect, useState } from 'react';
 import { type FormAction, useOrganizationActions } from '@/components/actions-context';
-import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextAreaField, TextField } from '@/components/ui/text-field';
-import { useFieldErrorDialog } from '@/components/ui/use-field-error-dialog';
+import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { failureOf, formLevelFailure } from '@/lib/result';
 import { protocolsOf, SSO_PROVIDERS, type SsoProtocolName, type SsoProviderKey } from '@/lib/sso/providers';
@@ -528,51 +527,20 @@ export function EnableConnectionForm({ connection, enabled, name }: { connection
 
 /** Deleting asks for the connection's name, typed. */
 export function DeleteConnectionForm({ connection, name, slug }: { connection: ConnectionRef; name: string; slug: string }) {
-  const [result, action] = useActionState(useOrganizationActions().deleteSsoConnection, null);
-  const failure = failureOf(result);
-  const dialog = useFieldErrorDialog(failure);
   return (
-    <div className="space-y-3">
-      {failure && !failure.fieldErrors ? <FormMessage result={failure} /> : null}
-      <Button type="button" variant="danger" onClick={() => dialog.current?.showModal()}>
-        Delete connection…
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="delete-connection-title"
-        className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <form action={action} className="space-y-4" noValidate>
-          <input type="hidden" name="organizationId" value={connection.organizationId} />
-          <input type="hidden" name="connectionId" value={connection.connectionId} />
-          <input type="hidden" name="slug" value={slug} />
-          <h2 id="delete-connection-title" className="text-lg font-semibold">
-            Delete {name}?
-          </h2>
-          <p className="text-sm text-slate-700">
-            People at its domains can no longer sign in through it, and its certificates and settings are deleted. Type{' '}
-            <strong className="font-mono">{name}</strong> to confirm.
-          </p>
-          <TextField
-            label="Name to confirm"
-            name="confirmName"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={failure?.values?.confirmName ?? ''}
-            key={failure?.values?.confirmName ?? ''}
-            errors={failure?.fieldErrors?.confirmName}
-          />
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <SubmitButton variant="danger" pendingLabel="Deleting…">
-              Delete connection
-            </SubmitButton>
-          </div>
-        </form>
-      </dialog>
-    </div>
+    <TypedConfirmDialog
+      id="delete-connection"
+      action={useOrganizationActions().deleteSsoConnection}
+      fields={{ organizationId: connection.organizationId, connectionId: connection.connectionId, slug }}
+      trigger="Delete connection…"
+      title={`Delete ${name}?`}
+      confirmName="confirmName"
+      confirmLabel="Name to confirm"
+      submitLabel="Delete connection"
+    >
+      People at its domains can no longer sign in through it, and its certificates and settings are deleted. Type{' '}
+      <strong className="font-mono">{name}</strong> to confirm.
+    </TypedConfirmDialog>
   );
 }
 

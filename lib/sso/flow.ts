@@ -30,6 +30,7 @@ import {
   newSamlRequestId,
   SAML_REQUEST_TTL_MS,
   type SamlFailure,
+  ssoFailure,
   type VerifiedAssertion,
   verifySamlResponse,
 } from './saml';
@@ -183,15 +184,7 @@ export async function completeOidcCallback(
     };
   }
   const state = query.get('state') ?? '';
-  const consumed = state
-    ? ((
-        await client.$queryRaw<
-          { purpose: string; return_to: string | null; nonce: string | null; code_verifier_sealed: string | null }[]
-        >(Prisma.sql`
-          DELETE FROM sso_requests WHERE id = ${state} AND connection_id = ${connection.id}::uuid AND expires_at > ${now}
-          RETURNING purpose, return_to, nonce, code_verifier_sealed`)
-      )[0] ?? null)
-    : null;
+  const consumed = await consumeRequest(client, state, connection.id, now);
   const codeVerifier = consumed?.code_verifier_sealed ? unseal(consumed.code_verifier_sealed, getConfig().authSecret, 'ssoSecret') : null;
   if (!consumed?.nonce || !codeVerifier) {
     const failure = refusal(
@@ -301,13 +294,22 @@ function claimedRequestId(samlResponse: string): string | null {
   return /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,200})"/.exec(xml)?.[1] ?? null;
 }
 
-const refusal = (code: SamlFailure['code'], check: string, message: string, fix?: string): SamlFailure => ({
-  ok: false,
-  code,
-  check,
-  message,
-  fix,
-});
+const refusal = (code: SamlFailure['code'], check: string, message: string, fix?: string): SamlFailure =>
+  ssoFailure(code, check, message, fix ? { fix } : {});
+
+/**
+ * Uses up the request an answer names: once, within its 10 minutes, for this connection only
+ * (deleting it is the consumption, so two instances can't both take it). Null otherwise.
+ */
+async function consumeRequest(client: Db, id: string | null, connectionId: string, now: Date) {
+  if (!id) return null;
+  const rows = await client.$queryRaw<
+    { purpose: string; return_to: string | null; nonce: string | null; code_verifier_sealed: string | null }[]
+  >(Prisma.sql`
+    DELETE FROM sso_requests WHERE id = ${id} AND connection_id = ${connectionId}::uuid AND expires_at > ${now}
+    RETURNING purpose, return_to, nonce, code_verifier_sealed`);
+  return rows[0] ?? null;
+}
 
 /**
  * The ACS: checks a posted response for the connection, consumes the request it answers (or, for
@@ -332,13 +334,7 @@ export async function completeSamlSignIn(
   }
   const claimed = claimedRequestId(samlResponse);
   // The request it answers is used up now, whatever follows: answerable once.
-  const consumed = claimed
-    ? ((
-        await client.$queryRaw<{ purpose: string; return_to: string | null }[]>(Prisma.sql`
-          DELETE FROM sso_requests WHERE id = ${claimed} AND connection_id = ${connection.id}::uuid AND expires_at > ${now}
-          RETURNING purpose, return_to`)
-      )[0] ?? null)
-    : null;
+  const consumed = await consumeRequest(client, claimed, connection.id, now);
   // Only a test request Orgdesk issued makes this a test: a forged post can't write a test result.
   const test = consumed?.purpose === 'test';
   const settings = {

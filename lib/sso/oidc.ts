@@ -4,7 +4,7 @@ import { fetchOutbound, guardedFetch } from '@/lib/http/outbound';
 import { fail, ok, type Result } from '@/lib/result';
 import type { VerifiedIdentity } from './identity';
 import { SSO_PROVIDERS, type SsoProviderKey } from './providers';
-import type { SamlFailure as SsoFailure } from './saml';
+import { type SamlFailure as SsoFailure, ssoFailure } from './saml';
 
 /**
  * OpenID Connect, relying-party side, with openid-client: discovery (through the outbound guard,
@@ -107,11 +107,7 @@ export const newCodeVerifier = client.randomPKCECodeVerifier;
 export const newNonce = client.randomNonce;
 export const newState = client.randomState;
 
-function refusal(code: string, check: string, message: string, extra: Partial<SsoFailure> = {}): SsoFailure {
-  return { ok: false, code: code as SsoFailure['code'], check, message, ...extra };
-}
-
-const CLAIM_CHECKS: Record<string, { code: string; check: string }> = {
+const CLAIM_CHECKS: Record<string, { code: `oidc_${string}`; check: string }> = {
   iss: { code: 'oidc_issuer', check: 'ID token issuer' },
   aud: { code: 'oidc_audience', check: 'ID token audience' },
   azp: { code: 'oidc_authorized_party', check: 'ID token authorized party' },
@@ -132,7 +128,7 @@ function innermost(error: unknown): unknown {
 export function explainOidcError(error: unknown, provider: string, expected: { issuer: string; clientId: string }): SsoFailure {
   const label = (SSO_PROVIDERS[provider as SsoProviderKey] ?? SSO_PROVIDERS.generic_oidc).label;
   if (error instanceof client.AuthorizationResponseError) {
-    return refusal(
+    return ssoFailure(
       'oidc_idp_error',
       'Identity provider',
       `${label} refused the sign-in: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}.`,
@@ -142,7 +138,7 @@ export function explainOidcError(error: unknown, provider: string, expected: { i
     );
   }
   if (error instanceof client.ResponseBodyError) {
-    return refusal(
+    return ssoFailure(
       'oidc_token',
       'Token exchange',
       `${label}’s token endpoint refused the code: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}.`,
@@ -158,18 +154,18 @@ export function explainOidcError(error: unknown, provider: string, expected: { i
   const message = inner instanceof Error ? inner.message : String(inner);
   const cause = (inner as { cause?: { claim?: string; expected?: unknown; claims?: Record<string, unknown> } }).cause;
   if (/"state" response parameter/.test(message)) {
-    return refusal('oidc_state', 'State', 'The answer’s state doesn’t match the sign-in Orgdesk started.', {
+    return ssoFailure('oidc_state', 'State', 'The answer’s state doesn’t match the sign-in Orgdesk started.', {
       fix: 'Start the sign-in again.',
     });
   }
   if (/"iss" \(issuer\) response parameter/.test(message)) {
-    return refusal('oidc_iss_parameter', 'Issuer parameter', `The answer came from another issuer than ${expected.issuer}.`, {
+    return ssoFailure('oidc_iss_parameter', 'Issuer parameter', `The answer came from another issuer than ${expected.issuer}.`, {
       expected: expected.issuer,
       fix: 'Check that the connection’s issuer is the provider that signs people in.',
     });
   }
   if (/signature verification failed/i.test(message) || /no applicable key/i.test(message)) {
-    return refusal('oidc_signature', 'ID token signature', 'The ID token’s signature doesn’t verify with the issuer’s published keys.', {
+    return ssoFailure('oidc_signature', 'ID token signature', 'The ID token’s signature doesn’t verify with the issuer’s published keys.', {
       fix: `Check that ${label} signs ID tokens with the keys its discovery document publishes (jwks_uri).`,
     });
   }
@@ -177,7 +173,7 @@ export function explainOidcError(error: unknown, provider: string, expected: { i
   if (claim && CLAIM_CHECKS[claim]) {
     const received = cause?.claims?.[claim];
     const expectation = claim === 'iss' ? expected.issuer : claim === 'aud' || claim === 'azp' ? expected.clientId : cause?.expected;
-    return refusal(CLAIM_CHECKS[claim]!.code, CLAIM_CHECKS[claim]!.check, `${CLAIM_CHECKS[claim]!.check} check failed: ${message}.`, {
+    return ssoFailure(CLAIM_CHECKS[claim]!.code, CLAIM_CHECKS[claim]!.check, `${CLAIM_CHECKS[claim]!.check} check failed: ${message}.`, {
       expected: expectation === undefined ? undefined : String(expectation),
       received:
         received === undefined ? undefined : typeof received === 'number' ? new Date(received * 1000).toISOString() : String(received),
@@ -189,7 +185,7 @@ export function explainOidcError(error: unknown, provider: string, expected: { i
             : 'Sync the clocks with NTP, and sign in again.',
     });
   }
-  return refusal('oidc_failed', 'Sign-in', `The sign-in couldn’t be completed: ${message}.`, {
+  return ssoFailure('oidc_failed', 'Sign-in', `The sign-in couldn’t be completed: ${message}.`, {
     fix: 'Start the sign-in again; if it keeps failing, check the connection’s settings.',
   });
 }
@@ -229,11 +225,11 @@ export async function completeOidcSignIn(
     return explainOidcError(error, settings.provider, settings);
   }
   const claims = tokens.claims();
-  if (!claims) return refusal('oidc_failed', 'ID token', 'The provider sent no ID token.');
+  if (!claims) return ssoFailure('oidc_failed', 'ID token', 'The provider sent no ID token.');
   // openid-client checks azp only when there are several audiences; a token issued to another
   // client (azp) is refused whatever its audience says.
   if (claims.azp !== undefined && claims.azp !== settings.clientId) {
-    return refusal(
+    return ssoFailure(
       'oidc_authorized_party',
       'ID token authorized party',
       `The ID token was issued to ${String(claims.azp)}, not to this connection’s client.`,
@@ -251,7 +247,7 @@ export async function completeOidcSignIn(
     const inner = innermost(error);
     const message = inner instanceof Error ? inner.message : String(inner);
     if (/"sub"/.test(message)) {
-      return refusal(
+      return ssoFailure(
         'oidc_userinfo_subject',
         'Userinfo subject',
         'The userinfo endpoint answered for another person than the ID token names.',
@@ -261,13 +257,13 @@ export async function completeOidcSignIn(
         },
       );
     }
-    return refusal('oidc_userinfo', 'Userinfo', `The userinfo request failed: ${message}.`);
+    return ssoFailure('oidc_userinfo', 'Userinfo', `The userinfo request failed: ${message}.`);
   }
   const all: Record<string, unknown> = { ...claims, ...userinfo };
   const mapping = settings.attributeMapping;
   const pick = (key: string | undefined) => (key && all[key] !== undefined && all[key] !== null ? String(all[key]) : null);
   if (all.email_verified === false) {
-    return refusal('oidc_email_unverified', 'Email verified', 'The provider says this person’s email address isn’t verified.', {
+    return ssoFailure('oidc_email_unverified', 'Email verified', 'The provider says this person’s email address isn’t verified.', {
       fix: 'Verify the address at the identity provider, then sign in again.',
     });
   }

@@ -111,8 +111,9 @@ export interface VerifiedAssertion {
 
 export type SamlVerification = VerifiedAssertion | SamlFailure;
 
-function failure(
-  code: SamlFailureCode,
+/** A refused sign-in, as every SSO check (SAML, OIDC, the shared finish) reports it. */
+export function ssoFailure(
+  code: SsoFailureCode,
   check: string,
   message: string,
   extra: Omit<SamlFailure, 'ok' | 'code' | 'check' | 'message'> = {},
@@ -182,16 +183,21 @@ export async function verifySamlResponse(
 
   // The envelope: size, encoding, no DOCTYPE, a Response.
   if (samlResponse.length > Math.ceil((MAX_SAML_RESPONSE_BYTES * 4) / 3) + 4) {
-    return failure('saml_too_large', 'Size', `The response is larger than ${MAX_SAML_RESPONSE_BYTES / 1024} KB, which Orgdesk refuses.`, {
-      fix: `Send fewer attributes or groups from ${label}: filter the group claim to the groups that matter here.`,
-    });
+    return ssoFailure(
+      'saml_too_large',
+      'Size',
+      `The response is larger than ${MAX_SAML_RESPONSE_BYTES / 1024} KB, which Orgdesk refuses.`,
+      {
+        fix: `Send fewer attributes or groups from ${label}: filter the group claim to the groups that matter here.`,
+      },
+    );
   }
   const xml = Buffer.from(samlResponse.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (Buffer.byteLength(xml) > MAX_SAML_RESPONSE_BYTES) {
-    return failure('saml_too_large', 'Size', `The response is larger than ${MAX_SAML_RESPONSE_BYTES / 1024} KB, which Orgdesk refuses.`);
+    return ssoFailure('saml_too_large', 'Size', `The response is larger than ${MAX_SAML_RESPONSE_BYTES / 1024} KB, which Orgdesk refuses.`);
   }
   if (/<!DOCTYPE/i.test(xml)) {
-    return failure(
+    return ssoFailure(
       'saml_doctype',
       'Document type',
       'The response contains a DOCTYPE, which Orgdesk always refuses: no identity provider needs one.',
@@ -203,7 +209,7 @@ export async function verifySamlResponse(
   }).parseFromString(xml, 'text/xml');
   const root = document?.documentElement;
   if (errors.length || !root || root.namespaceURI !== PROTOCOL || root.localName !== 'Response') {
-    return failure('saml_malformed', 'Response format', 'What arrived isn’t a SAML 2.0 Response.', {
+    return ssoFailure('saml_malformed', 'Response format', 'What arrived isn’t a SAML 2.0 Response.', {
       fix: `Check that ${label} posts to Orgdesk’s ${words.acsUrlField} with the HTTP-POST binding.`,
     });
   }
@@ -214,7 +220,7 @@ export async function verifySamlResponse(
   if (status !== SUCCESS) {
     const inner = child(statusCode, PROTOCOL, 'StatusCode')?.getAttribute('Value');
     const statusMessage = child(child(root, PROTOCOL, 'Status'), PROTOCOL, 'StatusMessage')?.textContent?.trim();
-    return failure('saml_status', 'Status', `${label} refused the sign-in${statusMessage ? `: “${statusMessage}”` : ''}.`, {
+    return ssoFailure('saml_status', 'Status', `${label} refused the sign-in${statusMessage ? `: “${statusMessage}”` : ''}.`, {
       expected: SUCCESS,
       received: [status || 'no status', inner].filter(Boolean).join(' / '),
       fix: `Check in ${label} that the person is assigned to the application, and read its sign-in log for the reason.`,
@@ -223,16 +229,20 @@ export async function verifySamlResponse(
 
   // One shape only, so the signed part is the part that is read.
   if (all(document, PROTOCOL, 'Response').length !== 1) {
-    return failure('saml_wrapped', 'Document structure', 'The response contains another Response inside it, a sign of signature wrapping.');
+    return ssoFailure(
+      'saml_wrapped',
+      'Document structure',
+      'The response contains another Response inside it, a sign of signature wrapping.',
+    );
   }
   if (all(document, ASSERTION, 'EncryptedAssertion').length) {
-    return failure('saml_encrypted', 'Assertion', 'The assertion is encrypted, and Orgdesk publishes no encryption key.', {
+    return ssoFailure('saml_encrypted', 'Assertion', 'The assertion is encrypted, and Orgdesk publishes no encryption key.', {
       fix: `Turn off assertion encryption for this application in ${label}.`,
     });
   }
   const assertions = all(document, ASSERTION, 'Assertion');
   if (assertions.length !== 1) {
-    return failure(
+    return ssoFailure(
       'saml_assertion_count',
       'Exactly one assertion',
       `The response holds ${assertions.length} assertions; exactly one is accepted.`,
@@ -244,7 +254,11 @@ export async function verifySamlResponse(
   }
   const assertion = assertions[0]!;
   if (assertion.parentNode !== root) {
-    return failure('saml_wrapped', 'Document structure', 'The assertion isn’t directly inside the Response, a sign of signature wrapping.');
+    return ssoFailure(
+      'saml_wrapped',
+      'Document structure',
+      'The assertion isn’t directly inside the Response, a sign of signature wrapping.',
+    );
   }
   const ids = new Map<string, number>();
   for (const element of Array.from(document.getElementsByTagName('*'))) {
@@ -254,7 +268,7 @@ export async function verifySamlResponse(
     }
   }
   if ([...ids.values()].some((count) => count > 1)) {
-    return failure('saml_wrapped', 'Document structure', 'Two elements of the response share an ID, a sign of signature wrapping.');
+    return ssoFailure('saml_wrapped', 'Document structure', 'Two elements of the response share an ID, a sign of signature wrapping.');
   }
 
   // The signature: on the configured part, a direct child that refers to it, never SHA-1 unless allowed.
@@ -262,7 +276,7 @@ export async function verifySamlResponse(
   const signedName = connection.signedPart === 'response' ? 'response' : 'assertion';
   const signatures = children(signed, DSIG, 'Signature');
   if (signatures.length !== 1) {
-    return failure('saml_unsigned', 'Signature', `The ${signedName} isn’t signed${signatures.length > 1 ? ' once' : ''}.`, {
+    return ssoFailure('saml_unsigned', 'Signature', `The ${signedName} isn’t signed${signatures.length > 1 ? ' once' : ''}.`, {
       expected: `a signed ${signedName}`,
       received: signatures.length ? `${signatures.length} signatures` : 'no signature',
       fix:
@@ -275,7 +289,7 @@ export async function verifySamlResponse(
   const references = all(signature, DSIG, 'Reference');
   const signedId = signed.getAttribute('ID');
   if (references.length !== 1 || !signedId || references[0]!.getAttribute('URI') !== `#${signedId}`) {
-    return failure(
+    return ssoFailure(
       'saml_wrapped',
       'Signature reference',
       `The signature doesn’t refer to the ${signedName} it sits in, a sign of signature wrapping.`,
@@ -287,7 +301,7 @@ export async function verifySamlResponse(
   ];
   const weak = algorithms.find((algorithm) => SHA1.test(algorithm));
   if (weak && !connection.allowSha1) {
-    return failure(
+    return ssoFailure(
       'saml_sha1',
       'Signature algorithm',
       'The response is signed with SHA-1, which Orgdesk refuses unless the connection allows it.',
@@ -303,7 +317,7 @@ export async function verifySamlResponse(
   const issuers = [child(root, ASSERTION, 'Issuer'), child(assertion, ASSERTION, 'Issuer')].filter((e): e is Element => Boolean(e));
   const wrongIssuer = issuers.map((e) => e.textContent?.trim() ?? '').find((value) => value !== connection.idpEntityId);
   if (!child(assertion, ASSERTION, 'Issuer') || wrongIssuer !== undefined) {
-    return failure('saml_issuer', 'Issuer', `Issuer was ${wrongIssuer ?? 'missing'}, expected ${connection.idpEntityId}.`, {
+    return ssoFailure('saml_issuer', 'Issuer', `Issuer was ${wrongIssuer ?? 'missing'}, expected ${connection.idpEntityId}.`, {
       expected: connection.idpEntityId,
       received: wrongIssuer ?? 'no Issuer',
       fix: `Copy ${label}’s ${words.entityIdField} into this connection again (or import its metadata).`,
@@ -311,7 +325,7 @@ export async function verifySamlResponse(
   }
   const destination = root.getAttribute('Destination');
   if (destination && destination !== sp.acsUrl) {
-    return failure('saml_destination', 'Destination', `Destination was ${destination}, expected ${sp.acsUrl}.`, {
+    return ssoFailure('saml_destination', 'Destination', `Destination was ${destination}, expected ${sp.acsUrl}.`, {
       expected: sp.acsUrl,
       received: destination,
       fix: `Set the ${words.acsUrlField} in ${label} to ${sp.acsUrl}.`,
@@ -322,7 +336,7 @@ export async function verifySamlResponse(
     (e) => e.textContent?.trim() ?? '',
   );
   if (!audiences.includes(sp.entityId)) {
-    return failure('saml_audience', 'Audience', `Audience was ${audiences.join(', ') || 'missing'}, expected ${sp.entityId}.`, {
+    return ssoFailure('saml_audience', 'Audience', `Audience was ${audiences.join(', ') || 'missing'}, expected ${sp.entityId}.`, {
       expected: sp.entityId,
       received: audiences.join(', ') || 'no Audience',
       fix: `Set the ${words.spEntityIdField} in ${label} to ${sp.entityId}.`,
@@ -331,7 +345,7 @@ export async function verifySamlResponse(
   const subject = child(assertion, ASSERTION, 'Subject');
   const bearer = children(subject ?? assertion, ASSERTION, 'SubjectConfirmation').find((e) => e.getAttribute('Method') === BEARER);
   if (!bearer) {
-    return failure('saml_bearer', 'Subject confirmation', 'The assertion has no bearer subject confirmation.', {
+    return ssoFailure('saml_bearer', 'Subject confirmation', 'The assertion has no bearer subject confirmation.', {
       expected: BEARER,
       received:
         children(subject ?? assertion, ASSERTION, 'SubjectConfirmation')
@@ -342,7 +356,7 @@ export async function verifySamlResponse(
   const confirmation = child(bearer, ASSERTION, 'SubjectConfirmationData');
   const recipient = confirmation?.getAttribute('Recipient') ?? '';
   if (recipient !== sp.acsUrl) {
-    return failure('saml_recipient', 'Recipient', `Recipient was ${recipient || 'missing'}, expected ${sp.acsUrl}.`, {
+    return ssoFailure('saml_recipient', 'Recipient', `Recipient was ${recipient || 'missing'}, expected ${sp.acsUrl}.`, {
       expected: sp.acsUrl,
       received: recipient || 'no Recipient',
       fix: `Set the ${words.acsUrlField} (and the Recipient, if ${label} asks for it separately) to ${sp.acsUrl}.`,
@@ -351,12 +365,12 @@ export async function verifySamlResponse(
 
   // When: within the skew, measured against the identity provider's own clock.
   const issueInstant = parseInstant(assertion.getAttribute('IssueInstant'));
-  if (!issueInstant) return failure('saml_malformed', 'Issue time', 'The assertion has no valid IssueInstant.');
+  if (!issueInstant) return ssoFailure('saml_malformed', 'Issue time', 'The assertion has no valid IssueInstant.');
   const clockDifferenceMs = issueInstant.getTime() - now.getTime();
   const clock = `The identity provider’s clock is ${Math.abs(Math.round(clockDifferenceMs / 1000))} s ${clockDifferenceMs >= 0 ? 'ahead of' : 'behind'} Orgdesk’s; ${connection.clockSkewSeconds} s are tolerated.`;
   const notBefore = parseInstant(conditions?.getAttribute('NotBefore'));
   if (notBefore && notBefore.getTime() - skewMs > now.getTime()) {
-    return failure('saml_not_yet_valid', 'Not before', `The assertion is valid only from ${notBefore.toISOString()}. ${clock}`, {
+    return ssoFailure('saml_not_yet_valid', 'Not before', `The assertion is valid only from ${notBefore.toISOString()}. ${clock}`, {
       expected: `NotBefore at or before ${new Date(now.getTime() + skewMs).toISOString()}`,
       received: notBefore.toISOString(),
       fix: `Sync ${label}’s clock (or Orgdesk’s) with NTP, or raise the tolerated clock skew (at most 10 minutes).`,
@@ -367,7 +381,7 @@ export async function verifySamlResponse(
     .filter((d): d is Date => d !== null);
   const deadline = deadlines.sort((a, b) => a.getTime() - b.getTime())[0];
   if (deadline && deadline.getTime() + skewMs <= now.getTime()) {
-    return failure('saml_expired', 'Not on or after', `The assertion expired at ${deadline.toISOString()}. ${clock}`, {
+    return ssoFailure('saml_expired', 'Not on or after', `The assertion expired at ${deadline.toISOString()}. ${clock}`, {
       expected: `NotOnOrAfter after ${new Date(now.getTime() - skewMs).toISOString()}`,
       received: deadline.toISOString(),
       fix: 'Sign in again; if it keeps happening, sync the clocks with NTP or raise the tolerated clock skew.',
@@ -378,7 +392,7 @@ export async function verifySamlResponse(
   const nameId = child(subject, ASSERTION, 'NameID');
   const subjectValue = nameId ? plainText(nameId) : null;
   if (!nameId || !subjectValue) {
-    return failure(
+    return ssoFailure(
       'saml_nameid',
       'Subject',
       nameId ? 'The NameID contains a comment or markup, which Orgdesk refuses.' : 'The assertion has no NameID.',
@@ -416,7 +430,7 @@ export async function verifySamlResponse(
   if (!verifiedBy) {
     const trusted = connection.certificates.map((c) => shortFingerprint(c.fingerprint)).join(', ') || 'none';
     const untrusted = named && !connection.certificates.some((c) => c.fingerprint === named);
-    return failure(
+    return ssoFailure(
       'saml_signature',
       'Signature',
       untrusted
@@ -436,7 +450,7 @@ export async function verifySamlResponse(
     const name = attribute.getAttribute('Name') ?? '';
     const values = children(attribute, ASSERTION, 'AttributeValue').map((value) => plainText(value));
     if (values.some((value) => value === null)) {
-      return failure('saml_nameid', 'Attributes', `The attribute ${name} contains a comment or markup, which Orgdesk refuses.`);
+      return ssoFailure('saml_nameid', 'Attributes', `The attribute ${name} contains a comment or markup, which Orgdesk refuses.`);
     }
     attributes[name] = [...(attributes[name] ?? []), ...(values as string[]).filter(Boolean)];
   }
