@@ -1,6 +1,7 @@
 /**
- * npm run bench [-- --sizes 10000,100000] [-- --url postgresql://…] [-- --runs 60]
- * Seeds PostgreSQL at each size and measures the organizations page's queries.
+ * npm run bench [-- --sizes 10000,100000] [-- --url postgresql://…] [-- --runs 60] [-- --suite scim]
+ * Seeds PostgreSQL at each size and measures the organizations page's queries, the commands, and
+ * directory sync (SCIM). `--suite scim` runs the directory sync figures alone.
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -12,6 +13,7 @@ import { encodeListCursor, ORGANIZATION_SORTS } from '../lib/organizations/schem
 import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
 import { benchCommands } from './commands';
 import { benchInvitations } from './invitations';
+import { benchScim } from './scim';
 import { freshBenchDatabase, seedBenchData } from './seed';
 
 function arg(name: string, fallback: string) {
@@ -142,6 +144,7 @@ async function benchSize(size: number) {
     results[label] = value;
   }
   console.log(`  creates per second, 8 concurrent callers: ${commands.createsPerSecond.toFixed(0)}`);
+  if (size === sizes.at(-1)) Object.assign(results, await printScim(client));
   const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
   // The detail page: the organization with its state facts, then its first page of members and of invitations.
   results['detail page'] = await measure(async (i) => {
@@ -153,7 +156,28 @@ async function benchSize(size: number) {
   return results;
 }
 
+/** Directory sync: SCIM creates per second (8 clients) and filtered lists at 10,000 users. */
+async function printScim(client: Awaited<ReturnType<typeof createClient>>) {
+  const users = Number(arg('scim-users', '10000'));
+  const scim = await benchScim(client, measure, { users, createsPerClient: Number(arg('scim-creates', '125')) });
+  console.log(`\nDirectory sync (SCIM, through the route adapter; ms, ${runs} runs; statements without BEGIN/COMMIT):`);
+  for (const [label, value] of Object.entries(scim.figures)) {
+    console.log(`  ${label} | p50 ${value.p50.toFixed(1)} | p95 ${value.p95.toFixed(1)} | ${value.statements} statements`);
+    for (const statement of value.sql) console.log(`      ${statement}`);
+  }
+  console.log(`  SCIM user creates per second, 8 concurrent clients: ${scim.createsPerSecond.toFixed(0)}`);
+  return scim.figures;
+}
+
 async function main() {
+  if (arg('suite', 'all') === 'scim') {
+    const url = await freshBenchDatabase(baseUrl, 'orgdesk_bench_scim');
+    const client = await createClient({ kind: 'postgres', url }, undefined, { logQueries: true });
+    setDb(Promise.resolve(client));
+    await printScim(client);
+    await client.$disconnect();
+    return;
+  }
   const all: Record<number, Record<string, { p50: number; p95: number }>> = {};
   for (const size of sizes) all[size] = await benchSize(size);
   const labels = Object.keys(all[sizes[0]!]!);

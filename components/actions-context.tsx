@@ -45,6 +45,12 @@ export interface OrganizationActions {
   setSsoRequirement: FormAction;
   addRoleMapping: FormAction;
   removeRoleMapping: FormAction;
+  createDirectory: FormAction;
+  rotateDirectoryToken: FormAction;
+  revokeDirectoryToken: FormAction;
+  updateDirectory: FormAction;
+  reviewDeprovisionedUser: FormAction;
+  deleteDirectory: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { type MappingRow, RoleMappings } from '@/components/access/role-mappings';
 import { Permitted } from '@/components/actions-context';
 import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -8,7 +9,6 @@ import { certificateStage } from '@/lib/sso/certificates';
 import { SSO_PROVIDERS, type SsoProviderKey } from '@/lib/sso/providers';
 import type { listSsoConnections } from '@/lib/sso/queries';
 import { BreakGlassUses } from './break-glass-uses';
-import { type MappingRow, RoleMappings } from './role-mappings';
 import { CreateConnectionForm, RequireSsoForm } from './sso-forms';
 import { CertificateExpiry, ConnectionStatus } from './sso-status';
 

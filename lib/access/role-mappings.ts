@@ -1,9 +1,10 @@
-import { recordAudit } from '@/lib/audit/record';
+import { type AuditEventInput, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
-import type { Db, DbOrTx } from '@/lib/db/client';
+import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
-import { lockOrganization } from '@/lib/organizations/recompute';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
+import { syncDirectoryRoles } from './mapped-roles';
 import type { AddRoleMappingInput, RoleMappingRefInput } from './schemas';
 
 /** The organization's group → role mappings, oldest first (earlier ones win ties). */
@@ -36,7 +37,7 @@ export async function addRoleMapping(client: Db, context: CommandContext, input:
           allowOwner: role.key === 'owner' && input.allowOwner,
         },
       });
-      await recordAudit(tx, context, {
+      await applyToDirectoryMembers(tx, context, input.organizationId, {
         organizationId: input.organizationId,
         action: 'role_mapping.added',
         target: { type: 'role_mapping', id: mapping.id, label: input.group },
@@ -51,6 +52,19 @@ export async function addRoleMapping(client: Db, context: CommandContext, input:
   }
 }
 
+/**
+ * A mapping change applies to the directory's members at once (SSO members follow at their next
+ * sign-in): their role changes are audited with the mapping's own event, in its transaction.
+ */
+async function applyToDirectoryMembers(tx: Tx, context: CommandContext, organizationId: string, event: AuditEventInput) {
+  const synced = await syncDirectoryRoles(tx, organizationId, 'all');
+  if (synced.changed.length === 0) return recordAudit(tx, context, event);
+  await recomputeOrganizationState(tx, organizationId, context.now, context, [
+    { ...event, summary: { ...event.summary, roleChanges: synced.changed.length } },
+    ...synced.events,
+  ]);
+}
+
 /** Removes a mapping of the organization (another organization's is not found). Audited. */
 export async function removeRoleMapping(client: Db, context: CommandContext, input: RoleMappingRefInput): Promise<Result<null>> {
   return client.$transaction(async (tx) => {
@@ -58,7 +72,7 @@ export async function removeRoleMapping(client: Db, context: CommandContext, inp
     const mapping = await tx.roleMapping.findFirst({ where: { id: input.mappingId, organizationId: input.organizationId } });
     if (!mapping) return notFound();
     await tx.roleMapping.delete({ where: { id: mapping.id } });
-    await recordAudit(tx, context, {
+    await applyToDirectoryMembers(tx, context, input.organizationId, {
       organizationId: input.organizationId,
       action: 'role_mapping.removed',
       target: { type: 'role_mapping', id: mapping.id, label: mapping.group },

@@ -35,6 +35,11 @@ export const ERRORS = {
   default_role: { status: 409, message: 'The default roles can’t be deleted, and their console permissions are fixed.' },
   cross_site: { status: 403, message: 'This request must come from Orgdesk’s own pages.' },
   bad_request: { status: 400, message: 'The request could not be read.' },
+  directory_exists: { status: 409, message: 'This organization already has a directory. Rotate its token or change its settings instead.' },
+  // SCIM's refusals (lib/directory/scim/errors.ts): the hint carries the scimType.
+  scim_invalid: { status: 400, message: 'The SCIM request is not valid.' },
+  scim_conflict: { status: 409, message: 'That resource already exists in this directory.' },
+  scim_too_large: { status: 413, message: 'The SCIM request body is larger than 1 MB.' },
   // The invitation page's refusals: each explained there in full (lib/invitations/accept.ts).
   unknown: { status: 404, message: 'This invitation link isn’t valid.' },
   rotated: { status: 410, message: 'This link was replaced by a newer invitation email.' },

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'domains.manage': 'Add, verify and remove domains.',
   'auto_join.manage': 'Turn auto-join on and off, and choose its role.',
   'sso.manage': 'Create, configure, enable, disable and delete SSO connections.',
+  'directory.manage': 'Create directories, rotate and revoke their tokens, and change their settings.',
+  'directory.sync': 'Push users and groups over SCIM (a directory’s own token).',
   'audit.read': 'Read and export the audit log.',
   'jobs.manage': 'See background jobs and retry dead ones.',
   'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',
@@ -39,6 +41,7 @@ export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   'jobs.manage',
   'roles.manage',
   'console.manage',
+  'directory.sync',
 ]);
 
 /**
@@ -66,7 +69,7 @@ export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
     case 'api_key':
       return known(principal.permissions);
     case 'directory':
-      return new Set<Permission>(['members.manage']);
+      return new Set<Permission>(['directory.sync']);
     case 'invitation_link':
       return new Set<Permission>(['invitations.accept']);
   }

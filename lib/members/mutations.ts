@@ -99,7 +99,11 @@ export function removeMember(client: Db, context: CommandContext, input: MemberR
     input,
     null,
     'removed',
-    (tx, id) => tx.membership.delete({ where: { id } }),
+    async (tx, id) => {
+      // A directory user keeps its SCIM record; its next change links the person again.
+      await tx.directoryUser.updateMany({ where: { membershipId: id }, data: { membershipId: null } });
+      await tx.membership.delete({ where: { id } });
+    },
     (member) => ({ action: 'member.removed', summary: { role: member.role, status: member.status } }),
   );
 }

@@ -17,7 +17,7 @@ interface FactsRow {
   last_activity_at: Date;
   status: 'active' | 'suspended';
   sso_connections: { status: ConnectionStatusName; certificateExpiresAt: string | null }[];
-  directory: { status: ConnectionStatusName } | null;
+  directory: { status: ConnectionStatusName; lastRequestAt: string | null; staleAfterHours: number } | null;
   member_count: number;
   active_member_count: number;
   open_invitations: {
@@ -44,7 +44,8 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, 
       (SELECT coalesce(json_agg(json_build_object('status', s.status,
                 'certificateExpiresAt', (SELECT max(c.not_after) FROM sso_certificates c WHERE c.connection_id = s.id))), '[]'::json)
          FROM sso_connections s WHERE s.organization_id = o.id AND s.enabled) AS sso_connections,
-      (SELECT json_build_object('status', d.status) FROM directories d WHERE d.organization_id = o.id) AS directory,
+      (SELECT json_build_object('status', d.status, 'lastRequestAt', d.last_request_at, 'staleAfterHours', d.stale_after_hours)
+         FROM directories d WHERE d.organization_id = o.id) AS directory,
       (SELECT count(*)::int FROM memberships m WHERE m.organization_id = o.id) AS member_count,
       (SELECT count(*)::int FROM memberships m WHERE m.organization_id = o.id AND m.status = 'active') AS active_member_count,
       (SELECT coalesce(json_agg(json_build_object('email', i.email, 'status', i.status, 'expiresAt', i.expires_at,
@@ -78,7 +79,11 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, 
         status: connection.status,
         certificateExpiresAt: connection.certificateExpiresAt ? new Date(connection.certificateExpiresAt) : null,
       })),
-      directory: row.directory,
+      directory: row.directory && {
+        status: row.directory.status,
+        lastRequestAt: row.directory.lastRequestAt ? new Date(row.directory.lastRequestAt) : null,
+        staleAfterHours: row.directory.staleAfterHours,
+      },
       lastEndUserActivityAt: row.last_end_user_activity_at,
     },
   };

@@ -11,7 +11,7 @@ export type Fix =
   | { kind: 'verify_domain'; label: string; domain: string }
   | { kind: 'link'; label: string; section: WorkspaceSection; anchor?: string };
 
-export type WorkspaceSection = '' | 'members' | 'invitations' | 'domains' | 'sso' | 'activity' | 'settings';
+export type WorkspaceSection = '' | 'members' | 'invitations' | 'domains' | 'sso' | 'directory' | 'activity' | 'settings';
 
 /** The fix for one reason. Every reason has one. */
 export function fixForReason(reason: StateReason): Fix {
@@ -33,7 +33,9 @@ export function fixForReason(reason: StateReason): Fix {
     case 'sso_certificate_expiring':
       return { kind: 'link', label: 'Renew the certificate', section: 'sso' };
     case 'directory_error':
-      return { kind: 'link', label: 'Review the directory changes', section: 'activity' };
+      return { kind: 'link', label: 'See the failing directory requests', section: 'directory' };
+    case 'directory_stale':
+      return { kind: 'link', label: 'Check the directory’s health', section: 'directory' };
     case 'activity_stopped':
       return { kind: 'link', label: 'See how end users arrive', section: '', anchor: 'arrivals' };
   }
@@ -113,7 +115,7 @@ export function arrivals(facts: ArrivalFacts): Arrival[] {
         facts.directoryStatus === 'active'
           ? 'The organization’s identity provider provisions its people.'
           : 'No directory is connected for this organization.',
-      fix: null,
+      fix: facts.directoryStatus === 'active' ? null : { kind: 'link', label: 'Set up directory sync', section: 'directory' },
     },
     {
       key: 'app_activity',

@@ -86,7 +86,9 @@ export function describeStateReason(reason: StateReason): string {
     case 'sso_certificate_expiring':
       return `The SSO connection’s certificate expires on ${formatDate(new Date(reason.expiresAt))}, within 14 days: add the identity provider’s new certificate.`;
     case 'directory_error':
-      return 'The directory sync connection is in error.';
+      return 'Directory sync is failing: its recent requests were refused.';
+    case 'directory_stale':
+      return `The directory hasn’t been heard from since ${formatDate(new Date(reason.lastRequestAt))}, more than ${reason.hours} hours: check provisioning at the identity provider.`;
     case 'activity_stopped':
       return `End-user activity has stopped: the last was on ${formatDate(new Date(reason.lastActivityAt))}, more than ${reason.windowDays} days ago.`;
   }

@@ -39,6 +39,19 @@ export interface ConnectionFact {
   certificateExpiresAt?: Date | null;
 }
 
+export interface DirectoryFact extends ConnectionFact {
+  /** The last SCIM request it received; null before the first. */
+  lastRequestAt?: Date | null;
+  /** Not heard from for this many hours, a directory that has been used needs attention. */
+  staleAfterHours?: number;
+}
+
+/** When a directory that has been used counts as not heard from; null if never used. */
+export function directoryStaleAt(directory: DirectoryFact | null): Date | null {
+  if (!directory?.lastRequestAt || !directory.staleAfterHours) return null;
+  return new Date(directory.lastRequestAt.getTime() + directory.staleAfterHours * 3_600_000);
+}
+
 export interface OrganizationFacts {
   status: 'active' | 'suspended';
   memberCount: number;
@@ -49,7 +62,7 @@ export interface OrganizationFacts {
   domains: readonly DomainFact[];
   /** The enabled SSO connections. */
   ssoConnections: readonly ConnectionFact[];
-  directory: ConnectionFact | null;
+  directory: DirectoryFact | null;
   /** Last activity by someone outside the operating team (owners and admins). */
   lastEndUserActivityAt: Date | null;
 }
@@ -85,6 +98,7 @@ export type StateReason =
   | { code: 'sso_certificate_expired'; expiredAt: string }
   | { code: 'sso_certificate_expiring'; expiresAt: string }
   | { code: 'directory_error' }
+  | { code: 'directory_stale'; lastRequestAt: string; hours: number }
   | { code: 'activity_stopped'; lastActivityAt: string; windowDays: number };
 
 export type StateReasonCode = StateReason['code'];
@@ -159,6 +173,14 @@ export function findBlockers(facts: OrganizationFacts, now: Date): StateReason[]
     .sort((a, b) => a.getTime() - b.getTime());
   if (expiring.length) reasons.push({ code: 'sso_certificate_expiring', expiresAt: expiring[0]!.toISOString() });
   if (facts.directory?.status === 'error') reasons.push({ code: 'directory_error' });
+  const staleAt = directoryStaleAt(facts.directory);
+  if (staleAt && staleAt <= now) {
+    reasons.push({
+      code: 'directory_stale',
+      lastRequestAt: facts.directory!.lastRequestAt!.toISOString(),
+      hours: facts.directory!.staleAfterHours!,
+    });
+  }
   if (facts.lastEndUserActivityAt && !hasRecentEndUserActivity(facts, now)) {
     reasons.push({ code: 'activity_stopped', lastActivityAt: facts.lastEndUserActivityAt.toISOString(), windowDays: ACTIVITY_WINDOW_DAYS });
   }
@@ -198,6 +220,8 @@ export function nextStateChangeAt(facts: OrganizationFacts, now: Date): Date | n
     if (certificate && certificate.getTime() - CERTIFICATE_RENEWAL_MS > now.getTime())
       candidates.push(certificate.getTime() - CERTIFICATE_RENEWAL_MS);
   }
+  const staleAt = directoryStaleAt(facts.directory);
+  if (staleAt && staleAt > now) candidates.push(staleAt.getTime());
   return candidates.length ? new Date(Math.min(...candidates)) : null;
 }
 

@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   invitationAcceptsPerIp: { limit: 30, windowMs: 10 * 60_000 },
   /** Responses posted to the SAML ACS, per address: real sign-ins post one each. */
   ssoAcsPerIp: { limit: 120, windowMs: 10 * 60_000 },
+  /** SCIM requests per directory: identity providers sync in bursts, within their own limits. */
+  scimPerDirectory: { limit: 12_000, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitOutcome {

@@ -1,18 +1,18 @@
 import crypto from 'node:crypto';
+import { mappedRoleChange, roleForGroups } from '@/lib/access/mapped-roles';
 import { memberPrincipal } from '@/lib/access/permissions';
 import type { AuditEventInput } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
 import { systemPrincipal } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
 import { seal, unseal } from '@/lib/crypto/sealed';
-import type { Db, DbOrTx, Tx } from '@/lib/db/client';
-import { domainMatches } from '@/lib/domains/match';
-import { emailDomain, normalizeEmail } from '@/lib/email/address';
+import type { Db, DbOrTx } from '@/lib/db/client';
+import { isEmailDomainVerified } from '@/lib/domains/verified';
+import { normalizeEmail } from '@/lib/email/address';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, ok, type Result } from '@/lib/result';
 import type { VerifiedIdentity } from './identity';
-import { ssoRoleFor } from './mapping';
 import {
   completeOidcSignIn,
   fetchDiscovery,
@@ -427,7 +427,7 @@ async function finishAttempt(
 ): Promise<AcsOutcome> {
   const { test, answered, result } = attempt;
   if (test) {
-    const role = result.ok ? await ssoRoleFor(client, connection.organizationId, result.groups) : null;
+    const role = result.ok ? await roleForGroups(client, connection.organizationId, result.groups) : null;
     const attemptId = await recordAttempt(
       client,
       connection,
@@ -576,7 +576,7 @@ async function joinThroughSso(
       await tx.ssoIdentity.update({ where: { id: identity.id }, data: { email, lastSignInAt: now } });
     } else {
       const existing = await tx.user.findUnique({ where: { email } });
-      if (existing && !(await domainVerifiedFor(tx, connection.organizationId, email)))
+      if (existing && !(await isEmailDomainVerified(tx, connection.organizationId, email)))
         return { ok: false as const, failure: conflict(email) };
       const user =
         existing ??
@@ -595,7 +595,7 @@ async function joinThroughSso(
         },
       });
     }
-    const role = await ssoRoleFor(tx, connection.organizationId, verified.groups);
+    const role = await roleForGroups(tx, connection.organizationId, verified.groups);
     const membership = await tx.membership.findUnique({
       where: { organizationId_userId: { organizationId: connection.organizationId, userId } },
     });
@@ -624,11 +624,8 @@ async function joinThroughSso(
         summary: { via: 'sso', role: role.key, connectionId: connection.id, ...(role.mapping ? { mapping: role.mapping } : {}) },
       });
     } else {
-      // Group claims apply at every sign-in: a matching mapping's role, or, where the organization
-      // maps groups, the least privileged one for someone who joined through SSO. A mapping never
-      // demotes an owner (owners are managed in the console).
-      const mapped = role.mapping !== null || (role.hasMappings && membership.joinedVia === 'sso');
-      const roleChange = mapped && membership.role !== role.key && membership.role !== 'owner';
+      // Group claims apply at every sign-in (lib/access/role-mappings.ts says when).
+      const roleChange = mappedRoleChange(membership, role, 'sso') !== null;
       await tx.membership.update({
         where: { id: membership.id },
         data: { lastSignInAt: now, ...(roleChange ? { role: role.key, ...(role.key === 'owner' ? {} : { breakGlass: false }) } : {}) },
@@ -661,15 +658,6 @@ function conflict(email: string): SamlFailure {
     `An account for ${email} already exists, and its domain isn’t verified for this organization, so single sign-on can’t take it over.`,
     'Ask the organization’s admin to verify the domain in Orgdesk, or sign in with your email link.',
   );
-}
-
-async function domainVerifiedFor(tx: Tx, organizationId: string, email: string) {
-  const domain = emailDomain(email);
-  const domains = await tx.domain.findMany({
-    where: { organizationId, status: 'verified' },
-    select: { name: true, includeSubdomains: true },
-  });
-  return domains.some((d) => domainMatches(domain, d.name, d.includeSubdomains));
 }
 
 /**

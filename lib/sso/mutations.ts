@@ -407,6 +407,11 @@ export async function deleteSsoConnection(
       return fail('confirm_mismatch', message, { fieldErrors: { confirmName: [message] }, values: { confirmName: input.confirmName } });
     }
     if (connection.enabled && (await wouldLockOut(tx, input.organizationId, connection.id))) return LOCKOUT();
+    // A directory linked to it as its intended connection loses the link, not its users.
+    await tx.directory.updateMany({
+      where: { ssoConnectionId: connection.id, organizationId: input.organizationId },
+      data: { ssoConnectionId: null },
+    });
     await tx.ssoConnection.delete({ where: { id: connection.id } });
     await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
       {

@@ -131,9 +131,9 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
       SELECT r.key, r.operating_team, count(rp.permission_key)::int AS n
       FROM roles r LEFT JOIN role_permissions rp ON rp.role_key = r.key GROUP BY r.key, r.operating_team ORDER BY r.key`);
     expect(defaults).toEqual([
-      { key: 'admin', operating_team: true, n: 8 },
+      { key: 'admin', operating_team: true, n: 9 },
       { key: 'member', operating_team: false, n: 0 },
-      { key: 'owner', operating_team: true, n: 11 },
+      { key: 'owner', operating_team: true, n: 12 },
     ]);
     // The database holds the rules: a role must exist, the defaults stay, auto-join is never Owner.
     await expect(runner.exec("UPDATE memberships SET role = 'nonexistent' WHERE role = 'member'")).rejects.toThrow(

@@ -29,6 +29,7 @@ describe('roles are rows', () => {
     expect(byRole.get('admin')).toEqual([
       'audit.read',
       'auto_join.manage',
+      'directory.manage',
       'domains.manage',
       'groups.manage',
       'invitations.manage',

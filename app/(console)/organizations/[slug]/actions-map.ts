@@ -7,6 +7,14 @@ import {
   suspendOrganizationAction,
 } from './actions';
 import {
+  createDirectoryAction,
+  deleteDirectoryAction,
+  reviewDeprovisionedUserAction,
+  revokeDirectoryTokenAction,
+  rotateDirectoryTokenAction,
+  updateDirectoryAction,
+} from './directory/actions';
+import {
   addDomainAction,
   disableAutoJoinAction,
   enableAutoJoinAction,
@@ -75,4 +83,10 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   setSsoRequirement: setSsoRequirementAction,
   addRoleMapping: addRoleMappingAction,
   removeRoleMapping: removeRoleMappingAction,
+  createDirectory: createDirectoryAction,
+  rotateDirectoryToken: rotateDirectoryTokenAction,
+  revokeDirectoryToken: revokeDirectoryTokenAction,
+  updateDirectory: updateDirectoryAction,
+  reviewDeprovisionedUser: reviewDeprovisionedUserAction,
+  deleteDirectory: deleteDirectoryAction,
 };

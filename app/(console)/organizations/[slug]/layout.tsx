@@ -42,6 +42,12 @@ export default async function OrganizationWorkspaceLayout({
           : undefined,
       warn: failingSso > 0,
     },
+    {
+      href: `${base}/directory`,
+      label: 'Directory',
+      badge: organization.directory?.status === 'error' ? 'failing' : undefined,
+      warn: organization.directory?.status === 'error',
+    },
     { href: `${base}/roles`, label: 'Roles & groups' },
     { href: `${base}/activity`, label: 'Activity' },
     { href: `${base}/settings`, label: 'Settings' },

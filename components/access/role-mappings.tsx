@@ -37,8 +37,8 @@ function RemoveMapping({ organizationId, mapping }: { organizationId: string; ma
         action={action}
         fields={{ organizationId, mappingId: mapping.id }}
       >
-        People in {mapping.group} no longer get {mapping.roleName} from it: at their next SSO sign-in they get the role another mapping
-        gives, or the least privileged one.
+        People in {mapping.group} no longer get {mapping.roleName} from it: directory members change role now, SSO members at their next
+        sign-in. They get the role another mapping gives, or the least privileged one.
       </ConfirmDialog>
       <FormMessage result={failureOf(result)} />
     </div>
@@ -46,8 +46,9 @@ function RemoveMapping({ organizationId, mapping }: { organizationId: string; ma
 }
 
 /**
- * Group → role mappings: the role a person gets at each SSO sign-in from the groups their identity
- * provider sends. The most privileged matching role wins; Owner only with an explicit allowance.
+ * Group → role mappings: the role a person gets from the groups their identity provider or
+ * directory sends (at each SSO sign-in; at once for directory members), shared by the SSO and
+ * Directory sections. The most privileged matching role wins; Owner only with an explicit allowance.
  */
 export function RoleMappings({
   organizationId,
@@ -70,8 +71,8 @@ export function RoleMappings({
         Group → role mappings
       </h3>
       <p className="text-sm text-slate-700">
-        At every SSO sign-in, a person gets the most privileged role among the mappings of the groups their identity provider sends, or
-        Member when none matches. A role change a mapping causes is audited.
+        A person gets the most privileged role among the mappings of their groups, or Member when none matches: at every SSO sign-in, and at
+        once when the directory changes their groups or a mapping changes. A role change a mapping causes is audited.
       </p>
       {mappings.length ? (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Group mappings">
@@ -88,7 +89,7 @@ export function RoleMappings({
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-700">No mappings yet: everyone who signs in with SSO joins as Member.</p>
+        <p className="text-sm text-slate-700">No mappings yet: everyone who joins through SSO or the directory joins as Member.</p>
       )}
       <Permitted to="sso.manage">
         <form

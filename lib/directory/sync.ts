@@ -1,0 +1,728 @@
+import { directoryGroupKeys, loadRoleMappings, roleFromMappings, syncDirectoryRoles } from '@/lib/access/mapped-roles';
+import { type AuditEventInput, recordAuditEvents } from '@/lib/audit/record';
+import type { CommandContext } from '@/lib/commands/define';
+import type { Db, Tx } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { isEmailDomainVerified } from '@/lib/domains/verified';
+import { normalizeEmail } from '@/lib/email/address';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { endSessionsIfNoActiveMembership } from '@/lib/members/sign-in';
+import { recomputeOrganizationState } from '@/lib/organizations/recompute';
+import type { LinkIssue } from './labels';
+import { ScimFailure } from './scim/errors';
+import { groupMembers } from './scim/list';
+import { checkRequired, normalizeResource, type Resource } from './scim/normalize';
+import { applyPatch, type PatchOperation } from './scim/patch';
+import { type StoredGroup, type StoredMember, type StoredUser, storedUserAttributes } from './scim/resources';
+import { GROUP_TYPE, USER_TYPE } from './scim/schema';
+
+/**
+ * What a SCIM request does to the organization. Every write runs in one transaction under the
+ * organization's row lock, so concurrent requests (identical creates, changes to one group's
+ * membership) serialize, and a request's effects land together or not at all:
+ * - a provisioned user is keyed by (directory, SCIM id), never by email; an active one becomes a
+ *   member (source "directory") with the role the group mappings give;
+ * - the person is linked to an existing account only through a domain the organization verified,
+ *   and never to another organization's membership;
+ * - `active: false` or DELETE applies the deprovisioning setting and ends sessions; reactivation
+ *   restores what the directory suspended; the membership and its history stay;
+ * - a group membership change updates the members' roles at once.
+ * Each change writes its audit events, and the state recompute, in the same transaction.
+ */
+export interface SyncDirectory {
+  id: string;
+  organizationId: string;
+  provider: string;
+  suspendOnDeprovision: boolean;
+}
+
+/** What a request changed, for the directory's event log. */
+export type Changes = Record<string, unknown>;
+
+export type UserOutcome = { user: StoredUser; changes: Changes };
+export type GroupOutcome = { group: StoredGroup; members: StoredMember[]; changes: Changes };
+
+const USER_SELECT = {
+  id: true,
+  userName: true,
+  externalId: true,
+  active: true,
+  data: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  email: true,
+  displayName: true,
+  membershipId: true,
+  suspendedByDirectory: true,
+  reviewRequired: true,
+  deprovisionedAt: true,
+} as const;
+
+type UserRow = Prisma.DirectoryUserGetPayload<{ select: typeof USER_SELECT }>;
+
+function notFound(what: 'User' | 'Group', id: string): never {
+  throw new ScimFailure({ status: 404, detail: `${what} ${id} not found.` });
+}
+
+function uniqueness(detail: string): never {
+  throw new ScimFailure({ status: 409, scimType: 'uniqueness', detail });
+}
+
+/** The directory, locked with its organization's row; null when either is gone. */
+async function lockDirectory(tx: Tx, organizationId: string, directoryId: string): Promise<SyncDirectory | null> {
+  const rows = await tx.$queryRaw<{ id: string; organization_id: string; provider: string; suspend_on_deprovision: boolean }[]>`
+    SELECT d.id, d.organization_id, d.provider::text AS provider, d.suspend_on_deprovision
+    FROM directories d JOIN organizations o ON o.id = d.organization_id
+    WHERE d.id = ${directoryId}::uuid AND d.organization_id = ${organizationId}::uuid
+    FOR UPDATE OF o`;
+  const row = rows[0];
+  return row
+    ? { id: row.id, organizationId: row.organization_id, provider: row.provider, suspendOnDeprovision: row.suspend_on_deprovision }
+    : null;
+}
+
+/** Runs a write under the directory's lock; a vanished directory answers 404. Unique races are 409. */
+async function inDirectory<T>(
+  client: Db,
+  organizationId: string,
+  directoryId: string,
+  work: (tx: Tx, directory: SyncDirectory) => Promise<T>,
+) {
+  try {
+    return await client.$transaction(async (tx) => {
+      const directory = await lockDirectory(tx, organizationId, directoryId);
+      if (!directory) throw new ScimFailure({ status: 404, detail: 'This directory no longer exists.' });
+      return work(tx, directory);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) uniqueness('A resource with that userName or displayName already exists in this directory.');
+    throw error;
+  }
+}
+
+/** The person's email: the primary valid one, else a work one, else any, else a userName that is an address. */
+export function primaryEmail(resource: Resource): string | null {
+  const emails = Array.isArray(resource.emails) ? (resource.emails as Resource[]) : [];
+  const ranked = [...emails].sort((a, b) => rank(b) - rank(a));
+  for (const email of ranked) {
+    const address = typeof email.value === 'string' ? normalizeEmail(email.value) : null;
+    if (address) return address;
+  }
+  return typeof resource.userName === 'string' ? normalizeEmail(resource.userName) : null;
+}
+const rank = (email: Resource) => (email.primary === true ? 2 : 0) + (String(email.type ?? '').toLowerCase() === 'work' ? 1 : 0);
+
+function personName(resource: Resource): string | null {
+  const name = (resource.name ?? {}) as Resource;
+  const joined = [name.givenName, name.familyName].filter((p) => typeof p === 'string' && p).join(' ');
+  const chosen =
+    (typeof resource.displayName === 'string' && resource.displayName) || (typeof name.formatted === 'string' && name.formatted) || joined;
+  return chosen ? chosen.slice(0, 200) : null;
+}
+
+/** The columns a resource's attributes give. */
+function userColumns(resource: Resource) {
+  const { userName, externalId, active, ...data } = resource;
+  return {
+    userName: String(userName).trim(),
+    externalId: typeof externalId === 'string' ? externalId : null,
+    active: active !== false,
+    displayName: typeof resource.displayName === 'string' ? resource.displayName : null,
+    email: primaryEmail(resource),
+    data: data as Prisma.InputJsonObject,
+  };
+}
+
+async function assertUserNameFree(tx: Tx, directoryId: string, userName: string, except: string | null) {
+  const taken = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM directory_users
+    WHERE directory_id = ${directoryId}::uuid AND lower(user_name) = lower(${userName}) AND deleted_at IS NULL
+      ${except ? Prisma.sql`AND id <> ${except}::uuid` : Prisma.empty}
+    LIMIT 1`;
+  if (taken.length) uniqueness(`A user with userName "${userName}" already exists in this directory.`);
+}
+
+interface Effects {
+  events: AuditEventInput[];
+  /** Whether the organization's facts changed (members, their status): recompute its state. */
+  factsChanged: boolean;
+  changes: Changes;
+}
+
+/**
+ * Links an active directory user to a member: their existing membership, or a new one with the
+ * mapped role. Returns the link issue instead when none may be made.
+ */
+async function link(tx: Tx, context: CommandContext, directory: SyncDirectory, user: UserRow, effects: Effects): Promise<void> {
+  const label = user.email ?? user.userName;
+  const issue = (code: LinkIssue) =>
+    tx.directoryUser.update({ where: { id: user.id }, data: { linkIssue: code } }).then(() => {
+      effects.changes.linkIssue = code;
+    });
+  if (!user.email) return issue('no_email');
+  let account = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
+  if (account && !(await isEmailDomainVerified(tx, directory.organizationId, user.email))) return issue('unverified_domain');
+  account ??= await tx.user.create({ data: { email: user.email, name: personName(user.data as Resource) }, select: { id: true } });
+  const existing = await tx.membership.findUnique({
+    where: { organizationId_userId: { organizationId: directory.organizationId, userId: account.id } },
+    select: { id: true, status: true },
+  });
+  if (existing) {
+    const holder = await tx.directoryUser.findFirst({
+      where: { membershipId: existing.id, deletedAt: null, NOT: { id: user.id } },
+      select: { id: true },
+    });
+    if (holder) return issue('shared_email');
+    await tx.directoryUser.update({ where: { id: user.id }, data: { membershipId: existing.id, linkIssue: null } });
+    effects.changes.linked = 'existing member';
+    return;
+  }
+  const groups = (await directoryGroupKeys(tx, [user.id])).get(user.id) ?? [];
+  const role = roleFromMappings(await loadRoleMappings(tx, directory.organizationId), groups);
+  const membership = await tx.membership.create({
+    data: { organizationId: directory.organizationId, userId: account.id, role: role.key, joinedVia: 'directory', createdAt: context.now },
+    select: { id: true },
+  });
+  await tx.directoryUser.update({ where: { id: user.id }, data: { membershipId: membership.id, linkIssue: null } });
+  await tx.endUserActivity.create({
+    data: { organizationId: directory.organizationId, kind: 'directory_join', actorEmail: user.email, occurredAt: context.now },
+  });
+  effects.events.push({
+    organizationId: directory.organizationId,
+    action: 'member.joined',
+    target: { type: 'member', id: account.id, label },
+    summary: { via: 'directory', role: role.key, directoryId: directory.id, ...(role.mapping ? { mapping: role.mapping } : {}) },
+  });
+  effects.factsChanged = true;
+  effects.changes.joined = { role: role.key, ...(role.mapping ? { mapping: role.mapping } : {}) };
+}
+
+/**
+ * A user left the directory (active false, or deleted): suspend their membership when the
+ * directory says so (never the last active owner: they are flagged for review instead), or flag
+ * them for a builder's review. Their member sessions end with the suspension.
+ */
+async function deprovision(
+  tx: Tx,
+  context: CommandContext,
+  directory: SyncDirectory,
+  user: UserRow,
+  effects: Effects,
+  reason: 'deactivated' | 'deleted',
+) {
+  const member = user.membershipId
+    ? await tx.membership.findUnique({
+        where: { id: user.membershipId },
+        select: { id: true, userId: true, role: true, status: true, user: { select: { email: true } } },
+      })
+    : null;
+  let review = !directory.suspendOnDeprovision;
+  let suspended = false;
+  if (member && member.status === 'active' && directory.suspendOnDeprovision) {
+    const owners =
+      member.role === 'owner'
+        ? await tx.membership.count({ where: { organizationId: directory.organizationId, role: 'owner', status: 'active' } })
+        : 2;
+    if (owners <= 1) review = true;
+    else {
+      await tx.membership.update({ where: { id: member.id }, data: { status: 'suspended' } });
+      await endSessionsIfNoActiveMembership(tx, member.userId);
+      suspended = true;
+      effects.factsChanged = true;
+      effects.events.push({
+        organizationId: directory.organizationId,
+        action: 'member.suspended',
+        target: { type: 'member', id: member.userId, label: member.user.email },
+        summary: { status: { before: 'active', after: 'suspended' }, via: 'directory', reason },
+      });
+    }
+  }
+  await tx.directoryUser.update({
+    where: { id: user.id },
+    data: {
+      deprovisionedAt: context.now,
+      reviewRequired: Boolean(member) && review && member?.status === 'active',
+      ...(suspended ? { suspendedByDirectory: true } : {}),
+    },
+  });
+  effects.changes.deprovisioned = suspended
+    ? 'suspended'
+    : member && review && member.status === 'active'
+      ? 'flagged for review'
+      : 'no active membership';
+  effects.events.push({
+    organizationId: directory.organizationId,
+    action: 'directory.user_deprovisioned',
+    target: { type: 'directory_user', id: user.id, label: user.email ?? user.userName },
+    summary: { reason, outcome: effects.changes.deprovisioned },
+  });
+}
+
+/** A deprovisioned user is active again: restore what the directory suspended, or link them. */
+async function reactivate(tx: Tx, context: CommandContext, directory: SyncDirectory, user: UserRow, effects: Effects) {
+  await tx.directoryUser.update({
+    where: { id: user.id },
+    data: { deprovisionedAt: null, reviewRequired: false, suspendedByDirectory: false },
+  });
+  if (!user.membershipId) return link(tx, context, directory, user, effects);
+  if (!user.suspendedByDirectory) return;
+  const member = await tx.membership.findUnique({
+    where: { id: user.membershipId },
+    select: { id: true, userId: true, status: true, user: { select: { email: true } } },
+  });
+  if (member?.status !== 'suspended') return;
+  await tx.membership.update({ where: { id: member.id }, data: { status: 'active' } });
+  effects.factsChanged = true;
+  effects.changes.reactivated = true;
+  effects.events.push({
+    organizationId: directory.organizationId,
+    action: 'member.reactivated',
+    target: { type: 'member', id: member.userId, label: member.user.email },
+    summary: { status: { before: 'suspended', after: 'active' }, via: 'directory' },
+  });
+}
+
+/** Re-reads the roles of directory users whose groups changed (lib/access/mapped-roles.ts). */
+async function syncRoles(tx: Tx, directory: SyncDirectory, userIds: readonly string[], effects: Effects) {
+  const synced = await syncDirectoryRoles(tx, directory.organizationId, userIds);
+  if (synced.changed.length === 0) return;
+  effects.events.push(...synced.events);
+  effects.factsChanged = true;
+  effects.changes.roles = synced.changed;
+}
+
+async function finish(tx: Tx, context: CommandContext, directory: SyncDirectory, effects: Effects) {
+  if (effects.factsChanged) {
+    await recomputeOrganizationState(tx, directory.organizationId, context.now, context, effects.events);
+  } else if (effects.events.length) {
+    await recordAuditEvents(tx, context, effects.events);
+  }
+}
+
+const newEffects = (): Effects => ({ events: [], factsChanged: false, changes: {} });
+
+function toStored(row: UserRow): StoredUser {
+  return {
+    id: row.id,
+    userName: row.userName,
+    externalId: row.externalId,
+    active: row.active,
+    data: row.data,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+async function findUser(tx: Tx, directoryId: string, id: string): Promise<UserRow> {
+  if (!isUuid(id)) notFound('User', id);
+  const row = await tx.directoryUser.findFirst({ where: { id, directoryId, deletedAt: null }, select: USER_SELECT });
+  return row ?? notFound('User', id);
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** POST /Users. */
+export async function createDirectoryUser(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  body: unknown,
+): Promise<UserOutcome> {
+  const resource = normalizeResource(USER_TYPE, body);
+  checkRequired(USER_TYPE, resource);
+  const columns = userColumns(resource);
+  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
+    await assertUserNameFree(tx, directoryId, columns.userName, null);
+    const user = await tx.directoryUser.create({
+      data: { ...columns, directoryId, organizationId, createdAt: context.now, updatedAt: context.now },
+      select: USER_SELECT,
+    });
+    const effects = newEffects();
+    effects.changes.created = columns.userName;
+    effects.events.push({
+      organizationId,
+      action: 'directory.user_provisioned',
+      target: { type: 'directory_user', id: user.id, label: columns.email ?? columns.userName },
+      summary: { userName: columns.userName, active: columns.active },
+    });
+    if (user.active) await link(tx, context, directory, user, effects);
+    await finish(tx, context, directory, effects);
+    return { user: toStored(user), changes: effects.changes };
+  });
+}
+
+/** PUT /Users/:id (a full replace: id, meta and the membership link stay) and PATCH. */
+async function updateDirectoryUser(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+  next: (current: Resource) => Resource,
+): Promise<UserOutcome> {
+  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
+    const current = await findUser(tx, directoryId, id);
+    const before = storedUserAttributes(current);
+    const resource = next(before);
+    const columns = userColumns(resource);
+    if (columns.userName.toLowerCase() !== current.userName.toLowerCase()) await assertUserNameFree(tx, directoryId, columns.userName, id);
+    const changed = changedAttributes(before, resource);
+    const effects = newEffects();
+    if (changed.length === 0) return { user: toStored(current), changes: {} };
+    effects.changes.attributes = changed;
+    const user = await tx.directoryUser.update({
+      where: { id },
+      data: { ...columns, version: { increment: 1 }, updatedAt: context.now },
+      select: USER_SELECT,
+    });
+    effects.events.push({
+      organizationId,
+      action: 'directory.user_updated',
+      target: { type: 'directory_user', id, label: columns.email ?? columns.userName },
+      summary: { attributes: changed },
+    });
+    if (user.membershipId && columns.email && columns.email !== current.email) await followEmail(tx, user, columns.email, effects);
+    if (current.active && !user.active) await deprovision(tx, context, directory, user, effects, 'deactivated');
+    else if (!current.active && user.active) await reactivate(tx, context, directory, user, effects);
+    else if (user.active && !user.membershipId) await link(tx, context, directory, user, effects);
+    await finish(tx, context, directory, effects);
+    return { user: toStored(user), changes: effects.changes };
+  });
+}
+
+/**
+ * An email changed at the directory: the same person's account follows, unless the account is
+ * also another organization's member (never touched) or the address belongs to someone else.
+ */
+async function followEmail(tx: Tx, user: UserRow, email: string, effects: Effects) {
+  const membership = await tx.membership.findUnique({ where: { id: user.membershipId! }, select: { userId: true } });
+  if (!membership) return;
+  const [elsewhere, taken] = await Promise.all([
+    tx.membership.count({ where: { userId: membership.userId, NOT: { id: user.membershipId! } } }),
+    tx.user.findUnique({ where: { email }, select: { id: true } }),
+  ]);
+  if (elsewhere > 0 || (taken && taken.id !== membership.userId)) {
+    effects.changes.email = 'kept on the account: it is shared with another organization or person';
+    return;
+  }
+  await tx.user.update({ where: { id: membership.userId }, data: { email } });
+  effects.changes.email = 'updated on the account';
+}
+
+function changedAttributes(before: Resource, after: Resource): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).sort();
+}
+
+/** PUT /Users/:id. An absent `active` keeps the current one. */
+export function replaceDirectoryUser(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+  body: unknown,
+) {
+  const resource = normalizeResource(USER_TYPE, body);
+  checkRequired(USER_TYPE, resource);
+  return updateDirectoryUser(client, context, directoryId, organizationId, id, (current) => ({
+    ...resource,
+    active: resource.active ?? current.active,
+  }));
+}
+
+/** PATCH /Users/:id: every operation or none. */
+export function patchDirectoryUser(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+  operations: PatchOperation[],
+) {
+  return updateDirectoryUser(client, context, directoryId, organizationId, id, (current) => applyPatch(USER_TYPE, current, operations));
+}
+
+/** DELETE /Users/:id: gone from SCIM (the userName is free again); the membership and history stay. */
+export async function deleteDirectoryUser(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+): Promise<Changes> {
+  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
+    const user = await findUser(tx, directoryId, id);
+    const effects = newEffects();
+    const groups = await tx.directoryGroupMember.deleteMany({ where: { userId: id } });
+    await tx.directoryUser.update({ where: { id }, data: { deletedAt: context.now, active: false, updatedAt: context.now } });
+    effects.changes.deleted = user.userName;
+    if (groups.count) effects.changes.leftGroups = groups.count;
+    effects.events.push({
+      organizationId,
+      action: 'directory.user_deleted',
+      target: { type: 'directory_user', id, label: user.email ?? user.userName },
+      summary: { userName: user.userName },
+    });
+    if (user.active || !user.deprovisionedAt) await deprovision(tx, context, directory, user, effects, 'deleted');
+    await finish(tx, context, directory, effects);
+    return effects.changes;
+  });
+}
+
+/** A user of the directory, for GET /Users/:id. */
+export async function readDirectoryUser(client: Db, directoryId: string, id: string): Promise<StoredUser> {
+  if (!isUuid(id)) notFound('User', id);
+  const row = await client.directoryUser.findFirst({ where: { id, directoryId, deletedAt: null }, select: USER_SELECT });
+  return row ? toStored(row) : notFound('User', id);
+}
+
+// Groups
+
+const GROUP_SELECT = { id: true, displayName: true, externalId: true, version: true, createdAt: true, updatedAt: true } as const;
+
+interface GroupInput {
+  displayName: string;
+  externalId: string | null;
+  /** Null: keep the members (a PUT without members). */
+  members: { value: string; display: string | null }[] | null;
+}
+
+function groupInput(resource: Resource, keepMembers: boolean): GroupInput {
+  const members = Array.isArray(resource.members)
+    ? (resource.members as Resource[])
+        .filter((m) => typeof m.value === 'string')
+        .map((m) => ({ value: String(m.value), display: typeof m.display === 'string' ? m.display : null }))
+    : keepMembers
+      ? null
+      : [];
+  return {
+    displayName: String(resource.displayName).trim(),
+    externalId: typeof resource.externalId === 'string' ? resource.externalId : null,
+    members,
+  };
+}
+
+async function assertDisplayNameFree(tx: Tx, directoryId: string, displayName: string, except: string | null) {
+  const taken = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM directory_groups
+    WHERE directory_id = ${directoryId}::uuid AND lower(display_name) = lower(${displayName})
+      ${except ? Prisma.sql`AND id <> ${except}::uuid` : Prisma.empty}
+    LIMIT 1`;
+  if (taken.length) uniqueness(`A group named "${displayName}" already exists in this directory.`);
+}
+
+/**
+ * Sets a group's members to `wanted` (ids of this directory's users; unknown ids are ignored and
+ * reported), and returns the users whose groups changed.
+ */
+async function setMembers(
+  tx: Tx,
+  directoryId: string,
+  groupId: string,
+  wanted: GroupInput['members'],
+  effects: Effects,
+): Promise<string[]> {
+  if (!wanted) return [];
+  const current = await tx.directoryGroupMember.findMany({ where: { groupId }, select: { userId: true, display: true } });
+  const ids = [...new Set(wanted.map((m) => m.value))];
+  const valid = ids.filter(isUuid);
+  const existing = valid.length
+    ? await tx.directoryUser.findMany({ where: { directoryId, id: { in: valid }, deletedAt: null }, select: { id: true } })
+    : [];
+  const known = new Set(existing.map((u) => u.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) effects.changes.ignoredMembers = unknown.slice(0, 20);
+  const displays = new Map(wanted.map((m) => [m.value, m.display]));
+  const before = new Map(current.map((m) => [m.userId, m.display]));
+  const added = [...known].filter((id) => !before.has(id));
+  const removed = [...before.keys()].filter((id) => !known.has(id));
+  const renamed = [...known].filter((id) => before.has(id) && displays.get(id) && displays.get(id) !== before.get(id));
+  if (removed.length) await tx.directoryGroupMember.deleteMany({ where: { groupId, userId: { in: removed } } });
+  if (added.length) {
+    await tx.directoryGroupMember.createMany({
+      data: added.map((userId) => ({ groupId, userId, directoryId, display: displays.get(userId) ?? null })),
+    });
+  }
+  for (const userId of renamed) {
+    await tx.directoryGroupMember.update({
+      where: { groupId_userId: { groupId, userId } },
+      data: { display: displays.get(userId) ?? null },
+    });
+  }
+  if (added.length) effects.changes.membersAdded = added.length;
+  if (removed.length) effects.changes.membersRemoved = removed.length;
+  return [...added, ...removed];
+}
+
+async function groupOutcome(tx: Tx, group: StoredGroup, effects: Effects): Promise<GroupOutcome> {
+  const members = (await groupMembers(tx, [group.id])).get(group.id) ?? [];
+  return { group, members, changes: effects.changes };
+}
+
+/** POST /Groups. */
+export async function createDirectoryGroup(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  body: unknown,
+): Promise<GroupOutcome> {
+  const resource = normalizeResource(GROUP_TYPE, body);
+  checkRequired(GROUP_TYPE, resource);
+  const input = groupInput(resource, false);
+  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
+    await assertDisplayNameFree(tx, directoryId, input.displayName, null);
+    const group = await tx.directoryGroup.create({
+      data: {
+        directoryId,
+        organizationId,
+        displayName: input.displayName,
+        externalId: input.externalId,
+        createdAt: context.now,
+        updatedAt: context.now,
+      },
+      select: GROUP_SELECT,
+    });
+    const effects = newEffects();
+    effects.changes.created = input.displayName;
+    effects.events.push({
+      organizationId,
+      action: 'directory.group_created',
+      target: { type: 'directory_group', id: group.id, label: input.displayName },
+      summary: { displayName: input.displayName },
+    });
+    const touched = await setMembers(tx, directoryId, group.id, input.members, effects);
+    await syncRoles(tx, directory, touched, effects);
+    await finish(tx, context, directory, effects);
+    return groupOutcome(tx, group, effects);
+  });
+}
+
+async function updateDirectoryGroup(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+  next: (current: Resource) => GroupInput,
+): Promise<GroupOutcome> {
+  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
+    if (!isUuid(id)) notFound('Group', id);
+    const current = await tx.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
+    if (!current) notFound('Group', id);
+    const members = (await groupMembers(tx, [id])).get(id) ?? [];
+    const input = next({
+      displayName: current.displayName,
+      ...(current.externalId ? { externalId: current.externalId } : {}),
+      members: members.map((m) => ({ value: m.userId, ...(m.display ? { display: m.display } : {}) })),
+    });
+    const effects = newEffects();
+    const renamed = input.displayName !== current.displayName || input.externalId !== current.externalId;
+    if (input.displayName.toLowerCase() !== current.displayName.toLowerCase())
+      await assertDisplayNameFree(tx, directoryId, input.displayName, id);
+    let touched = await setMembers(tx, directoryId, id, input.members, effects);
+    let group: StoredGroup = current;
+    if (renamed || touched.length) {
+      group = await tx.directoryGroup.update({
+        where: { id },
+        data: { displayName: input.displayName, externalId: input.externalId, version: { increment: 1 }, updatedAt: context.now },
+        select: GROUP_SELECT,
+      });
+      if (renamed) {
+        effects.changes.renamed = { before: current.displayName, after: input.displayName };
+        // A mapping may name the group: every member's role is re-read.
+        touched = [
+          ...new Set([
+            ...touched,
+            ...(await tx.directoryGroupMember.findMany({ where: { groupId: id }, select: { userId: true } })).map((m) => m.userId),
+          ]),
+        ];
+      }
+      effects.events.push({
+        organizationId,
+        action: 'directory.group_updated',
+        target: { type: 'directory_group', id, label: input.displayName },
+        summary: { ...(renamed ? { displayName: { before: current.displayName, after: input.displayName } } : {}), ...effects.changes },
+      });
+    }
+    await syncRoles(tx, directory, touched, effects);
+    await finish(tx, context, directory, effects);
+    return groupOutcome(tx, group, effects);
+  });
+}
+
+/** PUT /Groups/:id: a PUT without members keeps them (Okta sends them when they change). */
+export function replaceDirectoryGroup(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+  body: unknown,
+) {
+  const resource = normalizeResource(GROUP_TYPE, body);
+  checkRequired(GROUP_TYPE, resource);
+  return updateDirectoryGroup(client, context, directoryId, organizationId, id, () => groupInput(resource, true));
+}
+
+/** PATCH /Groups/:id: every operation or none; membership writes to one group serialize. */
+export function patchDirectoryGroup(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+  operations: PatchOperation[],
+) {
+  return updateDirectoryGroup(client, context, directoryId, organizationId, id, (current) =>
+    groupInput(applyPatch(GROUP_TYPE, current, operations), false),
+  );
+}
+
+/** DELETE /Groups/:id: its members' roles are re-read without it. */
+export async function deleteDirectoryGroup(
+  client: Db,
+  context: CommandContext,
+  directoryId: string,
+  organizationId: string,
+  id: string,
+): Promise<Changes> {
+  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
+    if (!isUuid(id)) notFound('Group', id);
+    const group = await tx.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
+    if (!group) notFound('Group', id);
+    const members = await tx.directoryGroupMember.findMany({ where: { groupId: id }, select: { userId: true } });
+    await tx.directoryGroup.delete({ where: { id } });
+    const effects = newEffects();
+    effects.changes.deleted = group.displayName;
+    effects.events.push({
+      organizationId,
+      action: 'directory.group_deleted',
+      target: { type: 'directory_group', id, label: group.displayName },
+      summary: { displayName: group.displayName, members: members.length },
+    });
+    await syncRoles(
+      tx,
+      directory,
+      members.map((m) => m.userId),
+      effects,
+    );
+    await finish(tx, context, directory, effects);
+    return effects.changes;
+  });
+}
+
+/** A group of the directory with its members, for GET /Groups/:id. */
+export async function readDirectoryGroup(client: Db, directoryId: string, id: string, withMembers: boolean) {
+  if (!isUuid(id)) notFound('Group', id);
+  const group = await client.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
+  if (!group) notFound('Group', id);
+  const members = withMembers ? ((await groupMembers(client, [id])).get(id) ?? []) : null;
+  return { group, members };
+}
