@@ -144,7 +144,7 @@ async function benchSize(size: number) {
     results[label] = value;
   }
   console.log(`  creates per second, 8 concurrent callers: ${commands.createsPerSecond.toFixed(0)}`);
-  if (size === sizes.at(-1)) Object.assign(results, await printScim(client));
+  if (size === sizes.at(-1)) Object.assign(results, await printScim(client, url.toString()));
   const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
   // The detail page: the organization with its state facts, then its first page of members and of invitations.
   results['detail page'] = await measure(async (i) => {
@@ -157,15 +157,19 @@ async function benchSize(size: number) {
 }
 
 /** Directory sync: SCIM creates per second (8 clients) and filtered lists at 10,000 users. */
-async function printScim(client: Awaited<ReturnType<typeof createClient>>) {
+async function printScim(client: Awaited<ReturnType<typeof createClient>>, plainUrl: string) {
   const users = Number(arg('scim-users', '10000'));
-  const scim = await benchScim(client, measure, { users, createsPerClient: Number(arg('scim-creates', '125')) });
+  const plain = await createClient({ kind: 'postgres', url: plainUrl });
+  const scim = await benchScim(client, measure, { users, createsPerClient: Number(arg('scim-creates', '125')), plain });
+  await plain.$disconnect();
   console.log(`\nDirectory sync (SCIM, through the route adapter; ms, ${runs} runs; statements without BEGIN/COMMIT):`);
   for (const [label, value] of Object.entries(scim.figures)) {
     console.log(`  ${label} | p50 ${value.p50.toFixed(1)} | p95 ${value.p95.toFixed(1)} | ${value.statements} statements`);
     for (const statement of value.sql) console.log(`      ${statement}`);
   }
-  console.log(`  SCIM user creates per second, 8 concurrent clients: ${scim.createsPerSecond.toFixed(0)}`);
+  console.log(
+    `  SCIM user creates per second, 8 concurrent clients: ${scim.createsPerSecond.toFixed(0)} (Node CPU per create: ${scim.cpuPerCreateMs.toFixed(1)} ms)`,
+  );
   return scim.figures;
 }
 
@@ -174,7 +178,7 @@ async function main() {
     const url = await freshBenchDatabase(baseUrl, 'orgdesk_bench_scim');
     const client = await createClient({ kind: 'postgres', url }, undefined, { logQueries: true });
     setDb(Promise.resolve(client));
-    await printScim(client);
+    await printScim(client, url);
     await client.$disconnect();
     return;
   }

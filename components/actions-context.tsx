@@ -51,6 +51,8 @@ export interface OrganizationActions {
   updateDirectory: FormAction;
   reviewDeprovisionedUser: FormAction;
   deleteDirectory: FormAction;
+  previewRoleMappings: FormAction;
+  saveRoleMappings: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { useOrganizationActions } from '@/components/actions-context';
 import { Button } from '@/components/ui/button';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
@@ -46,29 +47,16 @@ function ProviderSelect({
   errors?: string[];
 }) {
   return (
-    <div>
-      <label htmlFor="directory-provider" className="block text-sm font-medium text-slate-800">
-        Identity provider
-      </label>
-      <p id="directory-provider-hint" className="mt-1 text-sm text-slate-600">
-        The setup steps and field names follow this choice.
-      </p>
-      <select
-        id="directory-provider"
-        name="provider"
-        value={value}
-        onChange={(event) => onChange(event.target.value as DirectoryProviderKey)}
-        aria-describedby="directory-provider-hint"
-        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-      >
-        {PROVIDER_KEYS.map((key) => (
-          <option key={key} value={key}>
-            {DIRECTORY_PROVIDERS[key].label}
-          </option>
-        ))}
-      </select>
-      <FieldError id="directory-provider-error" errors={errors} />
-    </div>
+    <ChoiceSelect
+      id="directory-provider"
+      name="provider"
+      label="Identity provider"
+      hint="The setup steps and field names follow this choice."
+      value={value}
+      onChange={onChange}
+      options={PROVIDER_KEYS.map((key) => ({ key, label: DIRECTORY_PROVIDERS[key].label }))}
+      errors={errors}
+    />
   );
 }
 

@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { MappingDryRun } from '@/components/access/mapping-dry-run';
 import { type MappingRow, RoleMappings } from '@/components/access/role-mappings';
 import { Permitted } from '@/components/actions-context';
 import { ReadOnlyNote } from '@/components/console/read-only-note';
 import { CopyButton } from '@/components/ui/copy-button';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { RoleSummary } from '@/lib/access/queries';
 import { LINK_ISSUES, type LinkIssue } from '@/lib/directory/labels';
@@ -32,6 +34,7 @@ export function DirectorySection({
   connections,
   mappings,
   roles,
+  sampleUsers,
   deleted,
 }: {
   organization: { id: string; slug: string };
@@ -40,6 +43,8 @@ export function DirectorySection({
   connections: { id: string; name: string; enabled: boolean }[];
   mappings: MappingRow[];
   roles: RoleSummary[];
+  /** Directory users to try the dry run on. */
+  sampleUsers: { id: string; label: string }[];
   deleted: string | null;
 }) {
   return (
@@ -76,6 +81,9 @@ export function DirectorySection({
       )}
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <RoleMappings organizationId={organization.id} mappings={mappings} roles={roles} />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <MappingDryRun organizationId={organization.id} saved={mappings} roles={roles} users={sampleUsers} />
       </div>
     </section>
   );
@@ -236,58 +244,43 @@ function DirectoryDetail({
         <h3 id="directory-tokens-heading" className="font-semibold">
           Tokens
         </h3>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">The directory’s tokens</caption>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Token
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Last used
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className="border-b border-slate-100">
-                  <td className="py-2 pr-4 font-mono text-xs">{token.prefix}…</td>
-                  <td className="py-2 pr-4">
-                    {formatDateTime(token.createdAt)}
-                    {token.createdBy ? <span className="block text-xs text-slate-600">by {token.createdBy}</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
-                  <td className="py-2 pr-4">
-                    {token.revokedAt
-                      ? `Revoked ${formatDateTime(token.revokedAt)}`
-                      : !token.usable
-                        ? `Expired ${formatDateTime(token.expiresAt!)}`
-                        : token.expiresAt
-                          ? `Works until ${formatDateTime(token.expiresAt)}`
-                          : 'Active'}
-                  </td>
-                  <td className="py-2 text-right">
-                    {token.usable ? (
-                      <Permitted to="directory.manage">
-                        <RevokeTokenButton directory={ref} token={token} />
-                      </Permitted>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="The directory’s tokens"
+          columns={[
+            { label: 'Token' },
+            { label: 'Created' },
+            { label: 'Last used' },
+            { label: 'Status' },
+            { label: 'Actions', align: 'right' },
+          ]}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <td className="px-4 py-2 font-mono text-xs">{token.prefix}…</td>
+              <td className="px-4 py-2">
+                {formatDateTime(token.createdAt)}
+                {token.createdBy ? <span className="block text-xs text-slate-600">by {token.createdBy}</span> : null}
+              </td>
+              <td className="px-4 py-2">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
+              <td className="px-4 py-2">
+                {token.revokedAt
+                  ? `Revoked ${formatDateTime(token.revokedAt)}`
+                  : !token.usable
+                    ? `Expired ${formatDateTime(token.expiresAt!)}`
+                    : token.expiresAt
+                      ? `Works until ${formatDateTime(token.expiresAt)}`
+                      : 'Active'}
+              </td>
+              <td className="px-4 py-2 text-right">
+                {token.usable ? (
+                  <Permitted to="directory.manage">
+                    <RevokeTokenButton directory={ref} token={token} />
+                  </Permitted>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         {tokens.some((t) => t.usable) ? null : (
           <p className="text-sm text-red-800">No token works now: rotate to make one, and paste it into {provider.label}.</p>
         )}

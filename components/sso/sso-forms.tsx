@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useState } from 'react';
 import { type FormAction, useOrganizationActions } from '@/components/actions-context';
+import { ChoiceSelect } from '@/components/ui/choice-select';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -40,29 +41,16 @@ export function CreateConnectionForm({ organizationId, slug }: { organizationId:
           errors={failure?.fieldErrors?.name}
           autoComplete="off"
         />
-        <div>
-          <label htmlFor="sso-provider" className="block text-sm font-medium text-slate-800">
-            Identity provider
-          </label>
-          <p id="sso-provider-hint" className="mt-1 text-sm text-slate-600">
-            The setup steps and field names follow this choice.
-          </p>
-          <select
-            id="sso-provider"
-            name="provider"
-            value={provider}
-            onChange={(event) => setProvider(event.target.value as SsoProviderKey)}
-            aria-describedby="sso-provider-hint"
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          >
-            {(Object.keys(SSO_PROVIDERS) as SsoProviderKey[]).map((key) => (
-              <option key={key} value={key}>
-                {SSO_PROVIDERS[key].label}
-              </option>
-            ))}
-          </select>
-          <FieldError id="sso-provider-error" errors={failure?.fieldErrors?.provider} />
-        </div>
+        <ChoiceSelect
+          id="sso-provider"
+          name="provider"
+          label="Identity provider"
+          hint="The setup steps and field names follow this choice."
+          value={provider}
+          onChange={setProvider}
+          options={(Object.keys(SSO_PROVIDERS) as SsoProviderKey[]).map((key) => ({ key, label: SSO_PROVIDERS[key].label }))}
+          errors={failure?.fieldErrors?.provider}
+        />
       </div>
       {protocols.length > 1 ? (
         <fieldset>

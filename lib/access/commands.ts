@@ -1,14 +1,17 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
+import { previewRoleMappings } from './mapped-roles';
 import { createPermission, createRole, deletePermission, deleteRole, updateRole } from './mutations';
-import { addRoleMapping, removeRoleMapping } from './role-mappings';
+import { addRoleMapping, removeRoleMapping, saveRoleMappings } from './role-mappings';
 import {
   addRoleMappingSchema,
   createPermissionSchema,
   createRoleSchema,
   deleteRoleSchema,
   permissionRefSchema,
+  previewRoleMappingsSchema,
   roleMappingRefSchema,
+  saveRoleMappingsSchema,
   updateRoleSchema,
 } from './schemas';
 
@@ -54,6 +57,22 @@ export const addRoleMappingCommand = defineCommand({
   schema: addRoleMappingSchema,
   permission: 'sso.manage',
   handler: async (context, input) => addRoleMapping(await db(), context, input),
+});
+
+/** The dry run of a draft of mappings: reads only. */
+export const previewRoleMappingsCommand = defineCommand({
+  name: 'role_mapping.preview',
+  schema: previewRoleMappingsSchema,
+  permission: 'sso.manage',
+  handler: async (_context, input) => previewRoleMappings(await db(), input),
+});
+
+/** Saves a reviewed draft of every mapping at once. */
+export const saveRoleMappingsCommand = defineCommand({
+  name: 'role_mapping.save',
+  schema: saveRoleMappingsSchema,
+  permission: 'sso.manage',
+  handler: async (context, input) => saveRoleMappings(await db(), context, input),
 });
 
 export const removeRoleMappingCommand = defineCommand({

@@ -1,6 +1,10 @@
 import type { AuditEventInput } from '@/lib/audit/record';
 import type { DbOrTx, Tx } from '@/lib/db/client';
-import { mappedRole } from './role-mapping';
+import { fail, ok, type Result } from '@/lib/result';
+import { permissionsOfRoles } from './permissions';
+import { type MappedPerson, mappedRole, mappedRoleChange, type RoleShift, roleShifts } from './role-mapping';
+import { LEAST_PRIVILEGED_ROLE } from './roles';
+import type { PreviewRoleMappingsInput } from './schemas';
 
 /**
  * Group → role mappings applied: the role a person's groups give (SSO sign-ins, directory sync),
@@ -40,21 +44,6 @@ export function roleFromMappings(mappings: LoadedRoleMappings, groups: readonly 
 /** The role a person's groups give in an organization (SSO sign-ins and directory sync). */
 export async function roleForGroups(client: DbOrTx, organizationId: string, groups: readonly string[]): Promise<GroupRole> {
   return roleFromMappings(await loadRoleMappings(client, organizationId), groups);
-}
-
-/**
- * The role a member moves to under the mappings, or null to keep theirs: a matching mapping's
- * role, or, where the organization maps groups, the least privileged one for someone who joined
- * through `source` (SSO or the directory). A mapping never demotes an owner: owners are managed in
- * the console.
- */
-export function mappedRoleChange(
-  membership: { role: string; joinedVia: string },
-  role: Pick<GroupRole, 'key' | 'mapping' | 'hasMappings'>,
-  source: 'sso' | 'directory',
-): string | null {
-  const mapped = role.mapping !== null || (role.hasMappings && membership.joinedVia === source);
-  return mapped && membership.role !== role.key && membership.role !== 'owner' ? role.key : null;
 }
 
 /** The group names and external ids each directory user's groups carry: what mappings match. */
@@ -127,4 +116,109 @@ export async function syncDirectoryRoles(
     });
   }
   return { changed, events };
+}
+
+/** How privileged each role is (its permission count): ties in the mappings go to the earlier one. */
+async function rolePrivileges(client: DbOrTx, roles: readonly string[]): Promise<(role: string) => number> {
+  const counts = await client.rolePermission.groupBy({
+    by: ['roleKey'],
+    where: { roleKey: { in: [...new Set(roles)] } },
+    _count: { _all: true },
+  });
+  const byRole = new Map(counts.map((c) => [c.roleKey, c._count._all]));
+  return (role) => byRole.get(role) ?? 0;
+}
+
+/** The draft's roles that the organization can't use: a draft names only roles it may give. */
+export async function unusableRoles(client: DbOrTx, organizationId: string, roles: readonly string[]): Promise<string[]> {
+  const usable = await client.role.findMany({
+    where: { key: { in: [...new Set(roles)] }, OR: [{ organizationId: null }, { organizationId }] },
+    select: { key: true },
+  });
+  const known = new Set(usable.map((r) => r.key));
+  return [...new Set(roles)].filter((role) => !known.has(role));
+}
+
+/** The directory's members as the dry run needs them: role now, how they joined, their groups. */
+async function syncedPeople(client: DbOrTx, organizationId: string): Promise<MappedPerson[]> {
+  const users = await client.directoryUser.findMany({
+    where: { organizationId, deletedAt: null, membershipId: { not: null } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, membership: { select: { role: true, joinedVia: true, user: { select: { email: true } } } } },
+  });
+  const keys = await directoryGroupKeys(
+    client,
+    users.map((u) => u.id),
+  );
+  return users.map((u) => ({
+    key: u.id,
+    label: u.membership!.user.email,
+    role: u.membership!.role,
+    joinedVia: u.membership!.joinedVia,
+    groups: keys.get(u.id) ?? [],
+  }));
+}
+
+export interface MappingPreview {
+  /** Who would gain or lose which role if the draft were saved. */
+  shifts: RoleShift[];
+  /** How many synced people the draft was tried on. */
+  people: number;
+  sample: { label: string; groups: string[]; role: string; roleName: string; mapping: string | null; permissions: string[] } | null;
+}
+
+/**
+ * The dry run of a draft of mappings: nothing is written. For a sample (a directory user, or
+ * groups typed in) the role and permissions they would get and the mapping that gives it; for
+ * everyone already synced, the role changes a save would make.
+ */
+export async function previewRoleMappings(client: DbOrTx, input: PreviewRoleMappingsInput): Promise<Result<MappingPreview>> {
+  const unusable = await unusableRoles(
+    client,
+    input.organizationId,
+    input.mappings.map((m) => m.role),
+  );
+  if (unusable.length) {
+    const message = `This organization can’t use the role ${unusable.join(', ')}: choose another.`;
+    return fail('role_not_allowed', message, { fieldErrors: { mappings: [message] } });
+  }
+  const people = await syncedPeople(client, input.organizationId);
+  const privilege = await rolePrivileges(client, [...input.mappings.map((m) => m.role), LEAST_PRIVILEGED_ROLE]);
+  const shifts = roleShifts(people, input.mappings, privilege);
+  let sample: MappingPreview['sample'] = null;
+  let groups: string[] | null = null;
+  let label = 'Someone in the groups you typed';
+  if (input.sampleUser) {
+    const person = people.find((p) => p.key === input.sampleUser);
+    if (!person) {
+      const found = await client.directoryUser.findFirst({
+        where: { id: input.sampleUser, organizationId: input.organizationId, deletedAt: null },
+        select: { id: true, userName: true },
+      });
+      if (!found) return fail('not_found', 'That directory user was not found. It may have been deleted.');
+      label = found.userName;
+      groups = (await directoryGroupKeys(client, [found.id])).get(found.id) ?? [];
+    } else {
+      label = person.label;
+      groups = [...person.groups];
+    }
+  } else if (input.sampleGroups.length) {
+    groups = input.sampleGroups;
+  }
+  if (groups) {
+    const result = mappedRole(groups, input.mappings, privilege);
+    const [role, permissions] = await Promise.all([
+      client.role.findUnique({ where: { key: result.role }, select: { name: true } }),
+      permissionsOfRoles(client, [result.role]),
+    ]);
+    sample = {
+      label,
+      groups,
+      role: result.role,
+      roleName: role?.name ?? result.role,
+      mapping: result.group,
+      permissions: permissions.get(result.role) ?? [],
+    };
+  }
+  return ok({ shifts, people: people.length, sample });
 }

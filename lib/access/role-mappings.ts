@@ -4,16 +4,17 @@ import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
-import { syncDirectoryRoles } from './mapped-roles';
-import type { AddRoleMappingInput, RoleMappingRefInput } from './schemas';
+import { syncDirectoryRoles, unusableRoles } from './mapped-roles';
+import type { AddRoleMappingInput, RoleMappingRefInput, SaveRoleMappingsInput } from './schemas';
 
-/** The organization's group → role mappings, oldest first (earlier ones win ties). */
-export async function listRoleMappings(client: DbOrTx, organizationId: string) {
-  return client.roleMapping.findMany({
+/** The organization's group → role mappings, oldest first (earlier ones win ties), as the SSO and Directory sections list them. */
+export async function roleMappingRows(client: DbOrTx, organizationId: string) {
+  const mappings = await client.roleMapping.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, group: true, role: true, allowOwner: true, roleRef: { select: { name: true } } },
   });
+  return mappings.map((m) => ({ id: m.id, group: m.group, role: m.role, roleName: m.roleRef.name, allowOwner: m.allowOwner }));
 }
 
 /** Maps a group to a role usable in the organization; a group maps once. Audited. */
@@ -79,5 +80,84 @@ export async function removeRoleMapping(client: Db, context: CommandContext, inp
       summary: { group: mapping.group, role: mapping.role },
     });
     return ok(null);
+  });
+}
+
+/**
+ * Saves a reviewed draft of every mapping in one transaction: mappings it drops are removed, new
+ * ones added, changed ones updated, each audited; then the directory's members follow at once, each
+ * role change audited (SSO members follow at their next sign-in).
+ */
+export async function saveRoleMappings(
+  client: Db,
+  context: CommandContext,
+  input: SaveRoleMappingsInput,
+): Promise<Result<{ added: number; removed: number; changed: number; roleChanges: number }>> {
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const unusable = await unusableRoles(
+      tx,
+      input.organizationId,
+      input.mappings.map((m) => m.role),
+    );
+    if (unusable.length) {
+      const message = `This organization can’t use the role ${unusable.join(', ')}: choose another.`;
+      return fail('role_not_allowed', message, { fieldErrors: { mappings: [message] } });
+    }
+    const current = await tx.roleMapping.findMany({ where: { organizationId: input.organizationId } });
+    const draft = new Map(input.mappings.map((m) => [m.group, { ...m, allowOwner: m.role === 'owner' && m.allowOwner }]));
+    const events: AuditEventInput[] = [];
+    const target = (id: string, group: string) => ({ type: 'role_mapping', id, label: group });
+    let removed = 0;
+    let changed = 0;
+    for (const mapping of current) {
+      const next = draft.get(mapping.group);
+      if (!next) {
+        await tx.roleMapping.delete({ where: { id: mapping.id } });
+        events.push({
+          organizationId: input.organizationId,
+          action: 'role_mapping.removed',
+          target: target(mapping.id, mapping.group),
+          summary: { group: mapping.group, role: mapping.role },
+        });
+        removed++;
+      } else if (next.role !== mapping.role || next.allowOwner !== mapping.allowOwner) {
+        await tx.roleMapping.update({ where: { id: mapping.id }, data: { role: next.role, allowOwner: next.allowOwner } });
+        events.push({
+          organizationId: input.organizationId,
+          action: 'role_mapping.changed',
+          target: target(mapping.id, mapping.group),
+          summary: {
+            group: mapping.group,
+            role: { before: mapping.role, after: next.role },
+            ...(next.allowOwner ? { allowOwner: true } : {}),
+          },
+        });
+        changed++;
+      }
+      draft.delete(mapping.group);
+    }
+    for (const mapping of draft.values()) {
+      const created = await tx.roleMapping.create({
+        data: {
+          organizationId: input.organizationId,
+          group: mapping.group,
+          role: mapping.role,
+          allowOwner: mapping.allowOwner,
+          createdAt: context.now,
+        },
+      });
+      events.push({
+        organizationId: input.organizationId,
+        action: 'role_mapping.added',
+        target: target(created.id, mapping.group),
+        summary: { group: mapping.group, role: mapping.role, ...(mapping.allowOwner ? { allowOwner: true } : {}) },
+      });
+    }
+    const synced = await syncDirectoryRoles(tx, input.organizationId, 'all');
+    if (events.length || synced.events.length) {
+      await recomputeOrganizationState(tx, input.organizationId, context.now, context, [...events, ...synced.events]);
+    }
+    return ok({ added: draft.size, removed, changed, roleChanges: synced.changed.length });
   });
 }

@@ -99,5 +99,58 @@ export const addRoleMappingSchema = z
   });
 export type AddRoleMappingInput = z.infer<typeof addRoleMappingSchema>;
 
+/** One mapping of a draft (the dry run and its save): the same rules as adding one. */
+const draftMappingSchema = z
+  .object({
+    group: z.string().trim().min(1, 'A mapping needs a group.').max(256, 'Use at most 256 characters for a group.'),
+    role: roleKeySchema,
+    allowOwner: z.boolean().default(false),
+  })
+  .refine((mapping) => mapping.role !== 'owner' || mapping.allowOwner, {
+    message: 'A mapping grants Owner only when you allow it explicitly.',
+  });
+
+export type DraftMapping = z.infer<typeof draftMappingSchema>;
+
+/** A draft of every mapping, sent as JSON from the dry run's editor; a group maps once. */
+export const draftMappingsSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'The draft could not be read. Reload the page and try again.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(draftMappingSchema).max(100, 'At most 100 mappings.'))
+  .superRefine((mappings, ctx) => {
+    const seen = new Set<string>();
+    for (const mapping of mappings) {
+      if (seen.has(mapping.group))
+        ctx.addIssue({ code: 'custom', message: `${mapping.group} is mapped twice: keep one mapping per group.` });
+      seen.add(mapping.group);
+    }
+  });
+
+export const saveRoleMappingsSchema = z.object({ organizationId: organizationIdSchema, mappings: draftMappingsSchema });
+export type SaveRoleMappingsInput = z.infer<typeof saveRoleMappingsSchema>;
+
+/** The dry run: the draft, and whom to show it for (a directory user, or an address with its groups). */
+export const previewRoleMappingsSchema = saveRoleMappingsSchema.extend({
+  sampleUser: z.union([z.literal(''), z.uuid('Choose one of the directory’s users.')]).default(''),
+  sampleGroups: z
+    .string()
+    .max(4000, 'Use at most 4,000 characters.')
+    .default('')
+    .transform((text) =>
+      text
+        .split(/[\n,]/)
+        .map((g) => g.trim())
+        .filter(Boolean),
+    ),
+});
+export type PreviewRoleMappingsInput = z.infer<typeof previewRoleMappingsSchema>;
+
 export const roleMappingRefSchema = z.object({ organizationId: organizationIdSchema, mappingId: z.string().uuid('Unknown mapping.') });
 export type RoleMappingRefInput = z.infer<typeof roleMappingRefSchema>;

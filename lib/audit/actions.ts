@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = {
   'directory.group_updated': 'Directory group updated',
   'directory.group_deleted': 'Directory group deleted',
   'role_mapping.removed': 'Group mapping removed',
+  'role_mapping.changed': 'Group mapping changed',
   'sso.connection_recovered': 'SSO sign-ins working again',
   'job.retried': 'Background job retried',
   'role.created': 'Role created',

@@ -56,6 +56,145 @@ async function join(
 }
 
 /**
+ * Umbrella's directory: Okta pushes two people and a group mapped to Admin; one was deactivated
+ * (suspended by the directory), and its event log shows the requests. Its token is unknown: rotate
+ * it in the console to connect a real SCIM client.
+ */
+async function addDemoDirectory(tx: Tx, organizationId: string, now: Date) {
+  const directory = await tx.directory.create({
+    data: {
+      organizationId,
+      name: 'Okta provisioning',
+      provider: 'okta',
+      status: 'active',
+      createdAt: ago(now, 12),
+      configuredAt: ago(now, 12),
+      lastRequestAt: new Date(now.getTime() - 3_600_000),
+    },
+  });
+  await tx.directoryToken.create({
+    data: {
+      directoryId: directory.id,
+      organizationId,
+      tokenHash: crypto.randomBytes(32).toString('hex'),
+      prefix: 'scim_demo00',
+      createdBy: 'builder@orgdesk.localhost',
+      createdAt: ago(now, 12),
+      lastUsedAt: new Date(now.getTime() - 3_600_000),
+    },
+  });
+  await tx.roleMapping.create({ data: { organizationId, group: 'Engineering', role: 'admin', createdAt: ago(now, 12) } });
+  const people = [
+    { email: 'ada@umbrella.example', given: 'Ada', family: 'Wong', role: 'admin' as RoleKey, active: true, days: 10 },
+    { email: 'ben@umbrella.example', given: 'Ben', family: 'Bertolucci', role: 'member' as RoleKey, active: false, days: 9 },
+  ];
+  const ids: string[] = [];
+  for (const person of people) {
+    const membership = await join(tx, organizationId, person.email, now, {
+      role: person.role,
+      joinedDaysAgo: person.days,
+      via: 'directory',
+    });
+    if (!person.active) await tx.membership.update({ where: { id: membership.id }, data: { status: 'suspended' } });
+    const user = await tx.directoryUser.create({
+      data: {
+        directoryId: directory.id,
+        organizationId,
+        userName: person.email,
+        externalId: `00u${crypto.randomBytes(6).toString('hex')}`,
+        active: person.active,
+        displayName: `${person.given} ${person.family}`,
+        email: person.email,
+        data: {
+          displayName: `${person.given} ${person.family}`,
+          name: { givenName: person.given, familyName: person.family },
+          emails: [{ primary: true, type: 'work', value: person.email }],
+        },
+        membershipId: membership.id,
+        suspendedByDirectory: !person.active,
+        deprovisionedAt: person.active ? null : ago(now, 1),
+        createdAt: ago(now, person.days),
+        updatedAt: ago(now, person.active ? person.days : 1),
+      },
+    });
+    ids.push(user.id);
+    await addActivity(tx, organizationId, ago(now, person.days), { kind: 'directory_join', actorEmail: person.email });
+  }
+  const group = await tx.directoryGroup.create({
+    data: {
+      directoryId: directory.id,
+      organizationId,
+      displayName: 'Engineering',
+      externalId: `00g${crypto.randomBytes(6).toString('hex')}`,
+      createdAt: ago(now, 10),
+      updatedAt: ago(now, 10),
+    },
+  });
+  await tx.directoryGroupMember.create({ data: { groupId: group.id, userId: ids[0]!, directoryId: directory.id } });
+  const events = [
+    {
+      days: 10,
+      method: 'POST',
+      path: '/Users',
+      operation: 'users.create',
+      status: 201,
+      resourceId: ids[0],
+      changes: { created: people[0]!.email },
+    },
+    {
+      days: 9,
+      method: 'POST',
+      path: '/Users',
+      operation: 'users.create',
+      status: 201,
+      resourceId: ids[1],
+      changes: { created: people[1]!.email },
+    },
+    {
+      days: 9,
+      method: 'POST',
+      path: '/Groups',
+      operation: 'groups.create',
+      status: 201,
+      resourceId: null,
+      changes: { created: 'Engineering', membersAdded: 1 },
+    },
+    {
+      days: 1,
+      method: 'PATCH',
+      path: `/Users/${ids[1]}`,
+      operation: 'users.patch',
+      status: 200,
+      resourceId: ids[1],
+      changes: { attributes: ['active'], deprovisioned: 'suspended' },
+    },
+    {
+      days: 1 / 24,
+      method: 'GET',
+      path: '/Users?filter=userName%20eq%20%22ada%40umbrella.example%22',
+      operation: 'users.list',
+      status: 200,
+      resourceId: null,
+      changes: { results: 1 },
+    },
+  ];
+  await tx.directoryEvent.createMany({
+    data: events.map((event) => ({
+      directoryId: directory.id,
+      organizationId,
+      occurredAt: ago(now, event.days),
+      method: event.method,
+      path: event.path,
+      operation: event.operation,
+      status: event.status,
+      resourceId: event.resourceId ?? null,
+      changes: event.changes,
+      durationMs: 12,
+    })),
+  });
+}
+
+/**
  * Demo organizations, at least one in every state, each telling a consistent story: people join
  * after their organization exists, invitations are sent before they are accepted, and a domain is
  * verified before auto-join on it is approved. Safe names: this is pilot data.
@@ -97,6 +236,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
       await join(tx, id, 'rc@umbrella.example', now, { role: 'member', joinedDaysAgo: 2, via: 'auto_join', signedInDaysAgo: 2 });
       await addActivity(tx, id, ago(now, 2), { kind: 'auto_join', actorEmail: 'rc@umbrella.example' });
       await addActivity(tx, id, ago(now, 1), { kind: 'api_event', actorEmail: 'jill@umbrella.example' });
+      await addDemoDirectory(tx, id, now);
     },
   },
   {

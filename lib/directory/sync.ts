@@ -1,9 +1,10 @@
+import crypto from 'node:crypto';
 import { directoryGroupKeys, loadRoleMappings, roleFromMappings, syncDirectoryRoles } from '@/lib/access/mapped-roles';
+import { LEAST_PRIVILEGED_ROLE } from '@/lib/access/roles';
 import { type AuditEventInput, recordAuditEvents } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
-import type { Db, Tx } from '@/lib/db/client';
+import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
-import { isEmailDomainVerified } from '@/lib/domains/verified';
 import { normalizeEmail } from '@/lib/email/address';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { endSessionsIfNoActiveMembership } from '@/lib/members/sign-in';
@@ -150,48 +151,89 @@ interface Effects {
   changes: Changes;
 }
 
+interface AccountRow {
+  user_id: string | null;
+  created: boolean;
+  verified: boolean;
+  membership_id: string | null;
+  held: boolean;
+}
+
+/**
+ * The person's account for `email` (created when there is none), whether its domain is verified
+ * for the organization, and its membership there with whether another directory user holds it:
+ * one statement. A concurrent create of the same address leaves no row: read again.
+ */
+async function accountFor(tx: Tx, organizationId: string, user: UserRow, email: string, now: Date): Promise<AccountRow> {
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  for (let attempt = 0; ; attempt++) {
+    const rows = await tx.$queryRaw<AccountRow[]>`
+      WITH found AS (SELECT id FROM users WHERE email = ${email}),
+      created AS (
+        INSERT INTO users (id, email, name, created_at, updated_at)
+        SELECT gen_random_uuid(), ${email}, ${personName(user.data as Resource)}, ${now}, ${now} WHERE NOT EXISTS (SELECT 1 FROM found)
+        ON CONFLICT (email) DO NOTHING RETURNING id),
+      account AS (SELECT id, false AS created FROM found UNION ALL SELECT id, true FROM created)
+      SELECT a.id AS user_id, a.created,
+        EXISTS (SELECT 1 FROM domains d WHERE d.organization_id = ${organizationId}::uuid AND d.status = 'verified'
+                AND (${domain} = d.name OR (d.include_subdomains AND right(${domain}, length(d.name) + 1) = '.' || d.name))) AS verified,
+        m.id AS membership_id,
+        EXISTS (SELECT 1 FROM directory_users h WHERE h.membership_id = m.id AND h.deleted_at IS NULL AND h.id <> ${user.id}::uuid) AS held
+      FROM account a LEFT JOIN memberships m ON m.organization_id = ${organizationId}::uuid AND m.user_id = a.id`;
+    if (rows[0] || attempt > 0) return rows[0] ?? { user_id: null, created: false, verified: false, membership_id: null, held: false };
+  }
+}
+
 /**
  * Links an active directory user to a member: their existing membership, or a new one with the
- * mapped role. Returns the link issue instead when none may be made.
+ * mapped role (a user just created has no groups yet: the least privileged role). Records the link
+ * issue instead when none may be made (lib/directory/labels.ts).
  */
-async function link(tx: Tx, context: CommandContext, directory: SyncDirectory, user: UserRow, effects: Effects): Promise<void> {
+async function link(
+  tx: Tx,
+  context: CommandContext,
+  directory: SyncDirectory,
+  user: UserRow,
+  effects: Effects,
+  fresh = false,
+): Promise<void> {
   const label = user.email ?? user.userName;
-  const issue = (code: LinkIssue) =>
-    tx.directoryUser.update({ where: { id: user.id }, data: { linkIssue: code } }).then(() => {
-      effects.changes.linkIssue = code;
-    });
+  const issue = async (code: LinkIssue) => {
+    await tx.directoryUser.update({ where: { id: user.id }, data: { linkIssue: code } });
+    effects.changes.linkIssue = code;
+  };
   if (!user.email) return issue('no_email');
-  let account = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
-  if (account && !(await isEmailDomainVerified(tx, directory.organizationId, user.email))) return issue('unverified_domain');
-  account ??= await tx.user.create({ data: { email: user.email, name: personName(user.data as Resource) }, select: { id: true } });
-  const existing = await tx.membership.findUnique({
-    where: { organizationId_userId: { organizationId: directory.organizationId, userId: account.id } },
-    select: { id: true, status: true },
-  });
-  if (existing) {
-    const holder = await tx.directoryUser.findFirst({
-      where: { membershipId: existing.id, deletedAt: null, NOT: { id: user.id } },
-      select: { id: true },
-    });
-    if (holder) return issue('shared_email');
-    await tx.directoryUser.update({ where: { id: user.id }, data: { membershipId: existing.id, linkIssue: null } });
+  const account = await accountFor(tx, directory.organizationId, user, user.email, context.now);
+  if (!account.user_id || (!account.created && !account.verified)) return issue('unverified_domain');
+  if (account.membership_id) {
+    if (account.held) return issue('shared_email');
+    await tx.directoryUser.update({ where: { id: user.id }, data: { membershipId: account.membership_id, linkIssue: null } });
     effects.changes.linked = 'existing member';
     return;
   }
-  const groups = (await directoryGroupKeys(tx, [user.id])).get(user.id) ?? [];
-  const role = roleFromMappings(await loadRoleMappings(tx, directory.organizationId), groups);
-  const membership = await tx.membership.create({
-    data: { organizationId: directory.organizationId, userId: account.id, role: role.key, joinedVia: 'directory', createdAt: context.now },
-    select: { id: true },
-  });
-  await tx.directoryUser.update({ where: { id: user.id }, data: { membershipId: membership.id, linkIssue: null } });
-  await tx.endUserActivity.create({
-    data: { organizationId: directory.organizationId, kind: 'directory_join', actorEmail: user.email, occurredAt: context.now },
-  });
+  const role = fresh
+    ? { key: LEAST_PRIVILEGED_ROLE, mapping: null }
+    : roleFromMappings(await loadRoleMappings(tx, directory.organizationId), (await directoryGroupKeys(tx, [user.id])).get(user.id) ?? []);
+  // The membership, the link and the end-user activity: one statement.
+  const created = await tx.$queryRaw<{ id: string }[]>`
+    WITH m AS (
+      INSERT INTO memberships (id, organization_id, user_id, role, status, joined_via, break_glass, created_at, updated_at)
+      VALUES (gen_random_uuid(), ${directory.organizationId}::uuid, ${account.user_id}::uuid, ${role.key},
+        'active'::"MembershipStatus", 'directory'::"MembershipSource", false, ${context.now}, ${context.now})
+      ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING id),
+    linked AS (
+      UPDATE directory_users SET membership_id = (SELECT id FROM m), link_issue = NULL
+      WHERE id = ${user.id}::uuid AND EXISTS (SELECT 1 FROM m)),
+    activity AS (
+      INSERT INTO end_user_activity (id, organization_id, kind, actor_email, occurred_at, created_at)
+      SELECT gen_random_uuid(), ${directory.organizationId}::uuid, 'directory_join'::"ActivityKind", ${user.email}, ${context.now}, ${context.now}
+      WHERE EXISTS (SELECT 1 FROM m))
+    SELECT id FROM m`;
+  if (!created[0]) return issue('shared_email');
   effects.events.push({
     organizationId: directory.organizationId,
     action: 'member.joined',
-    target: { type: 'member', id: account.id, label },
+    target: { type: 'member', id: account.user_id, label },
     summary: { via: 'directory', role: role.key, directoryId: directory.id, ...(role.mapping ? { mapping: role.mapping } : {}) },
   });
   effects.factsChanged = true;
@@ -337,20 +379,35 @@ export async function createDirectoryUser(
   checkRequired(USER_TYPE, resource);
   const columns = userColumns(resource);
   return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
-    await assertUserNameFree(tx, directoryId, columns.userName, null);
-    const user = await tx.directoryUser.create({
-      data: { ...columns, directoryId, organizationId, createdAt: context.now, updatedAt: context.now },
-      select: USER_SELECT,
-    });
+    // The partial unique index decides: a taken userName (also by a concurrent create) inserts nothing.
+    const id = crypto.randomUUID();
+    const inserted = await tx.$executeRaw`
+      INSERT INTO directory_users (id, directory_id, organization_id, user_name, external_id, active, display_name, email, data, created_at, updated_at)
+      VALUES (${id}::uuid, ${directoryId}::uuid, ${organizationId}::uuid, ${columns.userName}, ${columns.externalId}, ${columns.active},
+        ${columns.displayName}, ${columns.email}, ${JSON.stringify(columns.data)}::jsonb, ${context.now}, ${context.now})
+      ON CONFLICT DO NOTHING`;
+    if (inserted === 0) uniqueness(`A user with userName "${columns.userName}" already exists in this directory.`);
+    const user: UserRow = {
+      id,
+      ...columns,
+      data: columns.data as Prisma.JsonObject,
+      version: 1,
+      createdAt: context.now,
+      updatedAt: context.now,
+      membershipId: null,
+      suspendedByDirectory: false,
+      reviewRequired: false,
+      deprovisionedAt: null,
+    };
     const effects = newEffects();
     effects.changes.created = columns.userName;
     effects.events.push({
       organizationId,
       action: 'directory.user_provisioned',
-      target: { type: 'directory_user', id: user.id, label: columns.email ?? columns.userName },
+      target: { type: 'directory_user', id, label: columns.email ?? columns.userName },
       summary: { userName: columns.userName, active: columns.active },
     });
-    if (user.active) await link(tx, context, directory, user, effects);
+    if (user.active) await link(tx, context, directory, user, effects, true);
     await finish(tx, context, directory, effects);
     return { user: toStored(user), changes: effects.changes };
   });
@@ -486,6 +543,13 @@ export async function readDirectoryUser(client: Db, directoryId: string, id: str
 
 const GROUP_SELECT = { id: true, displayName: true, externalId: true, version: true, createdAt: true, updatedAt: true } as const;
 
+/** A group of the directory, or 404 (another directory's id is not found either). */
+async function findGroup(client: DbOrTx, directoryId: string, id: string): Promise<StoredGroup> {
+  if (!isUuid(id)) notFound('Group', id);
+  const group = await client.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
+  return group ?? notFound('Group', id);
+}
+
 interface GroupInput {
   displayName: string;
   externalId: string | null;
@@ -613,9 +677,7 @@ async function updateDirectoryGroup(
   next: (current: Resource) => GroupInput,
 ): Promise<GroupOutcome> {
   return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
-    if (!isUuid(id)) notFound('Group', id);
-    const current = await tx.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
-    if (!current) notFound('Group', id);
+    const current = await findGroup(tx, directoryId, id);
     const members = (await groupMembers(tx, [id])).get(id) ?? [];
     const input = next({
       displayName: current.displayName,
@@ -694,9 +756,7 @@ export async function deleteDirectoryGroup(
   id: string,
 ): Promise<Changes> {
   return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
-    if (!isUuid(id)) notFound('Group', id);
-    const group = await tx.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
-    if (!group) notFound('Group', id);
+    const group = await findGroup(tx, directoryId, id);
     const members = await tx.directoryGroupMember.findMany({ where: { groupId: id }, select: { userId: true } });
     await tx.directoryGroup.delete({ where: { id } });
     const effects = newEffects();
@@ -720,9 +780,7 @@ export async function deleteDirectoryGroup(
 
 /** A group of the directory with its members, for GET /Groups/:id. */
 export async function readDirectoryGroup(client: Db, directoryId: string, id: string, withMembers: boolean) {
-  if (!isUuid(id)) notFound('Group', id);
-  const group = await client.directoryGroup.findFirst({ where: { id, directoryId }, select: GROUP_SELECT });
-  if (!group) notFound('Group', id);
+  const group = await findGroup(client, directoryId, id);
   const members = withMembers ? ((await groupMembers(client, [id])).get(id) ?? []) : null;
   return { group, members };
 }

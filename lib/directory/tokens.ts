@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { Principal } from '@/lib/commands/principal';
 import type { DbOrTx } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { hashesEqual, hashToken } from '@/lib/invitations/tokens';
+import { RATE_LIMITS, rateLimitHitSql, rateLimitOutcome } from '@/lib/rate-limit';
 
 /**
  * Directory bearer tokens: `scim_` and 256 bits from the CSPRNG, shown once, stored as SHA-256.
@@ -27,37 +29,54 @@ export function isTokenUsable(token: { revokedAt: Date | null; expiresAt: Date |
   return token.revokedAt === null && (token.expiresAt === null || token.expiresAt > now);
 }
 
+export type DirectoryAuthentication =
+  | { kind: 'unauthorized' }
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'ok'; principal: Principal & { kind: 'directory' }; provider: string };
+
 /**
- * The directory principal for a bearer token sent to `directoryId`'s endpoint, or null: unknown,
- * revoked, expired, or another directory's token. Records the token's last use (to the minute).
+ * Authenticates a bearer token sent to `directoryId`'s endpoint and, for a valid one, counts the
+ * request against the directory's rate limit: one statement. Unauthorized: unknown, revoked,
+ * expired, or another directory's token (those never spend the directory's allowance). Records
+ * the token's last use, to the minute.
  */
 export async function authenticateDirectory(
   client: DbOrTx,
   directoryId: string,
   token: string | null,
   now: Date,
-): Promise<{ principal: Principal & { kind: 'directory' }; provider: string } | null> {
-  if (!token?.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+): Promise<DirectoryAuthentication> {
+  if (!token?.startsWith(TOKEN_PREFIX) || token.length > 100) return { kind: 'unauthorized' };
   const hash = hashToken(token);
-  const row = await client.directoryToken.findUnique({
-    where: { tokenHash: hash },
-    select: {
-      id: true,
-      tokenHash: true,
-      directoryId: true,
-      organizationId: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      directory: { select: { provider: true } },
-    },
-  });
-  if (!row || !hashesEqual(row.tokenHash, hash) || row.directoryId !== directoryId || !isTokenUsable(row, now)) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+  const rule = RATE_LIMITS.scimPerDirectory;
+  const rows = await client.$queryRaw<
+    {
+      id: string;
+      token_hash: string;
+      organization_id: string;
+      provider: string;
+      last_used_at: Date | null;
+      count: number | null;
+      reset_at: Date | null;
+    }[]
+  >(Prisma.sql`
+    WITH t AS (
+      SELECT t.id, t.token_hash, t.organization_id, d.provider::text AS provider, t.last_used_at
+      FROM directory_tokens t JOIN directories d ON d.id = t.directory_id
+      WHERE t.token_hash = ${hash} AND t.directory_id = ${directoryId}::uuid AND t.revoked_at IS NULL
+        AND (t.expires_at IS NULL OR t.expires_at > ${now})
+    ), hit AS (${rateLimitHitSql(`scim:${directoryId}`, rule, now, 1, Prisma.sql`EXISTS (SELECT 1 FROM t)`)})
+    SELECT t.*, hit.count, hit.reset_at FROM t LEFT JOIN hit ON true`);
+  const row = rows[0];
+  if (!row || !hashesEqual(row.token_hash, hash) || row.count === null || !row.reset_at) return { kind: 'unauthorized' };
+  const limit = rateLimitOutcome(rule, { count: row.count, reset_at: row.reset_at }, now);
+  if (!limit.allowed) return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_PRECISION_MS) {
     await client.directoryToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return {
-    principal: { kind: 'directory', directoryId: row.directoryId, organizationId: row.organizationId },
-    provider: row.directory.provider,
+    kind: 'ok',
+    principal: { kind: 'directory', directoryId, organizationId: row.organization_id },
+    provider: row.provider,
   };
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 export interface RateLimitRule {
   /** Allowed hits per window. */
@@ -33,18 +34,31 @@ export interface RateLimitOutcome {
  * across every app instance.
  */
 export async function hitRateLimit(client: DbOrTx, key: string, rule: RateLimitRule, now: Date, weight = 1): Promise<RateLimitOutcome> {
+  const [row] = await client.$queryRaw<{ count: number; reset_at: Date }[]>(rateLimitHitSql(key, rule, now, weight));
+  return rateLimitOutcome(rule, row!, now);
+}
+
+/**
+ * The statement that counts a hit and returns the window's count and reset time, for callers that
+ * run it inside a larger statement (a CTE beside a token lookup, say). `only` limits the hit to
+ * when a condition holds (an SQL boolean over the caller's CTEs).
+ */
+export function rateLimitHitSql(key: string, rule: RateLimitRule, now: Date, weight = 1, only: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const resetAt = new Date(now.getTime() + rule.windowMs);
-  const [row] = await client.$queryRaw<{ count: number; reset_at: Date }[]>`
-    INSERT INTO rate_limits (key, count, reset_at) VALUES (${key}, ${weight}, ${resetAt})
+  return Prisma.sql`
+    INSERT INTO rate_limits (key, count, reset_at) SELECT ${key}, ${weight}, ${resetAt} WHERE ${only}
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits.reset_at <= ${now} THEN ${weight} ELSE rate_limits.count + ${weight} END,
       reset_at = CASE WHEN rate_limits.reset_at <= ${now} THEN ${resetAt} ELSE rate_limits.reset_at END
     RETURNING count, reset_at`;
-  const count = Number(row!.count);
+}
+
+export function rateLimitOutcome(rule: RateLimitRule, row: { count: number | bigint; reset_at: Date }, now: Date): RateLimitOutcome {
+  const count = Number(row.count);
   return {
     allowed: count <= rule.limit,
     count,
-    retryAfterSeconds: Math.max(1, Math.ceil((row!.reset_at.getTime() - now.getTime()) / 1000)),
+    retryAfterSeconds: Math.max(1, Math.ceil((row.reset_at.getTime() - now.getTime()) / 1000)),
   };
 }
 

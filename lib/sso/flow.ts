@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { mappedRoleChange, roleForGroups } from '@/lib/access/mapped-roles';
+import { roleForGroups } from '@/lib/access/mapped-roles';
 import { memberPrincipal } from '@/lib/access/permissions';
+import { mappedRoleChange } from '@/lib/access/role-mapping';
 import type { AuditEventInput } from '@/lib/audit/record';
 import type { RequestMeta } from '@/lib/commands/define';
 import { systemPrincipal } from '@/lib/commands/principal';
@@ -624,7 +625,7 @@ async function joinThroughSso(
         summary: { via: 'sso', role: role.key, connectionId: connection.id, ...(role.mapping ? { mapping: role.mapping } : {}) },
       });
     } else {
-      // Group claims apply at every sign-in (lib/access/role-mappings.ts says when).
+      // Group claims apply at every sign-in (lib/access/role-mapping.ts says when).
       const roleChange = mappedRoleChange(membership, role, 'sso') !== null;
       await tx.membership.update({
         where: { id: membership.id },

@@ -19,6 +19,9 @@ function scim(baseUrl: string, token: string) {
   };
 }
 
+/** A member row's Role cell (Email, Role, Status, …). */
+const roleCell = (row: import('@playwright/test').Locator) => row.getByRole('cell').nth(1);
+
 /** Creates the directory in the Directory section and reads the token (shown once) and the endpoint. */
 async function createDirectory(page: import('@playwright/test').Page, provider: string) {
   await openSection(page, 'Directory');
@@ -87,11 +90,32 @@ test('create a directory and copy its token; a SCIM client pushes a group and tw
 
   await openSection(page, 'Members');
   const peterRow = page.getByRole('row', { name: new RegExp(`peter@${domain}`) });
-  await expect(peterRow).toContainText('Admin');
-  await expect(peterRow).toContainText('Directory');
+  await expect(roleCell(peterRow)).toHaveText('Admin');
+  await expect(peterRow).toContainText('via Directory');
   const miltonRow = page.getByRole('row', { name: new RegExp(`milton@${domain}`) });
-  await expect(miltonRow).toContainText('Member');
+  await expect(roleCell(miltonRow)).toHaveText('Member');
   await expectAccessible(page);
+
+  // The dry run: a draft that maps Engineering to Member shows Peter losing Admin, before anything is saved.
+  await openSection(page, 'Directory');
+  const dryRun = page.getByRole('form', { name: 'Draft mappings' });
+  await dryRun.getByLabel('Role for group 1').selectOption('member');
+  await dryRun.getByLabel('A directory user').selectOption({ label: `peter@${domain}` });
+  await dryRun.getByRole('button', { name: 'Preview the draft' }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview).toContainText(`peter@${domain} would be Member`);
+  const changes = preview.getByRole('table', { name: /If saved, 1 of 2 synced people change role/ });
+  await expect(changes.getByRole('row', { name: new RegExp(`peter@${domain}`) })).toContainText('AdminMember');
+  await expectAccessible(page);
+  await openSection(page, 'Members');
+  await expect(roleCell(page.getByRole('row', { name: new RegExp(`peter@${domain}`) }))).toHaveText('Admin');
+  await openSection(page, 'Directory');
+  await page.getByRole('form', { name: 'Draft mappings' }).getByLabel('Role for group 1').selectOption('member');
+  await page.getByRole('button', { name: 'Save the draft…' }).click();
+  await page.getByRole('dialog', { name: 'Save these mappings?' }).getByRole('button', { name: 'Save mappings' }).click();
+  await expect(page.getByText('Mappings saved: 0 added, 1 changed, 0 removed; 1 role changed.')).toBeVisible();
+  await openSection(page, 'Members');
+  await expect(roleCell(page.getByRole('row', { name: new RegExp(`peter@${domain}`) }))).toHaveText('Member');
 
   // Okta deactivates Milton: suspended at once.
   const deactivated = await client('PATCH', `/Users/${milton.body.id}`, {
@@ -101,7 +125,12 @@ test('create a directory and copy its token; a SCIM client pushes a group and tw
   expect(deactivated.status).toBe(200);
   expect(deactivated.body.active).toBe(false);
   await page.reload();
-  await expect(page.getByRole('row', { name: new RegExp(`milton@${domain}`) })).toContainText('suspended');
+  await expect(
+    page
+      .getByRole('row', { name: new RegExp(`milton@${domain}`) })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('suspended');
 
   // The event log shows the requests, searchable.
   await page.goto(`${slugBase}/directory/events`);

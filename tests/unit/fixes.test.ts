@@ -14,6 +14,7 @@ const EVERY_REASON: StateReason[] = [
   { code: 'sso_certificate_expired', expiredAt: '2026-01-01T00:00:00.000Z' },
   { code: 'sso_certificate_expiring', expiresAt: '2026-01-01T00:00:00.000Z' },
   { code: 'directory_error' },
+  { code: 'directory_stale', lastRequestAt: '2026-01-01T00:00:00.000Z', hours: 72 },
   { code: 'activity_stopped', lastActivityAt: '2026-01-01T00:00:00.000Z', windowDays: 30 },
 ];
 

@@ -212,6 +212,23 @@ describe('time boundaries', () => {
     );
   });
 
+  it('a directory that has synced and then is silent past its limit needs attention, at that moment; a new one never does', () => {
+    const HOUR = 3_600_000;
+    const silent = (lastRequestAt: Date | null) => facts({ ...team, directory: { status: 'active', lastRequestAt, staleAfterHours: 24 } });
+    expect(deriveOrganizationState(silent(at(-24 * HOUR)), NOW).reasons).toEqual([
+      { code: 'directory_stale', lastRequestAt: at(-24 * HOUR).toISOString(), hours: 24 },
+    ]);
+    expect(deriveOrganizationState(silent(at(-24 * HOUR + 1)), NOW).state).toBe('ready');
+    expect(nextStateChangeAt(silent(at(-HOUR)), NOW)).toEqual(at(23 * HOUR));
+    expect(
+      deriveOrganizationState(facts({ ...team, directory: { status: 'draft', lastRequestAt: null, staleAfterHours: 24 } }), NOW).state,
+    ).toBe('ready');
+    expect(
+      deriveOrganizationState(facts({ ...team, directory: { status: 'error', lastRequestAt: NOW, staleAfterHours: 24 } }), NOW).reasons,
+    ).toEqual([{ code: 'directory_error' }]);
+    expect(describeStateReason({ code: 'directory_stale', lastRequestAt: NOW.toISOString(), hours: 24 })).toContain('24 hours');
+  });
+
   it('with several SSO connections, one in error or expired is enough, named once, with the earliest expiry', () => {
     const derived = deriveOrganizationState(
       facts({

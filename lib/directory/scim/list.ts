@@ -62,6 +62,11 @@ export function readListQuery(params: URLSearchParams): ListQuery {
 
 const USER_COLUMNS: FilterColumns = {
   data: Prisma.sql`u.data`,
+  // The GIN index of every email value, lower-cased (migration directory_email_values).
+  valueHint: (attribute, value) =>
+    attribute.name === 'emails'
+      ? Prisma.sql`(lower(jsonb_path_query_array(u.data, '$.emails[*].value')::text)::jsonb @> jsonb_build_array(lower(${value}::text)))`
+      : null,
   column(path: AttrRef) {
     if (path.urn) return null;
     const name = path.sub ? `${path.attribute.name}.${path.sub.name}` : path.attribute.name;

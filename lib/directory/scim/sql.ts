@@ -9,14 +9,20 @@ import type { AttributeDef } from './schema';
  * its directory: never an in-memory scan. Values are always bound parameters; LIKE wildcards in
  * them are escaped (a `%` matches a `%`). Attribute names come from the schema, never from the
  * request. Strings compare case-insensitively unless the attribute is case-exact, matching the
- * `lower(…)` indexes on userName and displayName. Every leaf is NOT NULL, so `not (…)` includes
- * resources where the attribute is absent.
+ * `lower(…)` indexes on userName and displayName. A leaf on an absent attribute is NULL, which
+ * WHERE treats as false; `not (…)` is `IS NOT TRUE`, so it includes resources where the attribute
+ * is absent. Leaves stay bare (no COALESCE) so the indexes can serve them.
  */
 export interface FilterColumns {
   /** The SQL for a single-valued attribute that has a column of its own, as text. */
   column(path: AttrRef): Prisma.Sql | null;
   /** The resource's jsonb column. */
   data: Prisma.Sql;
+  /**
+   * An indexable condition implied by `attribute.value eq value` (a multi-valued attribute), ANDed
+   * to the exact one so an index can find the candidates; null when there is none.
+   */
+  valueHint?(attribute: AttributeDef, value: string): Prisma.Sql | null;
   /** Multi-valued attributes kept in a table of their own: a FROM item aliased `e`, and its columns. */
   table?(attribute: AttributeDef): { from: Prisma.Sql; column(sub: AttributeDef): Prisma.Sql | null } | null;
 }
@@ -76,7 +82,7 @@ function comparison(expr: Prisma.Sql, op: CompareOp, value: FilterValue, def: At
 }
 
 const present = (expr: Prisma.Sql) => Prisma.sql`(${expr} IS NOT NULL AND ${expr} <> '')`;
-const notNull = (condition: Prisma.Sql) => Prisma.sql`COALESCE(${condition}, false)`;
+const not = (condition: Prisma.Sql) => Prisma.sql`((${condition}) IS NOT TRUE)`;
 
 /** Where a multi-valued attribute's elements come from: a table, or the jsonb array. */
 function elements(path: AttrRef, columns: FilterColumns) {
@@ -108,14 +114,21 @@ function leaf(filter: Extract<Filter, { kind: 'compare' | 'present' }>, columns:
   const { path } = filter;
   if (!path.attribute.multiValued) {
     const expr = single(path, columns);
-    return notNull(filter.kind === 'present' ? present(expr) : comparison(expr, filter.op, filter.value, comparedAttribute(path)));
+    return filter.kind === 'present' ? present(expr) : comparison(expr, filter.op, filter.value, comparedAttribute(path));
   }
   const source = elements(path, columns);
   if (filter.kind === 'present' && !path.sub) return Prisma.sql`EXISTS (SELECT 1 FROM ${source.from})`;
   const target = comparedAttribute(path);
   const expr = source.value(target);
   const condition = filter.kind === 'present' ? present(expr) : comparison(expr, filter.op, filter.value, target);
-  return Prisma.sql`EXISTS (SELECT 1 FROM ${source.from} WHERE ${notNull(condition)})`;
+  const exists = Prisma.sql`EXISTS (SELECT 1 FROM ${source.from} WHERE ${condition})`;
+  const hint = filter.kind === 'compare' && target.name === 'value' ? valueHint(path, filter, columns) : null;
+  return hint ? Prisma.sql`(${hint} AND ${exists})` : exists;
+}
+
+function valueHint(path: AttrRef, filter: Filter, columns: FilterColumns): Prisma.Sql | null {
+  if (filter.kind !== 'compare' || filter.op !== 'eq' || typeof filter.value !== 'string' || path.urn) return null;
+  return columns.valueHint?.(path.attribute, filter.value) ?? null;
 }
 
 /** An element filter (inside `[…]`) over one element's columns. */
@@ -126,11 +139,11 @@ function elementCondition(filter: Filter, value: (sub: AttributeDef) => Prisma.S
     case 'or':
       return Prisma.sql`(${elementCondition(filter.left, value)} OR ${elementCondition(filter.right, value)})`;
     case 'not':
-      return Prisma.sql`(NOT ${elementCondition(filter.filter, value)})`;
+      return not(elementCondition(filter.filter, value));
     case 'present':
-      return notNull(present(value(filter.path.attribute)));
+      return present(value(filter.path.attribute));
     case 'compare':
-      return notNull(comparison(value(filter.path.attribute), filter.op, filter.value, filter.path.attribute));
+      return comparison(value(filter.path.attribute), filter.op, filter.value, filter.path.attribute);
     case 'valuePath':
       return fail('A value path can’t be nested.');
   }
@@ -144,7 +157,7 @@ export function filterSql(filter: Filter, columns: FilterColumns): Prisma.Sql {
     case 'or':
       return Prisma.sql`(${filterSql(filter.left, columns)} OR ${filterSql(filter.right, columns)})`;
     case 'not':
-      return Prisma.sql`(NOT ${filterSql(filter.filter, columns)})`;
+      return not(filterSql(filter.filter, columns));
     case 'present':
     case 'compare':
       return leaf(filter, columns);
@@ -152,7 +165,12 @@ export function filterSql(filter: Filter, columns: FilterColumns): Prisma.Sql {
       const source = elements(filter.path, columns);
       const inner = elementCondition(filter.filter, source.value);
       const then = filter.then ? Prisma.sql` AND ${elementCondition(filter.then, source.value)}` : Prisma.empty;
-      return Prisma.sql`EXISTS (SELECT 1 FROM ${source.from} WHERE ${inner}${then})`;
+      const exists = Prisma.sql`EXISTS (SELECT 1 FROM ${source.from} WHERE ${inner}${then})`;
+      const hint =
+        filter.then?.kind === 'compare' && filter.then.path.attribute.name === 'value'
+          ? valueHint(filter.path, filter.then, columns)
+          : null;
+      return hint ? Prisma.sql`(${hint} AND ${exists})` : exists;
     }
   }
 }

@@ -9,9 +9,11 @@ import {
 import {
   createDirectoryAction,
   deleteDirectoryAction,
+  previewRoleMappingsAction,
   reviewDeprovisionedUserAction,
   revokeDirectoryTokenAction,
   rotateDirectoryTokenAction,
+  saveRoleMappingsAction,
   updateDirectoryAction,
 } from './directory/actions';
 import {
@@ -89,4 +91,6 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   updateDirectory: updateDirectoryAction,
   reviewDeprovisionedUser: reviewDeprovisionedUserAction,
   deleteDirectory: deleteDirectoryAction,
+  previewRoleMappings: previewRoleMappingsAction,
+  saveRoleMappings: saveRoleMappingsAction,
 };

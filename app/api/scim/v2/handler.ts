@@ -22,7 +22,6 @@ import {
 import { isUuid, readDirectoryGroup, readDirectoryUser } from '@/lib/directory/sync';
 import { authenticateDirectory, bearerToken } from '@/lib/directory/tokens';
 import { requestMeta } from '@/lib/http/request';
-import { hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import type { Result } from '@/lib/result';
 
 /**
@@ -56,15 +55,14 @@ export async function handleScim(request: Request, directoryId: string, path: re
   const client = await db();
   if (!isUuid(directoryId)) return unauthorized();
   const authenticated = await authenticateDirectory(client, directoryId, bearerToken(request.headers.get('authorization')), now);
-  if (!authenticated) return unauthorized();
-  const { principal, provider } = authenticated;
-  const limit = await hitRateLimit(client, `scim:${directoryId}`, RATE_LIMITS.scimPerDirectory, now);
-  if (!limit.allowed) {
+  if (authenticated.kind === 'unauthorized') return unauthorized();
+  if (authenticated.kind === 'rate_limited') {
     return scimErrorResponse(
-      { status: 429, detail: `Too many requests for this directory. Retry after ${limit.retryAfterSeconds} seconds.` },
-      { 'retry-after': String(limit.retryAfterSeconds) },
+      { status: 429, detail: `Too many requests for this directory. Retry after ${authenticated.retryAfterSeconds} seconds.` },
+      { 'retry-after': String(authenticated.retryAfterSeconds) },
     );
   }
+  const { principal, provider } = authenticated;
   const base = `${getConfig().appUrl.replace(/\/$/, '')}/api/scim/v2/${directoryId}`;
   const url = new URL(request.url);
   let body: unknown;
@@ -159,6 +157,16 @@ async function write<T>(
   return result.ok ? { ok: true, data: result.data } : { ok: false, error: failureToScimError(result) };
 }
 
+/** What a /Users or /Groups request shares: the command target, the projection, and its failure. */
+function resourceRequest(id: string | undefined, query: URLSearchParams, context: RouteContext, operation: string) {
+  return {
+    target: { organizationId: context.principal.organizationId, directoryId: context.directoryId },
+    attributes: attributeList(query.get('attributes')),
+    excluded: attributeList(query.get('excludedAttributes')),
+    failed: (error: ScimError): Outcome => ({ response: scimErrorResponse(error), operation, resourceId: id ?? null, error: error.detail }),
+  };
+}
+
 function listResponse(total: number, startIndex: number, resources: unknown[]) {
   return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: total, startIndex, itemsPerPage: resources.length, Resources: resources };
 }
@@ -171,15 +179,7 @@ async function users(
   context: RouteContext,
   operation: string,
 ): Promise<Outcome> {
-  const target = { organizationId: context.principal.organizationId, directoryId: context.directoryId };
-  const attributes = attributeList(query.get('attributes'));
-  const excluded = attributeList(query.get('excludedAttributes'));
-  const failed = (error: ScimError): Outcome => ({
-    response: scimErrorResponse(error),
-    operation,
-    resourceId: id ?? null,
-    error: error.detail,
-  });
+  const { target, attributes, excluded, failed } = resourceRequest(id, query, context, operation);
   const client = await db();
   if (method === 'GET' && !id) {
     const list = readListQuery(query);
@@ -242,15 +242,7 @@ async function groups(
   context: RouteContext,
   operation: string,
 ): Promise<Outcome> {
-  const target = { organizationId: context.principal.organizationId, directoryId: context.directoryId };
-  const attributes = attributeList(query.get('attributes'));
-  const excluded = attributeList(query.get('excludedAttributes'));
-  const failed = (error: ScimError): Outcome => ({
-    response: scimErrorResponse(error),
-    operation,
-    resourceId: id ?? null,
-    error: error.detail,
-  });
+  const { target, attributes, excluded, failed } = resourceRequest(id, query, context, operation);
   const client = await db();
   const render = (outcome: { group: Parameters<typeof groupResource>[0]; members: Parameters<typeof groupResource>[1] }) =>
     project(GROUP_TYPE, groupResource(outcome.group, outcome.members, context.base), attributes, excluded);

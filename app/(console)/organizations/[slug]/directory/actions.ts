@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { runFormCommand, runOrganizationCommand } from '@/app/_actions/run-command';
+import { previewRoleMappingsCommand, saveRoleMappingsCommand } from '@/lib/access/commands';
 import {
   createDirectoryCommand,
   deleteDirectoryCommand,
@@ -43,4 +44,13 @@ export async function deleteDirectoryAction(_previous: Previous, form: FormData)
   const result = await runOrganizationCommand(deleteDirectoryCommand, form);
   if (!result.ok) return result;
   redirect(`/organizations/${encodeURIComponent(String(form.get('slug')))}/directory?deleted=${encodeURIComponent(result.data.name)}`);
+}
+
+/** The dry run: reads only, so nothing is refreshed. */
+export async function previewRoleMappingsAction(_previous: Previous, form: FormData) {
+  return runFormCommand(previewRoleMappingsCommand, form);
+}
+
+export async function saveRoleMappingsAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(saveRoleMappingsCommand, form);
 }

@@ -1,6 +1,6 @@
 import { DirectorySection } from '@/components/directory/directory-section';
 import { rolesForOrganization } from '@/lib/access/queries';
-import { listRoleMappings } from '@/lib/access/role-mappings';
+import { roleMappingRows } from '@/lib/access/role-mappings';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { directoryOverview } from '@/lib/directory/queries';
@@ -19,14 +19,20 @@ export default async function OrganizationDirectoryPage({
   const { deleted } = await searchParams;
   const { organization, now } = await loadWorkspace(slug, 'directory');
   const client = await db();
-  const [overview, mappings, roles, connections] = await Promise.all([
+  const [overview, mappings, roles, connections, sampleUsers] = await Promise.all([
     directoryOverview(client, organization.id, now),
-    listRoleMappings(client, organization.id),
+    roleMappingRows(client, organization.id),
     rolesForOrganization(client, organization.id),
     client.ssoConnection.findMany({
       where: { organizationId: organization.id },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, enabled: true },
+    }),
+    client.directoryUser.findMany({
+      where: { organizationId: organization.id, deletedAt: null },
+      orderBy: [{ userName: 'asc' }, { id: 'asc' }],
+      take: 200,
+      select: { id: true, userName: true },
     }),
   ]);
   const scimBaseUrl = overview ? `${getConfig().appUrl.replace(/\/$/, '')}/api/scim/v2/${overview.directory.id}` : null;
@@ -36,8 +42,9 @@ export default async function OrganizationDirectoryPage({
       overview={overview}
       scimBaseUrl={scimBaseUrl}
       connections={connections}
-      mappings={mappings.map((m) => ({ id: m.id, group: m.group, role: m.role, roleName: m.roleRef.name, allowOwner: m.allowOwner }))}
+      mappings={mappings}
       roles={roles}
+      sampleUsers={sampleUsers.map((u) => ({ id: u.id, label: u.userName }))}
       deleted={typeof deleted === 'string' && deleted.length <= 120 ? deleted : null}
     />
   );

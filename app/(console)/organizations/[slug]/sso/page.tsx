@@ -1,6 +1,6 @@
 import { SsoSection } from '@/components/sso/sso-section';
 import { rolesForOrganization } from '@/lib/access/queries';
-import { listRoleMappings } from '@/lib/access/role-mappings';
+import { roleMappingRows } from '@/lib/access/role-mappings';
 import { db } from '@/lib/db/client';
 import { listSsoConnections, ssoRequirement } from '@/lib/sso/queries';
 import { loadWorkspace, sectionMetadata } from '../load';
@@ -21,7 +21,7 @@ export default async function OrganizationSsoPage({
   const [connections, requirement, mappings, roles] = await Promise.all([
     listSsoConnections(client, organization.id),
     ssoRequirement(client, organization.id, now),
-    listRoleMappings(client, organization.id),
+    roleMappingRows(client, organization.id),
     rolesForOrganization(client, organization.id),
   ]);
   return (
@@ -32,7 +32,7 @@ export default async function OrganizationSsoPage({
       deleted={typeof deleted === 'string' && deleted.length <= 100 ? deleted : null}
       now={now}
       requirement={requirement}
-      mappings={mappings.map((m) => ({ id: m.id, group: m.group, role: m.role, roleName: m.roleRef.name, allowOwner: m.allowOwner }))}
+      mappings={mappings}
       roles={roles}
     />
   );
