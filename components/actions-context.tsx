@@ -53,6 +53,7 @@ export interface OrganizationActions {
   deleteDirectory: FormAction;
   previewRoleMappings: FormAction;
   saveRoleMappings: FormAction;
+  setOrganizationCreation: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

@@ -14,6 +14,7 @@ import { TextField } from '@/components/ui/text-field';
 import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { DIRECTORY_PROVIDERS, type DirectoryProviderKey } from '@/lib/directory/providers';
+import { formatDate } from '@/lib/format';
 import { failureOf, formLevelFailure } from '@/lib/result';
 
 const PROVIDER_KEYS = Object.keys(DIRECTORY_PROVIDERS) as DirectoryProviderKey[];
@@ -262,6 +263,80 @@ export function DirectorySettingsForm({
       <FormMessage result={formLevelFailure(failure) ?? (result?.ok ? result : null)} success="Directory settings saved." />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Save settings
+      </SubmitButton>
+    </form>
+  );
+}
+
+/**
+ * New directory groups create organizations: off by default; turning it on takes an explicit
+ * approval, which is recorded (who and when).
+ */
+export function OrganizationCreationForm({
+  directory,
+  enabled,
+  approved,
+}: {
+  directory: DirectoryRef;
+  enabled: boolean;
+  approved: { at: Date; by: string | null } | null;
+}) {
+  const { result, onSubmit, pending } = useKeptForm(useOrganizationActions().setOrganizationCreation);
+  const failure = failureOf(result);
+  const [on, setOn] = useState(enabled);
+  const [approve, setApprove] = useState(false);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="organization-creation-heading" className="space-y-3">
+      <h3 id="organization-creation-heading" className="font-semibold">
+        Organizations from directory groups
+      </h3>
+      <input type="hidden" name="organizationId" value={directory.organizationId} />
+      <input type="hidden" name="directoryId" value={directory.directoryId} />
+      <div className="flex items-start gap-2">
+        <input
+          id="directory-create-organizations"
+          type="checkbox"
+          name="enabled"
+          checked={on}
+          onChange={(event) => setOn(event.target.checked)}
+          aria-describedby="directory-create-organizations-hint"
+          className="mt-1"
+        />
+        <div>
+          <label htmlFor="directory-create-organizations" className="text-sm font-medium text-slate-800">
+            New directory groups create organizations
+          </label>
+          <p id="directory-create-organizations-hint" className="text-sm text-slate-600">
+            Each group the identity provider pushes from now on becomes an organization of its own, named after the group and showing where
+            it came from. It starts in Setup; its members are the group’s people, who leave it (suspended) when they leave the group or are
+            deprovisioned. Off by default.
+            {approved ? ` Last approved by ${approved.by ?? 'a builder'} on ${formatDate(approved.at)}.` : ''}
+          </p>
+        </div>
+      </div>
+      {on && !enabled ? (
+        <div className="flex items-start gap-2 rounded-md bg-amber-50 p-3">
+          <input
+            id="directory-approve-organizations"
+            type="checkbox"
+            name="approve"
+            checked={approve}
+            onChange={(event) => setApprove(event.target.checked)}
+            aria-invalid={failure?.fieldErrors?.approve ? true : undefined}
+            aria-describedby={failure?.fieldErrors?.approve ? 'directory-approve-organizations-error' : undefined}
+            className="mt-1"
+          />
+          <div>
+            <label htmlFor="directory-approve-organizations" className="text-sm font-medium text-amber-950">
+              I approve: every new group will create an organization
+            </label>
+            <FieldError id="directory-approve-organizations-error" errors={failure?.fieldErrors?.approve} />
+          </div>
+        </div>
+      ) : null}
+      <FormMessage result={formLevelFailure(failure) ?? (result?.ok ? result : null)} success="Saved." />
+      <SubmitButton pending={pending} pendingLabel="Saving…" variant="secondary">
+        Save
       </SubmitButton>
     </form>
   );

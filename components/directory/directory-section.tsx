@@ -15,6 +15,7 @@ import {
   CreateDirectoryForm,
   DeleteDirectory,
   DirectorySettingsForm,
+  OrganizationCreationForm,
   ReviewDecision,
   RevokeTokenButton,
   RotateTokenForm,
@@ -305,6 +306,19 @@ function DirectoryDetail({
         </Permitted>
         <p className="mt-4 text-sm text-slate-700">{provider.groupsNote}</p>
       </div>
+      <Permitted to="directory.manage">
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <OrganizationCreationForm
+            directory={ref}
+            enabled={directory.createOrganizations}
+            approved={
+              directory.createOrganizationsApprovedAt
+                ? { at: directory.createOrganizationsApprovedAt, by: directory.createOrganizationsApprovedBy }
+                : null
+            }
+          />
+        </div>
+      </Permitted>
       <Permitted to="directory.manage">
         <div className="rounded-lg border border-red-200 bg-white p-6">
           <h3 className="font-semibold">Delete the directory</h3>

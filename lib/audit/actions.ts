@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = {
   'directory.group_created': 'Directory group created',
   'directory.group_updated': 'Directory group updated',
   'directory.group_deleted': 'Directory group deleted',
+  'directory.group_organization_created': 'Organization created from a directory group',
   'role_mapping.removed': 'Group mapping removed',
   'role_mapping.changed': 'Group mapping changed',
   'sso.connection_recovered': 'SSO sign-ins working again',

@@ -6,6 +6,7 @@ import {
   reviewDeprovisionedUser,
   revokeDirectoryToken,
   rotateDirectoryToken,
+  setOrganizationCreation,
   updateDirectory,
 } from './mutations';
 import {
@@ -14,6 +15,7 @@ import {
   reviewDeprovisionedSchema,
   revokeTokenSchema,
   rotateTokenSchema,
+  setOrganizationCreationSchema,
   updateDirectorySchema,
 } from './schemas';
 
@@ -58,4 +60,11 @@ export const deleteDirectoryCommand = defineCommand({
   schema: deleteDirectorySchema,
   permission: 'directory.manage',
   handler: async (context, input) => deleteDirectory(await db(), context, input),
+});
+
+export const setOrganizationCreationCommand = defineCommand({
+  name: 'directory.organization_creation',
+  schema: setOrganizationCreationSchema,
+  permission: 'directory.manage',
+  handler: async (context, input) => setOrganizationCreation(await db(), context, input),
 });

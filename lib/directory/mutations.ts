@@ -12,6 +12,7 @@ import type {
   ReviewDeprovisionedInput,
   RevokeTokenInput,
   RotateTokenInput,
+  SetOrganizationCreationInput,
   UpdateDirectoryInput,
 } from './schemas';
 import { newDirectoryToken } from './tokens';
@@ -170,6 +171,43 @@ export async function updateDirectory(client: Db, context: CommandContext, input
         summary: changed,
       },
     ]);
+    return ok(null);
+  });
+}
+
+/**
+ * Whether new directory groups create organizations. Turning it on records who approved it and
+ * when (like auto-join's approval; a check constraint requires it); off keeps the record.
+ */
+export async function setOrganizationCreation(
+  client: Db,
+  context: CommandContext,
+  input: SetOrganizationCreationInput,
+): Promise<Result<null>> {
+  return client.$transaction(async (tx) => {
+    const directory = await findDirectory(tx, input);
+    if (!directory) return notFound();
+    if (directory.createOrganizations === input.enabled) return ok(null);
+    await tx.directory.update({
+      where: { id: directory.id },
+      data: input.enabled
+        ? {
+            createOrganizations: true,
+            createOrganizationsApprovedAt: context.now,
+            createOrganizationsApprovedBy: actorLabel(context),
+            configuredAt: context.now,
+          }
+        : { createOrganizations: false, configuredAt: context.now },
+    });
+    await recordAudit(tx, context, {
+      organizationId: input.organizationId,
+      action: 'directory.organization_creation_changed',
+      target: target(directory),
+      summary: {
+        enabled: { before: directory.createOrganizations, after: input.enabled },
+        ...(input.enabled ? { approvedBy: actorLabel(context) } : {}),
+      },
+    });
     return ok(null);
   });
 }

@@ -58,3 +58,12 @@ export const reviewDeprovisionedSchema = directoryRefSchema.extend({
   decision: z.enum(['suspend', 'keep'], { error: 'Choose to suspend or keep the member.' }),
 });
 export type ReviewDeprovisionedInput = z.infer<typeof reviewDeprovisionedSchema>;
+
+/** New groups create organizations: turning it on needs the explicit approval, recorded. */
+export const setOrganizationCreationSchema = directoryRefSchema
+  .extend({ enabled: checkboxSchema, approve: checkboxSchema })
+  .refine((input) => !input.enabled || input.approve, {
+    path: ['approve'],
+    message: 'Approve it explicitly: every new group the directory pushes will create an organization.',
+  });
+export type SetOrganizationCreationInput = z.infer<typeof setOrganizationCreationSchema>;

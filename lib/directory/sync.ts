@@ -8,7 +8,9 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { normalizeEmail } from '@/lib/email/address';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { endSessionsIfNoActiveMembership } from '@/lib/members/sign-in';
-import { recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { insertOrganizationStatement, suggestSlug } from '@/lib/organizations/mutations';
+import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { isValidSlug, slugify } from '@/lib/organizations/slug';
 import type { LinkIssue } from './labels';
 import { ScimFailure } from './scim/errors';
 import { groupMembers } from './scim/list';
@@ -35,6 +37,8 @@ export interface SyncDirectory {
   organizationId: string;
   provider: string;
   suspendOnDeprovision: boolean;
+  /** New groups create organizations (approved in the console). */
+  createOrganizations: boolean;
 }
 
 /** What a request changed, for the directory's event log. */
@@ -72,14 +76,22 @@ function uniqueness(detail: string): never {
 
 /** The directory, locked with its organization's row; null when either is gone. */
 async function lockDirectory(tx: Tx, organizationId: string, directoryId: string): Promise<SyncDirectory | null> {
-  const rows = await tx.$queryRaw<{ id: string; organization_id: string; provider: string; suspend_on_deprovision: boolean }[]>`
-    SELECT d.id, d.organization_id, d.provider::text AS provider, d.suspend_on_deprovision
+  const rows = await tx.$queryRaw<
+    { id: string; organization_id: string; provider: string; suspend_on_deprovision: boolean; create_organizations: boolean }[]
+  >`
+    SELECT d.id, d.organization_id, d.provider::text AS provider, d.suspend_on_deprovision, d.create_organizations
     FROM directories d JOIN organizations o ON o.id = d.organization_id
     WHERE d.id = ${directoryId}::uuid AND d.organization_id = ${organizationId}::uuid
     FOR UPDATE OF o`;
   const row = rows[0];
   return row
-    ? { id: row.id, organizationId: row.organization_id, provider: row.provider, suspendOnDeprovision: row.suspend_on_deprovision }
+    ? {
+        id: row.id,
+        organizationId: row.organization_id,
+        provider: row.provider,
+        suspendOnDeprovision: row.suspend_on_deprovision,
+        createOrganizations: row.create_organizations,
+      }
     : null;
 }
 
@@ -293,6 +305,9 @@ async function deprovision(
     : member && review && member.status === 'active'
       ? 'flagged for review'
       : 'no active membership';
+  // The organizations the person's groups created suspend them too.
+  for (const organizationId of await groupOrganizationsOf(tx, user.id))
+    await syncGroupOrganization(tx, context, organizationId, [], [user.id]);
   effects.events.push({
     organizationId: directory.organizationId,
     action: 'directory.user_deprovisioned',
@@ -307,6 +322,8 @@ async function reactivate(tx: Tx, context: CommandContext, directory: SyncDirect
     where: { id: user.id },
     data: { deprovisionedAt: null, reviewRequired: false, suspendedByDirectory: false },
   });
+  for (const organizationId of await groupOrganizationsOf(tx, user.id))
+    await syncGroupOrganization(tx, context, organizationId, [user.id], []);
   if (!user.membershipId) return link(tx, context, directory, user, effects);
   if (!user.suspendedByDirectory) return;
   const member = await tx.membership.findUnique({
@@ -516,6 +533,8 @@ export async function deleteDirectoryUser(
   return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
     const user = await findUser(tx, directoryId, id);
     const effects = newEffects();
+    // Leaving its groups: the organizations they created suspend the person (before the rows go).
+    for (const organizationId of await groupOrganizationsOf(tx, id)) await syncGroupOrganization(tx, context, organizationId, [], [id]);
     const groups = await tx.directoryGroupMember.deleteMany({ where: { userId: id } });
     await tx.directoryUser.update({ where: { id }, data: { deletedAt: context.now, active: false, updatedAt: context.now } });
     effects.changes.deleted = user.userName;
@@ -539,9 +558,126 @@ export async function readDirectoryUser(client: Db, directoryId: string, id: str
   return row ? toStored(row) : notFound('User', id);
 }
 
+// Organizations created from groups
+
+/**
+ * A new group of a directory that creates organizations becomes an organization of its own, named
+ * after it, that shows its source; it starts in Setup and its members come from the group.
+ */
+async function createOrganizationFromGroup(
+  tx: Tx,
+  context: CommandContext,
+  directory: SyncDirectory,
+  group: StoredGroup,
+  effects: Effects,
+) {
+  const base = slugify(group.displayName) || 'directory-group';
+  const slug =
+    isValidSlug(base) && !(await tx.organization.findUnique({ where: { slug: base }, select: { id: true } }))
+      ? base
+      : await suggestSlug(tx, isValidSlug(base) ? base : 'directory-group');
+  const id = crypto.randomUUID();
+  await tx.$executeRaw(
+    insertOrganizationStatement(
+      context,
+      { id, name: group.displayName.slice(0, 100), slug },
+      {
+        source: { directoryId: directory.id, parentOrganizationId: directory.organizationId, group: group.displayName },
+      },
+    ),
+  );
+  await tx.directoryGroup.update({ where: { id: group.id }, data: { createdOrganizationId: id } });
+  effects.changes.organizationCreated = slug;
+  effects.events.push({
+    organizationId: directory.organizationId,
+    action: 'directory.group_organization_created',
+    target: { type: 'organization', id, label: slug },
+    summary: { group: group.displayName, slug },
+  });
+  return id;
+}
+
+/**
+ * Keeps an organization created from a group in step with the group: people added (active and
+ * linked) join it as members from the directory; people removed, or deprovisioned, are suspended
+ * there (never its last active owner). Under its own lock, after the directory's organization's:
+ * always in that order, so two requests never wait on each other.
+ */
+async function syncGroupOrganization(
+  tx: Tx,
+  context: CommandContext,
+  organizationId: string,
+  added: readonly string[],
+  removed: readonly string[],
+) {
+  if (!added.length && !removed.length) return;
+  if (!(await lockOrganization(tx, organizationId))) return;
+  const events: AuditEventInput[] = [];
+  const people = await tx.directoryUser.findMany({
+    where: { id: { in: [...added, ...removed] }, membershipId: { not: null } },
+    select: { id: true, active: true, deletedAt: true, membership: { select: { userId: true, user: { select: { email: true } } } } },
+  });
+  for (const person of people) {
+    const { userId, user } = person.membership!;
+    const joining = added.includes(person.id) && person.active && !person.deletedAt;
+    const existing = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId, userId } },
+      select: { id: true, status: true, role: true },
+    });
+    if (joining && !existing) {
+      await tx.membership.create({
+        data: { organizationId, userId, role: LEAST_PRIVILEGED_ROLE, joinedVia: 'directory', createdAt: context.now },
+      });
+      events.push({
+        organizationId,
+        action: 'member.joined',
+        target: { type: 'member', id: userId, label: user.email },
+        summary: { via: 'directory_group', role: LEAST_PRIVILEGED_ROLE },
+      });
+    } else if (joining && existing?.status === 'suspended') {
+      await tx.membership.update({ where: { id: existing.id }, data: { status: 'active' } });
+      events.push({
+        organizationId,
+        action: 'member.reactivated',
+        target: { type: 'member', id: userId, label: user.email },
+        summary: { status: { before: 'suspended', after: 'active' }, via: 'directory_group' },
+      });
+    } else if (!joining && existing?.status === 'active') {
+      if (existing.role === 'owner' && (await tx.membership.count({ where: { organizationId, role: 'owner', status: 'active' } })) <= 1)
+        continue;
+      await tx.membership.update({ where: { id: existing.id }, data: { status: 'suspended' } });
+      await endSessionsIfNoActiveMembership(tx, userId);
+      events.push({
+        organizationId,
+        action: 'member.suspended',
+        target: { type: 'member', id: userId, label: user.email },
+        summary: { status: { before: 'active', after: 'suspended' }, via: 'directory_group' },
+      });
+    }
+  }
+  if (events.length) await recomputeOrganizationState(tx, organizationId, context.now, context, events);
+}
+
+/** The organizations created from a directory user's groups: deprovisioning and reactivation reach them too. */
+async function groupOrganizationsOf(tx: Tx, userId: string): Promise<string[]> {
+  const rows = await tx.directoryGroupMember.findMany({
+    where: { userId, group: { createdOrganizationId: { not: null } } },
+    select: { group: { select: { createdOrganizationId: true } } },
+  });
+  return rows.map((r) => r.group.createdOrganizationId!);
+}
+
 // Groups
 
-const GROUP_SELECT = { id: true, displayName: true, externalId: true, version: true, createdAt: true, updatedAt: true } as const;
+const GROUP_SELECT = {
+  id: true,
+  displayName: true,
+  externalId: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  createdOrganizationId: true,
+} as const;
 
 /** A group of the directory, or 404 (another directory's id is not found either). */
 async function findGroup(client: DbOrTx, directoryId: string, id: string): Promise<StoredGroup> {
@@ -583,7 +719,7 @@ async function assertDisplayNameFree(tx: Tx, directoryId: string, displayName: s
 
 /**
  * Sets a group's members to `wanted` (ids of this directory's users; unknown ids are ignored and
- * reported), and returns the users whose groups changed.
+ * reported), and returns who was added and who removed.
  */
 async function setMembers(
   tx: Tx,
@@ -591,8 +727,8 @@ async function setMembers(
   groupId: string,
   wanted: GroupInput['members'],
   effects: Effects,
-): Promise<string[]> {
-  if (!wanted) return [];
+): Promise<{ added: string[]; removed: string[] }> {
+  if (!wanted) return { added: [], removed: [] };
   const current = await tx.directoryGroupMember.findMany({ where: { groupId }, select: { userId: true, display: true } });
   const ids = [...new Set(wanted.map((m) => m.value))];
   const valid = ids.filter(isUuid);
@@ -621,7 +757,7 @@ async function setMembers(
   }
   if (added.length) effects.changes.membersAdded = added.length;
   if (removed.length) effects.changes.membersRemoved = removed.length;
-  return [...added, ...removed];
+  return { added, removed };
 }
 
 async function groupOutcome(tx: Tx, group: StoredGroup, effects: Effects): Promise<GroupOutcome> {
@@ -661,9 +797,11 @@ export async function createDirectoryGroup(
       target: { type: 'directory_group', id: group.id, label: input.displayName },
       summary: { displayName: input.displayName },
     });
-    const touched = await setMembers(tx, directoryId, group.id, input.members, effects);
-    await syncRoles(tx, directory, touched, effects);
+    const { added } = await setMembers(tx, directoryId, group.id, input.members, effects);
+    await syncRoles(tx, directory, added, effects);
+    const created = directory.createOrganizations ? await createOrganizationFromGroup(tx, context, directory, group, effects) : null;
     await finish(tx, context, directory, effects);
+    if (created) await syncGroupOrganization(tx, context, created, added, []);
     return groupOutcome(tx, group, effects);
   });
 }
@@ -688,7 +826,8 @@ async function updateDirectoryGroup(
     const renamed = input.displayName !== current.displayName || input.externalId !== current.externalId;
     if (input.displayName.toLowerCase() !== current.displayName.toLowerCase())
       await assertDisplayNameFree(tx, directoryId, input.displayName, id);
-    let touched = await setMembers(tx, directoryId, id, input.members, effects);
+    const membership = await setMembers(tx, directoryId, id, input.members, effects);
+    let touched = [...membership.added, ...membership.removed];
     let group: StoredGroup = current;
     if (renamed || touched.length) {
       group = await tx.directoryGroup.update({
@@ -715,6 +854,8 @@ async function updateDirectoryGroup(
     }
     await syncRoles(tx, directory, touched, effects);
     await finish(tx, context, directory, effects);
+    if (current.createdOrganizationId)
+      await syncGroupOrganization(tx, context, current.createdOrganizationId, membership.added, membership.removed);
     return groupOutcome(tx, group, effects);
   });
 }
@@ -759,6 +900,15 @@ export async function deleteDirectoryGroup(
     const group = await findGroup(tx, directoryId, id);
     const members = await tx.directoryGroupMember.findMany({ where: { groupId: id }, select: { userId: true } });
     await tx.directoryGroup.delete({ where: { id } });
+    // Its organization stays; the people the group brought are suspended there.
+    if (group.createdOrganizationId)
+      await syncGroupOrganization(
+        tx,
+        context,
+        group.createdOrganizationId,
+        [],
+        members.map((m) => m.userId),
+      );
     const effects = newEffects();
     effects.changes.deleted = group.displayName;
     effects.events.push({

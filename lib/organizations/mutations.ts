@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { auditInsertStatement, changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
-import type { Db } from '@/lib/db/client';
+import type { Db, DbOrTx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { lockOrganization, recomputeOrganizationState } from './recompute';
 import type { ChangeSlugInput, CreateOrganizationInput, DeleteOrganizationInput, RenameOrganizationInput } from './schemas';
@@ -10,7 +11,7 @@ import { SLUG_MAX, suggestFreeSlug } from './slug';
 import { deriveOrganizationState, emptyOrganizationFacts, nextStateChangeAt } from './state';
 
 /** A free alternative to a taken slug, checked against the database in one query. */
-export async function suggestSlug(client: Db, slug: string): Promise<string> {
+export async function suggestSlug(client: DbOrTx, slug: string): Promise<string> {
   const root = slug.slice(0, SLUG_MAX - 4).replace(/-+$/, '');
   const taken = await client.organization.findMany({
     where: { slug: { startsWith: root } },
@@ -35,34 +36,43 @@ const organizationTarget = (organization: { id: string; slug: string }) => ({
   label: organization.slug,
 });
 
-export async function createOrganization(client: Db, context: CommandContext, input: CreateOrganizationInput) {
+/**
+ * The one statement that creates an organization: it claims a slug that used to redirect
+ * elsewhere, inserts the row with the empty organization's state (no recompute to read what can't
+ * exist yet), and writes the audit event, all or nothing. `summary` adds to the event's.
+ */
+export function insertOrganizationStatement(
+  context: CommandContext,
+  organization: { id: string; name: string; slug: string },
+  summary: Record<string, unknown> = {},
+) {
   const { now } = context;
-  const id = crypto.randomUUID();
-  // A new organization has no facts: its state is the empty organization's, written with the row
-  // (no recompute to read what can't exist yet).
   const facts = emptyOrganizationFacts();
   const derived = deriveOrganizationState(facts, now);
-  const created = { id, slug: input.slug };
   const audit = auditInsertStatement(context, [
     {
-      organizationId: id,
+      organizationId: organization.id,
       action: 'organization.created',
-      target: organizationTarget(created),
-      summary: { name: input.name, slug: input.slug },
+      target: organizationTarget(organization),
+      summary: { name: organization.name, slug: organization.slug, ...summary },
     },
   ]);
+  return Prisma.sql`
+    WITH reclaimed AS (DELETE FROM organization_slug_redirects WHERE slug = ${organization.slug}),
+    created AS (
+      INSERT INTO organizations (id, name, slug, state, state_reasons, state_valid_until, created_at, updated_at, last_activity_at)
+      VALUES (${organization.id}::uuid, ${organization.name}, ${organization.slug}, ${derived.state}::"OrganizationState",
+        ${JSON.stringify(derived.reasons)}::jsonb, ${nextStateChangeAt(facts, now)}, ${now}, ${now}, ${now})
+    ),
+    audited AS (${audit})
+    SELECT 1`;
+}
+
+export async function createOrganization(client: Db, context: CommandContext, input: CreateOrganizationInput) {
+  const created = { id: crypto.randomUUID(), slug: input.slug };
   try {
-    // One statement, so no transaction round trips: it claims a slug that used to redirect
-    // elsewhere, inserts the row with its state, and writes the audit event, all or nothing.
-    await client.$executeRaw`
-      WITH reclaimed AS (DELETE FROM organization_slug_redirects WHERE slug = ${input.slug}),
-      created AS (
-        INSERT INTO organizations (id, name, slug, state, state_reasons, state_valid_until, created_at, updated_at, last_activity_at)
-        VALUES (${id}::uuid, ${input.name}, ${input.slug}, ${derived.state}::"OrganizationState", ${JSON.stringify(derived.reasons)}::jsonb,
-          ${nextStateChangeAt(facts, now)}, ${now}, ${now}, ${now})
-      ),
-      audited AS (${audit})
-      SELECT 1`;
+    // One statement, so no transaction round trips.
+    await client.$executeRaw(insertOrganizationStatement(context, { ...created, name: input.name }));
     return ok(created);
   } catch (error) {
     // The unique index decides races: exactly one of two simultaneous creates wins.

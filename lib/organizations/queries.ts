@@ -266,6 +266,8 @@ export async function getOrganizationDetail(client: Db, organizationId: string, 
           autoJoinRoleRef: { select: { name: true } },
           ssoConnections: { select: { id: true, name: true, protocol: true, provider: true, enabled: true, status: true } },
           directory: true,
+          // Created from a directory group: its source, shown in the workspace's header.
+          sourceGroup: { select: { displayName: true, directory: { select: { organization: { select: { name: true, slug: true } } } } } },
           _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },
         },
       }),

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { previewRoleMappingsCommand, saveRoleMappingsCommand } from '@/lib/access/commands';
 import { db } from '@/lib/db/client';
@@ -6,6 +7,7 @@ import {
   deleteDirectoryCommand,
   revokeDirectoryTokenCommand,
   rotateDirectoryTokenCommand,
+  setOrganizationCreationCommand,
   updateDirectoryCommand,
 } from '@/lib/directory/commands';
 import { FAILING_REQUESTS, listDirectoryEvents } from '@/lib/directory/events';
@@ -301,5 +303,72 @@ describe('test role mapping: the dry run', () => {
       code: 'not_found',
     });
     expect(await (await db()).roleMapping.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+});
+
+describe('organizations created from directory groups', () => {
+  it('needs its explicit approval, then each new group creates an organization whose members come from the group', async () => {
+    const { org, client } = await directoryWithClient('okta');
+    const client0 = await db();
+    const ref = { organizationId: org.id, directoryId: client.directoryId };
+    const unapproved = await setOrganizationCreationCommand(builder, { ...ref, enabled: 'on' });
+    expect(unapproved).toMatchObject({ ok: false, code: 'invalid_input', fieldErrors: { approve: [expect.stringContaining('Approve')] } });
+    expect((await client0.directory.findUniqueOrThrow({ where: { id: client.directoryId } })).createOrganizations).toBe(false);
+    // Off: a group creates nothing.
+    await client.request('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Before approval' });
+    expect(await client0.directoryGroup.count({ where: { directoryId: client.directoryId, createdOrganizationId: { not: null } } })).toBe(
+      0,
+    );
+
+    expect((await setOrganizationCreationCommand(builder, { ...ref, enabled: 'on', approve: 'on' })).ok).toBe(true);
+    const approved = await client0.directory.findUniqueOrThrow({ where: { id: client.directoryId } });
+    expect(approved).toMatchObject({ createOrganizations: true, createOrganizationsApprovedBy: builder.email });
+    const ana = uniqueEmail('ana');
+    const ben = uniqueEmail('ben');
+    const u1 = (await client.request('POST', '/Users', scimUser(ana))).body.id;
+    const u2 = (await client.request('POST', '/Users', scimUser(ben))).body.id;
+    const name = `Team ${crypto.randomUUID().slice(0, 6)}`;
+    const group = await client.request('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: name,
+      members: [{ value: u1 }],
+    });
+    expect(group.status).toBe(201);
+    const row = await client0.directoryGroup.findUniqueOrThrow({ where: { id: group.body.id }, include: { createdOrganization: true } });
+    const child = row.createdOrganization!;
+    expect(child).toMatchObject({ name, memberCount: 1 });
+    const members = async () =>
+      (await client0.membership.findMany({ where: { organizationId: child.id }, include: { user: true } })).map(
+        (m) => `${m.user.email} ${m.status}`,
+      );
+    expect(await members()).toEqual([`${ana} active`]);
+    const created = await client0.auditEvent.findFirstOrThrow({ where: { organizationId: child.id, action: 'organization.created' } });
+    expect(created.summary).toMatchObject({ source: { directoryId: client.directoryId, group: name } });
+
+    // Members follow the group: Ben joins, Ana leaves (suspended), and deprovisioning reaches it too.
+    await client.request(
+      'PATCH',
+      `/Groups/${group.body.id}`,
+      patchOps({ op: 'add', path: 'members', value: [{ value: u2 }] }, { op: 'remove', path: `members[value eq "${u1}"]` }),
+    );
+    expect((await members()).sort()).toEqual([`${ana} suspended`, `${ben} active`].sort());
+    await client.request('PATCH', `/Users/${u2}`, patchOps({ op: 'replace', path: 'active', value: false }));
+    expect((await members()).sort()).toEqual([`${ana} suspended`, `${ben} suspended`].sort());
+    await client.request('PATCH', `/Users/${u2}`, patchOps({ op: 'replace', path: 'active', value: true }));
+    expect((await members()).sort()).toEqual([`${ana} suspended`, `${ben} active`].sort());
+    // Deleting the group keeps the organization and suspends the people it brought.
+    expect((await client.request('DELETE', `/Groups/${group.body.id}`)).status).toBe(204);
+    expect((await members()).sort()).toEqual([`${ana} suspended`, `${ben} suspended`].sort());
+    expect(await client0.organization.count({ where: { id: child.id } })).toBe(1);
+
+    // Another organization can't turn it on.
+    const other = await createTestOrganization();
+    expect(
+      await setOrganizationCreationCommand(builder, { organizationId: other.id, directoryId: client.directoryId, enabled: 'off' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect((await client0.directory.findUniqueOrThrow({ where: { id: client.directoryId } })).createOrganizations).toBe(true);
   });
 });

@@ -18,6 +18,8 @@ export interface StoredUser {
 
 export interface StoredGroup {
   id: string;
+  /** The organization this group created, when the directory creates organizations from groups. */
+  createdOrganizationId?: string | null;
   displayName: string;
   externalId: string | null;
   version: number;

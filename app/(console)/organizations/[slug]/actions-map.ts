@@ -14,6 +14,7 @@ import {
   revokeDirectoryTokenAction,
   rotateDirectoryTokenAction,
   saveRoleMappingsAction,
+  setOrganizationCreationAction,
   updateDirectoryAction,
 } from './directory/actions';
 import {
@@ -93,4 +94,5 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   deleteDirectory: deleteDirectoryAction,
   previewRoleMappings: previewRoleMappingsAction,
   saveRoleMappings: saveRoleMappingsAction,
+  setOrganizationCreation: setOrganizationCreationAction,
 };

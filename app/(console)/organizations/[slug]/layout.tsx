@@ -63,6 +63,15 @@ export default async function OrganizationWorkspaceLayout({
           <StateBadge state={organization.state} />
           <span className="font-mono text-sm text-slate-600">{organization.slug}</span>
         </header>
+        {organization.sourceGroup ? (
+          <p className="text-sm text-slate-700">
+            Created from the directory group <strong>{organization.sourceGroup.displayName}</strong> of{' '}
+            <Link href={`/organizations/${organization.sourceGroup.directory.organization.slug}/directory`}>
+              {organization.sourceGroup.directory.organization.name}
+            </Link>
+            : its members come from that group.
+          </p>
+        ) : null}
         <SectionNav sections={sections} />
         {children}
       </div>

@@ -9,6 +9,7 @@ import {
   reviewDeprovisionedUserCommand,
   revokeDirectoryTokenCommand,
   rotateDirectoryTokenCommand,
+  setOrganizationCreationCommand,
   updateDirectoryCommand,
 } from '@/lib/directory/commands';
 import type { Result } from '@/lib/result';
@@ -53,4 +54,8 @@ export async function previewRoleMappingsAction(_previous: Previous, form: FormD
 
 export async function saveRoleMappingsAction(_previous: Previous, form: FormData) {
   return runOrganizationCommand(saveRoleMappingsCommand, form);
+}
+
+export async function setOrganizationCreationAction(_previous: Previous, form: FormData) {
+  return runOrganizationCommand(setOrganizationCreationCommand, form);
 }
