@@ -1,4 +1,4 @@
-import { RATE_LIMITS } from '@/lib/rate-limit';
+import { RATE_LIMITS } from '@/lib/rate-limit/rules';
 import { expect, test } from './support/fixtures';
 
 // Runs last (the "last" project): it spends the app's per-IP allowance for accepting invitations,

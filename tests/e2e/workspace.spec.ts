@@ -13,6 +13,7 @@ test('the organization is a workspace: each section has its own URL, the nav mar
     'Invitations',
     'Domains',
     'SSO',
+    'Directory',
     'Roles & groups',
     'Activity',
     'Settings',
