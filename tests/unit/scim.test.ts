@@ -301,6 +301,16 @@ describe('SCIM PATCH', () => {
     expect(failure(() => patch(user, [{ op: 'replace', path: 'emails[type eq "work"', value: 'x' }])).status).toBe(400);
   });
 
+  it('Okta renames a group with a path-less replace that carries its id: the id is ignored', () => {
+    const group = { displayName: 'Old', members: [{ value: 'a' }] };
+    const renamed = patch(
+      group,
+      [{ op: 'replace', value: { id: 'abf4dd94-a4c0-4f67-89c9-76b03340cb9b', displayName: 'New' } }],
+      GROUP_TYPE,
+    );
+    expect(renamed).toEqual({ displayName: 'New', members: [{ value: 'a' }] });
+  });
+
   it('accepts and drops a password', () => {
     const next = patch(user, [
       { op: 'replace', value: { password: 'secret' } },

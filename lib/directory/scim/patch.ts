@@ -120,6 +120,9 @@ function applyOperation(type: ResourceTypeDef, resource: Resource, { op, path, v
       } catch {
         continue; // an attribute Orgdesk doesn't know: ignored, as in a POST
       }
+      // Read-only attributes in a path-less value (Okta renames a group with its `id` beside the
+      // new displayName) are ignored, as in a PUT; naming one as a path is still refused.
+      if (target.attribute?.mutability === 'readOnly') continue;
       applyToTarget(resource, op, target, item);
     }
     return;
