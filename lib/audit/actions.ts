@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = {
   'directory.token_created': 'Directory token created',
   'directory.token_revoked': 'Directory token revoked',
   'directory.deleted': 'Directory deleted',
+  'directory.connected': 'Directory received its first request',
   'directory.failing': 'Directory sync failing',
   'directory.recovered': 'Directory sync recovered',
   'directory.user_provisioned': 'Directory user provisioned',

@@ -97,10 +97,10 @@ export async function recordDirectoryRequest(
     const events: AuditEventInput[] = [];
     if (change) {
       await tx.directory.update({ where: { id: directory.id }, data: change });
-      if (change.status === 'error' || prev.status === 'error') {
+      if (change.status === 'error' || prev.status === 'error' || prev.status === 'draft') {
         events.push({
           organizationId: directory.organizationId,
-          action: change.status === 'error' ? 'directory.failing' : 'directory.recovered',
+          action: change.status === 'error' ? 'directory.failing' : prev.status === 'draft' ? 'directory.connected' : 'directory.recovered',
           target: { type: 'directory', id: directory.id, label: prev.name },
           summary: { status: { before: prev.status, after: change.status }, ...(change.lastError ? { reason: change.lastError } : {}) },
         });

@@ -146,6 +146,9 @@ describe('directory health', () => {
     const email = uniqueEmail('first');
     await client.request('POST', '/Users', scimUser(email));
     expect((await (await db()).directory.findUniqueOrThrow({ where: { id: client.directoryId } })).status).toBe('active');
+    expect(
+      await (await db()).auditEvent.count({ where: { organizationId: org.id, action: 'directory.connected', actorKind: 'system' } }),
+    ).toBe(1);
     // A join through the directory is end-user activity.
     expect((await organization(org.id)).state).toBe('active');
     for (let i = 0; i < FAILING_REQUESTS; i++) {

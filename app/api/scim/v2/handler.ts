@@ -6,8 +6,18 @@ import { db } from '@/lib/db/client';
 import { recordDirectoryRequest } from '@/lib/directory/events';
 import { resourceTypeById, resourceTypes, schemaById, schemas, serviceProviderConfig } from '@/lib/directory/scim/discovery';
 import { type ScimError, ScimFailure } from '@/lib/directory/scim/errors';
-import { listDirectoryGroups, listDirectoryUsers, MAX_PAGE_SIZE, readListQuery } from '@/lib/directory/scim/list';
-import { attributeList, groupResource, project, userResource, wantsMembers } from '@/lib/directory/scim/resources';
+import { type ListQuery, listDirectoryGroups, listDirectoryUsers, MAX_PAGE_SIZE, readListQuery } from '@/lib/directory/scim/list';
+import type { Resource } from '@/lib/directory/scim/normalize';
+import {
+  attributeList,
+  groupResource,
+  project,
+  type StoredGroup,
+  type StoredMember,
+  type StoredUser,
+  userResource,
+  wantsMembers,
+} from '@/lib/directory/scim/resources';
 import { GROUP_TYPE, LIST_RESPONSE_SCHEMA, USER_TYPE } from '@/lib/directory/scim/schema';
 import {
   scimCreateGroupCommand,
@@ -139,102 +149,81 @@ async function route(
       return found ? { response: scimResponse(found), operation } : fail(notFound(`Schema ${id} not found.`));
     }
     case 'users':
-      return users(method, id, query, body, context, operation);
+      return resources(USERS, method, id, query, body, context, operation);
     case 'groups':
-      return groups(method, id, query, body, context, operation);
+      return resources(GROUPS, method, id, query, body, context, operation);
     default:
       return fail(notFound('No such endpoint. Use /Users, /Groups, /ServiceProviderConfig, /ResourceTypes or /Schemas.'));
   }
-}
-
-/** Runs a write command with the directory's principal; a failure becomes its SCIM error. */
-async function write<T>(
-  command: (principal: Principal, input: unknown, options: { request: RequestMeta }) => Promise<Result<T>>,
-  input: Record<string, unknown>,
-  context: RouteContext,
-): Promise<{ ok: true; data: T } | { ok: false; error: ScimError }> {
-  const result = await command(context.principal, input, { request: requestMeta(context.request.headers) });
-  return result.ok ? { ok: true, data: result.data } : { ok: false, error: failureToScimError(result) };
-}
-
-/** What a /Users or /Groups request shares: the command target, the projection, and its failure. */
-function resourceRequest(id: string | undefined, query: URLSearchParams, context: RouteContext, operation: string) {
-  return {
-    target: { organizationId: context.principal.organizationId, directoryId: context.directoryId },
-    attributes: attributeList(query.get('attributes')),
-    excluded: attributeList(query.get('excludedAttributes')),
-    failed: (error: ScimError): Outcome => ({ response: scimErrorResponse(error), operation, resourceId: id ?? null, error: error.detail }),
-  };
 }
 
 function listResponse(total: number, startIndex: number, resources: unknown[]) {
   return { schemas: [LIST_RESPONSE_SCHEMA], totalResults: total, startIndex, itemsPerPage: resources.length, Resources: resources };
 }
 
-async function users(
-  method: string,
-  id: string | undefined,
-  query: URLSearchParams,
-  body: unknown,
-  context: RouteContext,
-  operation: string,
-): Promise<Outcome> {
-  const { target, attributes, excluded, failed } = resourceRequest(id, query, context, operation);
-  const client = await db();
-  if (method === 'GET' && !id) {
-    const list = readListQuery(query);
-    const page = await listDirectoryUsers(client, context.directoryId, list);
-    const resources = page.rows.map((row) => project(USER_TYPE, userResource(row, context.base), list.attributes, list.excludedAttributes));
-    return { response: scimResponse(listResponse(page.total, list.startIndex, resources)), operation, changes: { results: page.total } };
-  }
-  if (method === 'POST' && !id) {
-    const result = await write(scimCreateUserCommand, { ...target, body }, context);
-    if (!result.ok) return failed(result.error);
-    const { user, changes } = result.data;
-    const resource = project(USER_TYPE, userResource(user, context.base), attributes, excluded);
-    return {
-      response: scimResponse(resource, 201, { location: `${context.base}/Users/${user.id}` }),
-      operation,
-      resourceId: user.id,
-      changes,
-    };
-  }
-  if (!id) return failed(methodNotAllowed());
-  switch (method) {
-    case 'GET': {
-      const user = await readDirectoryUser(client, context.directoryId, id);
-      return {
-        response: scimResponse(project(USER_TYPE, userResource(user, context.base), attributes, excluded)),
-        operation,
-        resourceId: id,
-      };
-    }
-    case 'PUT':
-    case 'PATCH': {
-      const command = method === 'PUT' ? scimReplaceUserCommand : scimPatchUserCommand;
-      const result = await write(command, { ...target, id, body }, context);
-      if (!result.ok) return failed(result.error);
-      const { user, changes } = result.data;
-      if (method === 'PATCH' && !patchAnswersWithBody(context))
-        return { response: scimResponse(null, 204), operation, resourceId: id, changes };
-      return {
-        response: scimResponse(project(USER_TYPE, userResource(user, context.base), attributes, excluded)),
-        operation,
-        resourceId: id,
-        changes,
-      };
-    }
-    case 'DELETE': {
-      const result = await write(scimDeleteUserCommand, { ...target, id }, context);
-      if (!result.ok) return failed(result.error);
-      return { response: scimResponse(null, 204), operation, resourceId: id, changes: result.data };
-    }
-    default:
-      return failed(methodNotAllowed());
-  }
+type Projection = { attributes: string[] | null; excluded: string[] | null };
+type Command<T> = (principal: Principal, input: unknown, options: { request: RequestMeta }) => Promise<Result<T>>;
+
+/**
+ * One resource type as the endpoint serves it: its list and read queries, how an outcome becomes
+ * the resource, and its four write commands. Users and Groups differ only here.
+ */
+interface ResourceEndpoint<T extends { changes?: Record<string, unknown> }> {
+  endpoint: '/Users' | '/Groups';
+  /** One page of resources, projected. */
+  list(directoryId: string, query: ListQuery, base: string): Promise<{ total: number; resources: Resource[] }>;
+  read(directoryId: string, id: string, projection: Projection): Promise<T>;
+  render(outcome: T, base: string, projection: Projection): Resource;
+  idOf(outcome: T): string;
+  create: Command<T>;
+  replace: Command<T>;
+  patch: Command<T>;
+  remove: Command<Record<string, unknown>>;
 }
 
-async function groups(
+type UserOutcome = { user: StoredUser; changes?: Record<string, unknown> };
+type GroupOutcome = { group: StoredGroup; members: StoredMember[] | null; changes?: Record<string, unknown> };
+
+const USERS: ResourceEndpoint<UserOutcome> = {
+  endpoint: '/Users',
+  async list(directoryId, query, base) {
+    const page = await listDirectoryUsers(await db(), directoryId, query);
+    const resources = page.rows.map((row) => project(USER_TYPE, userResource(row, base), query.attributes, query.excludedAttributes));
+    return { total: page.total, resources };
+  },
+  read: async (directoryId, id) => ({ user: await readDirectoryUser(await db(), directoryId, id) }),
+  render: (outcome, base, { attributes, excluded }) => project(USER_TYPE, userResource(outcome.user, base), attributes, excluded),
+  idOf: (outcome) => outcome.user.id,
+  create: scimCreateUserCommand,
+  replace: scimReplaceUserCommand,
+  patch: scimPatchUserCommand,
+  remove: scimDeleteUserCommand,
+};
+
+const GROUPS: ResourceEndpoint<GroupOutcome> = {
+  endpoint: '/Groups',
+  async list(directoryId, query, base) {
+    // Members are read only when the projection keeps them (excludedAttributes=members).
+    const page = await listDirectoryGroups(await db(), directoryId, query, wantsMembers(query.attributes, query.excludedAttributes));
+    const resources = page.rows.map((row) =>
+      project(GROUP_TYPE, groupResource(row, row.members, base), query.attributes, query.excludedAttributes),
+    );
+    return { total: page.total, resources };
+  },
+  read: async (directoryId, id, { attributes, excluded }) =>
+    readDirectoryGroup(await db(), directoryId, id, wantsMembers(attributes, excluded)),
+  render: (outcome, base, { attributes, excluded }) =>
+    project(GROUP_TYPE, groupResource(outcome.group, outcome.members, base), attributes, excluded),
+  idOf: (outcome) => outcome.group.id,
+  create: scimCreateGroupCommand,
+  replace: scimReplaceGroupCommand,
+  patch: scimPatchGroupCommand,
+  remove: scimDeleteGroupCommand,
+};
+
+/** A /Users or /Groups request: list, read, create, replace, patch or delete. */
+async function resources<T extends { changes?: Record<string, unknown> }>(
+  spec: ResourceEndpoint<T>,
   method: string,
   id: string | undefined,
   query: URLSearchParams,
@@ -242,49 +231,57 @@ async function groups(
   context: RouteContext,
   operation: string,
 ): Promise<Outcome> {
-  const { target, attributes, excluded, failed } = resourceRequest(id, query, context, operation);
-  const client = await db();
-  const render = (outcome: { group: Parameters<typeof groupResource>[0]; members: Parameters<typeof groupResource>[1] }) =>
-    project(GROUP_TYPE, groupResource(outcome.group, outcome.members, context.base), attributes, excluded);
-  if (method === 'GET' && !id) {
-    const list = readListQuery(query);
-    const page = await listDirectoryGroups(client, context.directoryId, list, wantsMembers(list.attributes, list.excludedAttributes));
-    const resources = page.rows.map((row) =>
-      project(GROUP_TYPE, groupResource(row, row.members, context.base), list.attributes, list.excludedAttributes),
-    );
-    return { response: scimResponse(listResponse(page.total, list.startIndex, resources)), operation, changes: { results: page.total } };
-  }
-  if (method === 'POST' && !id) {
-    const result = await write(scimCreateGroupCommand, { ...target, body }, context);
-    if (!result.ok) return failed(result.error);
-    const outcome = result.data;
+  const target = { organizationId: context.principal.organizationId, directoryId: context.directoryId };
+  const projection = { attributes: attributeList(query.get('attributes')), excluded: attributeList(query.get('excludedAttributes')) };
+  const failed = (error: ScimError): Outcome => ({
+    response: scimErrorResponse(error),
+    operation,
+    resourceId: id ?? null,
+    error: error.detail,
+  });
+  const answer = (outcome: T, status = 200): Outcome => {
+    const location = status === 201 ? { location: `${context.base}${spec.endpoint}/${spec.idOf(outcome)}` } : undefined;
     return {
-      response: scimResponse(render(outcome), 201, { location: `${context.base}/Groups/${outcome.group.id}` }),
+      response: scimResponse(spec.render(outcome, context.base, projection), status, location),
       operation,
-      resourceId: outcome.group.id,
-      changes: outcome.changes,
+      resourceId: spec.idOf(outcome),
+      changes: outcome.changes ?? {},
     };
-  }
-  if (!id) return failed(methodNotAllowed());
-  switch (method) {
-    case 'GET': {
-      const found = await readDirectoryGroup(client, context.directoryId, id, wantsMembers(attributes, excluded));
-      return { response: scimResponse(render(found)), operation, resourceId: id };
+  };
+  // A write runs its command with the directory's principal; a failure becomes its SCIM error.
+  const run = async <R>(command: Command<R>, input: Record<string, unknown>) => {
+    const result = await command(context.principal, { ...target, ...input }, { request: requestMeta(context.request.headers) });
+    return result.ok ? ({ ok: true, data: result.data } as const) : ({ ok: false, error: failureToScimError(result) } as const);
+  };
+  if (!id) {
+    if (method === 'GET') {
+      const list = readListQuery(query);
+      const page = await spec.list(context.directoryId, list, context.base);
+      return {
+        response: scimResponse(listResponse(page.total, list.startIndex, page.resources)),
+        operation,
+        changes: { results: page.total },
+      };
     }
+    if (method !== 'POST') return failed(methodNotAllowed());
+    const created = await run(spec.create, { body });
+    return created.ok ? answer(created.data, 201) : failed(created.error);
+  }
+  switch (method) {
+    case 'GET':
+      return answer(await spec.read(context.directoryId, id, projection));
     case 'PUT':
     case 'PATCH': {
-      const command = method === 'PUT' ? scimReplaceGroupCommand : scimPatchGroupCommand;
-      const result = await write(command, { ...target, id, body }, context);
-      if (!result.ok) return failed(result.error);
-      const outcome = result.data;
-      if (method === 'PATCH' && !patchAnswersWithBody(context))
-        return { response: scimResponse(null, 204), operation, resourceId: id, changes: outcome.changes };
-      return { response: scimResponse(render(outcome)), operation, resourceId: id, changes: outcome.changes };
+      const written = await run(method === 'PUT' ? spec.replace : spec.patch, { id, body });
+      if (!written.ok) return failed(written.error);
+      if (method === 'PATCH' && !patchAnswersWithBody(context)) {
+        return { response: scimResponse(null, 204), operation, resourceId: id, changes: written.data.changes ?? {} };
+      }
+      return answer(written.data);
     }
     case 'DELETE': {
-      const result = await write(scimDeleteGroupCommand, { ...target, id }, context);
-      if (!result.ok) return failed(result.error);
-      return { response: scimResponse(null, 204), operation, resourceId: id, changes: result.data };
+      const removed = await run(spec.remove, { id });
+      return removed.ok ? { response: scimResponse(null, 204), operation, resourceId: id, changes: removed.data } : failed(removed.error);
     }
     default:
       return failed(methodNotAllowed());
