@@ -4,6 +4,7 @@ import { handleScim } from '../app/api/scim/v2/handler';
 import { contextFor } from '../lib/commands/define';
 import { type Db, setDb } from '../lib/db/client';
 import { createDirectory } from '../lib/directory/mutations';
+import { createBatchStats } from '../lib/directory/sync';
 import { createOrganization } from '../lib/organizations/mutations';
 import { countStatements } from './audit';
 import type { CommandFigure } from './commands';
@@ -60,6 +61,8 @@ export async function benchScim(client: Db, measure: Measure, options: { users: 
   const busy = await directoryFor('busy');
   let next = 0;
   setDb(Promise.resolve(options.plain));
+  const batchesBefore = createBatchStats();
+  const loadCpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: 8 }, async () => {
@@ -67,6 +70,10 @@ export async function benchScim(client: Db, measure: Measure, options: { users: 
     }),
   );
   const createsPerSecond = (8 * options.createsPerClient) / ((performance.now() - start) / 1000);
+  const loadUsed = process.cpuUsage(loadCpu);
+  const batchesAfter = createBatchStats();
+  const createsPerBatch = (batchesAfter.items - batchesBefore.items) / (batchesAfter.batches - batchesBefore.batches);
+  const cpuPerCreateUnderLoadMs = (loadUsed.user + loadUsed.system) / 1000 / (8 * options.createsPerClient);
   const cpu = process.cpuUsage();
   for (let i = 0; i < 50; i++) await call(busy, 'POST', '/Users', person(busy.tag, next++));
   const used = process.cpuUsage(cpu);
@@ -102,5 +109,5 @@ export async function benchScim(client: Db, measure: Measure, options: { users: 
       sql: listCounted.statements,
     };
   }
-  return { figures, createsPerSecond, cpuPerCreateMs };
+  return { figures, createsPerSecond, cpuPerCreateMs, cpuPerCreateUnderLoadMs, createsPerBatch };
 }

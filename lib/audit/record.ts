@@ -33,28 +33,53 @@ export async function recordAuditEvents(
   if (events.length) await tx.$executeRaw(auditInsertStatement(context, events));
 }
 
+type AuditContext = Pick<CommandContext, 'principal' | 'now' | 'request'>;
+
+/** Audit events with the context of the request that caused them. */
+export interface AttributedEvents {
+  context: AuditContext;
+  events: readonly AuditEventInput[];
+}
+
 /**
  * The INSERT of a change's audit events, for a caller that runs it inside a larger statement (a
  * CTE beside the change itself). One statement whatever the number of events: they travel as one
  * JSON parameter, so its text, and its prepared plan, stay the same.
  */
-export function auditInsertStatement(context: Pick<CommandContext, 'principal' | 'now' | 'request'>, events: readonly AuditEventInput[]) {
-  const actor = principalRecord(context.principal);
-  const rows = events.map((event) => ({
-    organization_id: event.organizationId,
-    action: event.action,
-    target_type: event.target.type,
-    target_id: event.target.id,
-    target_label: event.target.label ?? null,
-    summary: event.summary ?? {},
-  }));
+export function auditInsertStatement(context: AuditContext, events: readonly AuditEventInput[]) {
+  return attributedAuditInsertStatement([{ context, events }]);
+}
+
+/**
+ * The same for the events of several requests written together (a batch of SCIM creates): each
+ * event keeps its own request's actor, time, address and request id.
+ */
+export function attributedAuditInsertStatement(entries: readonly AttributedEvents[]) {
+  const rows = entries.flatMap(({ context, events }) => {
+    const actor = principalRecord(context.principal);
+    return events.map((event) => ({
+      occurred_at: context.now.toISOString(),
+      actor_kind: actor.kind,
+      actor_id: actor.id,
+      actor_email: actor.email,
+      ip: context.request.ip,
+      request_id: context.request.requestId,
+      organization_id: event.organizationId,
+      action: event.action,
+      target_type: event.target.type,
+      target_id: event.target.id,
+      target_label: event.target.label ?? null,
+      summary: event.summary ?? {},
+    }));
+  });
   return Prisma.sql`
     INSERT INTO audit_events
       (id, occurred_at, organization_id, actor_kind, actor_id, actor_email, action, target_type, target_id, target_label, summary, ip, request_id)
-    SELECT gen_random_uuid(), ${context.now}, e.organization_id, ${actor.kind}, ${actor.id}, ${actor.email}, e.action, e.target_type,
-      e.target_id, e.target_label, coalesce(e.summary, '{}'::jsonb), ${context.request.ip}, ${context.request.requestId}
+    SELECT gen_random_uuid(), e.occurred_at, e.organization_id, e.actor_kind, e.actor_id, e.actor_email, e.action, e.target_type,
+      e.target_id, e.target_label, coalesce(e.summary, '{}'::jsonb), e.ip, e.request_id
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS e(organization_id uuid, action text, target_type text, target_id text, target_label text, summary jsonb)`;
+      AS e(occurred_at timestamptz, actor_kind text, actor_id text, actor_email text, ip text, request_id text,
+           organization_id uuid, action text, target_type text, target_id text, target_label text, summary jsonb)`;
 }
 
 function auditRow(context: Pick<CommandContext, 'principal' | 'now' | 'request'>, event: AuditEventInput) {

@@ -1,5 +1,6 @@
 import type { AuditEventInput } from '@/lib/audit/record';
 import { systemPrincipal } from '@/lib/commands/principal';
+import { groupCommit } from '@/lib/db/batch';
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -51,44 +52,78 @@ export function isRefusedWrite(method: string, status: number): boolean {
   return method !== 'GET' && status >= 400 && status !== 404 && status !== 409;
 }
 
+interface LoggedRequest {
+  client: Db;
+  directory: { id: string; organizationId: string };
+  request: DirectoryRequest;
+  now: Date;
+}
+
 /**
  * Logs one request and keeps the directory's health: its last request, and its status. A change
  * of status (draft → active, active ⇄ error) or the end of a silence past the stale limit
- * recomputes the organization's state.
+ * recomputes the organization's state. Requests of one directory that finish together are logged
+ * together, in one statement (lib/db/batch.ts); its health then follows the last of them.
  */
-export async function recordDirectoryRequest(
+export function recordDirectoryRequest(
   client: Db,
   directory: { id: string; organizationId: string },
   request: DirectoryRequest,
   now: Date,
 ) {
-  const rows = await client.$queryRaw<{ status: string; last_request_at: Date | null; stale_after_hours: number; name: string }[]>`
+  return logInBatches(directory.id, { client, directory, request, now });
+}
+
+const logInBatches = groupCommit<LoggedRequest, void>(async (items) => {
+  await recordDirectoryRequests(items);
+  return items.map(() => ({ status: 'fulfilled', value: undefined }));
+});
+
+async function recordDirectoryRequests(items: LoggedRequest[]) {
+  const [{ client, directory, now: firstAt }] = items as [LoggedRequest];
+  const last = items[items.length - 1]!;
+  const now = last.now;
+  const rows = items.map(({ request, now: at }) => ({
+    occurred_at: at.toISOString(),
+    method: request.method,
+    path: request.path.slice(0, 500),
+    operation: request.operation,
+    status: request.status,
+    resource_id: request.resourceId,
+    changes: request.changes,
+    error: request.error?.slice(0, 1000) ?? null,
+    duration_ms: Math.max(0, Math.round(request.durationMs)),
+    body: redactBody(request.body),
+  }));
+  const prevRows = await client.$queryRaw<{ status: string; last_request_at: Date | null; stale_after_hours: number; name: string }[]>`
     WITH prev AS (
       SELECT status::text AS status, last_request_at, stale_after_hours, name FROM directories WHERE id = ${directory.id}::uuid
     ), logged AS (
       INSERT INTO directory_events (id, directory_id, organization_id, occurred_at, method, path, operation, status, resource_id, changes, error, duration_ms, body)
-      SELECT gen_random_uuid(), ${directory.id}::uuid, ${directory.organizationId}::uuid, ${now}, ${request.method}, ${request.path.slice(0, 500)},
-        ${request.operation}, ${request.status}, ${request.resourceId}, ${JSON.stringify(request.changes)}::jsonb, ${request.error?.slice(0, 1000) ?? null},
-        ${Math.max(0, Math.round(request.durationMs))}, ${JSON.stringify(redactBody(request.body))}::jsonb
-      FROM prev
+      SELECT gen_random_uuid(), ${directory.id}::uuid, ${directory.organizationId}::uuid, e.occurred_at, e.method, e.path, e.operation, e.status,
+        e.resource_id, coalesce(e.changes, '{}'::jsonb), e.error, e.duration_ms, e.body
+      FROM prev, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(occurred_at timestamptz, method text, path text, operation text,
+        status int, resource_id text, changes jsonb, error text, duration_ms int, body jsonb)
     ), touched AS (
       UPDATE directories SET last_request_at = ${now}
       WHERE id = ${directory.id}::uuid AND (last_request_at IS NULL OR last_request_at < ${new Date(now.getTime() - LAST_REQUEST_PRECISION_MS)})
     )
     SELECT * FROM prev`;
-  const prev = rows[0];
+  const prev = prevRows[0];
   if (!prev) return;
   const staleSince = prev.last_request_at ? prev.last_request_at.getTime() + prev.stale_after_hours * 3_600_000 : null;
-  const wasStale = staleSince !== null && staleSince <= now.getTime();
+  const wasStale = staleSince !== null && staleSince <= firstAt.getTime();
+  // The health follows the last request that tells something: a refused write, or an answer.
+  const telling = items.findLast(({ request }) => isRefusedWrite(request.method, request.status) || request.status < 400)?.request;
   let next: { status: 'active' | 'error'; lastError: string | null } | null = null;
-  if (isRefusedWrite(request.method, request.status)) {
+  if (telling && isRefusedWrite(telling.method, telling.status)) {
     if (prev.status !== 'error' && (await lastWritesRefused(client, directory.id))) {
       next = {
         status: 'error',
-        lastError: `The last ${FAILING_REQUESTS} changes were refused. Latest: ${request.status} ${request.error ?? ''}`.trim(),
+        lastError: `The last ${FAILING_REQUESTS} changes were refused. Latest: ${telling.status} ${telling.error ?? ''}`.trim(),
       };
     }
-  } else if (request.status < 400 && prev.status !== 'active') {
+  } else if (telling && prev.status !== 'active') {
     next = { status: 'active', lastError: null };
   }
   if (!next && !wasStale) return;

@@ -1,20 +1,22 @@
 import crypto from 'node:crypto';
 import { directoryGroupKeys, loadRoleMappings, roleFromMappings, syncDirectoryRoles } from '@/lib/access/mapped-roles';
 import { LEAST_PRIVILEGED_ROLE } from '@/lib/access/roles';
-import { type AuditEventInput, recordAuditEvents } from '@/lib/audit/record';
+import { type AttributedEvents, type AuditEventInput, attributedAuditInsertStatement, recordAuditEvents } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
+import { groupCommit } from '@/lib/db/batch';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
-import { normalizeEmail } from '@/lib/email/address';
+import { domainVerifiedSql } from '@/lib/domains/verified';
+import { emailDomain, normalizeEmail } from '@/lib/email/address';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { endSessionsIfNoActiveMembership } from '@/lib/members/sign-in';
 import { insertOrganizationStatement, suggestSlug } from '@/lib/organizations/mutations';
-import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
+import { lockOrganization, noteOrganizationLocked, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { isValidSlug, slugify } from '@/lib/organizations/slug';
 import type { LinkIssue } from './labels';
 import { ScimFailure } from './scim/errors';
 import { groupMembers } from './scim/list';
-import { checkRequired, normalizeResource, type Resource } from './scim/normalize';
+import { checkRequired, identifier, normalizeResource, type Resource } from './scim/normalize';
 import { applyPatch, type PatchOperation } from './scim/patch';
 import { type StoredGroup, type StoredMember, type StoredUser, storedUserAttributes } from './scim/resources';
 import { GROUP_TYPE, USER_TYPE } from './scim/schema';
@@ -84,6 +86,7 @@ async function lockDirectory(tx: Tx, organizationId: string, directoryId: string
     WHERE d.id = ${directoryId}::uuid AND d.organization_id = ${organizationId}::uuid
     FOR UPDATE OF o`;
   const row = rows[0];
+  if (row) noteOrganizationLocked(tx, organizationId);
   return row
     ? {
         id: row.id,
@@ -138,7 +141,7 @@ function personName(resource: Resource): string | null {
 function userColumns(resource: Resource) {
   const { userName, externalId, active, ...data } = resource;
   return {
-    userName: String(userName).trim(),
+    userName: identifier(userName, 'userName'),
     externalId: typeof externalId === 'string' ? externalId : null,
     active: active !== false,
     displayName: typeof resource.displayName === 'string' ? resource.displayName : null,
@@ -177,7 +180,6 @@ interface AccountRow {
  * one statement. A concurrent create of the same address leaves no row: read again.
  */
 async function accountFor(tx: Tx, organizationId: string, user: UserRow, email: string, now: Date): Promise<AccountRow> {
-  const domain = email.slice(email.lastIndexOf('@') + 1);
   for (let attempt = 0; ; attempt++) {
     const rows = await tx.$queryRaw<AccountRow[]>`
       WITH found AS (SELECT id FROM users WHERE email = ${email}),
@@ -186,9 +188,7 @@ async function accountFor(tx: Tx, organizationId: string, user: UserRow, email: 
         SELECT gen_random_uuid(), ${email}, ${personName(user.data as Resource)}, ${now}, ${now} WHERE NOT EXISTS (SELECT 1 FROM found)
         ON CONFLICT (email) DO NOTHING RETURNING id),
       account AS (SELECT id, false AS created FROM found UNION ALL SELECT id, true FROM created)
-      SELECT a.id AS user_id, a.created,
-        EXISTS (SELECT 1 FROM domains d WHERE d.organization_id = ${organizationId}::uuid AND d.status = 'verified'
-                AND (${domain} = d.name OR (d.include_subdomains AND right(${domain}, length(d.name) + 1) = '.' || d.name))) AS verified,
+      SELECT a.id AS user_id, a.created, ${domainVerifiedSql(organizationId, Prisma.sql`${emailDomain(email)}`)} AS verified,
         m.id AS membership_id,
         EXISTS (SELECT 1 FROM directory_users h WHERE h.membership_id = m.id AND h.deleted_at IS NULL AND h.id <> ${user.id}::uuid) AS held
       FROM account a LEFT JOIN memberships m ON m.organization_id = ${organizationId}::uuid AND m.user_id = a.id`;
@@ -384,7 +384,31 @@ export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** POST /Users. */
+interface CreateItem {
+  client: Db;
+  context: CommandContext;
+  directoryId: string;
+  organizationId: string;
+  columns: ReturnType<typeof userColumns>;
+}
+
+/** What the create statement decided for a new user's membership. */
+type CreateDecision = 'join' | 'link' | 'unverified_domain' | 'shared_email';
+
+interface CreateRow {
+  idx: number;
+  inserted: boolean;
+  user_id: string | null;
+  decision: CreateDecision | null;
+  membership_id: string | null;
+}
+
+/**
+ * POST /Users. Creates for one directory that arrive together run in one transaction, under one
+ * lock, with one state recompute (lib/db/batch.ts); each still gets its own answer, audit events
+ * and event-log entry. A batch that fails as a whole is replayed one create at a time, so a
+ * failure is only ever the failing create's answer.
+ */
 export async function createDirectoryUser(
   client: Db,
   context: CommandContext,
@@ -394,40 +418,215 @@ export async function createDirectoryUser(
 ): Promise<UserOutcome> {
   const resource = normalizeResource(USER_TYPE, body);
   checkRequired(USER_TYPE, resource);
-  const columns = userColumns(resource);
-  return inDirectory(client, organizationId, directoryId, async (tx, directory) => {
-    // The partial unique index decides: a taken userName (also by a concurrent create) inserts nothing.
-    const id = crypto.randomUUID();
-    const inserted = await tx.$executeRaw`
-      INSERT INTO directory_users (id, directory_id, organization_id, user_name, external_id, active, display_name, email, data, created_at, updated_at)
-      VALUES (${id}::uuid, ${directoryId}::uuid, ${organizationId}::uuid, ${columns.userName}, ${columns.externalId}, ${columns.active},
-        ${columns.displayName}, ${columns.email}, ${JSON.stringify(columns.data)}::jsonb, ${context.now}, ${context.now})
-      ON CONFLICT DO NOTHING`;
-    if (inserted === 0) uniqueness(`A user with userName "${columns.userName}" already exists in this directory.`);
-    const user: UserRow = {
-      id,
-      ...columns,
-      data: columns.data as Prisma.JsonObject,
-      version: 1,
-      createdAt: context.now,
-      updatedAt: context.now,
-      membershipId: null,
-      suspendedByDirectory: false,
-      reviewRequired: false,
-      deprovisionedAt: null,
-    };
+  return createInBatches(directoryId, { client, context, directoryId, organizationId, columns: userColumns(resource) });
+}
+
+/** How creates were batched (the benchmark prints it). */
+export const createBatchStats = () => ({ ...createInBatches.stats });
+
+const createInBatches = groupCommit<CreateItem, UserOutcome>(async (items) => {
+  if (items.length === 1) return [await settle(createUsers(items)).then((results) => results[0]!)];
+  try {
+    return await createUsers(items);
+  } catch {
+    const settled: PromiseSettledResult<UserOutcome>[] = [];
+    for (const item of items) settled.push((await settle(createUsers([item])))[0]!);
+    return settled;
+  }
+});
+
+/** A batch's outcome, with a batch-wide failure as every item's answer. */
+async function settle(batch: Promise<PromiseSettledResult<UserOutcome>[]>): Promise<PromiseSettledResult<UserOutcome>[]> {
+  try {
+    return await batch;
+  } catch (reason) {
+    return [{ status: 'rejected', reason }];
+  }
+}
+
+/**
+ * Creates users of one directory in one transaction; a taken userName fails only its own create.
+ * Creates that share a userName or an email go in separate rounds, in arrival order, so each
+ * sees the one before it as a sequence of single creates would.
+ */
+async function createUsers(items: CreateItem[]): Promise<PromiseSettledResult<UserOutcome>[]> {
+  const [first] = items as [CreateItem];
+  const last = items[items.length - 1]!;
+  return inDirectory(first.client, first.organizationId, first.directoryId, async (tx, directory) => {
+    const settled = new Map<CreateItem, PromiseSettledResult<UserOutcome>>();
+    const attributed: AttributedEvents[] = [];
+    let factsChanged = false;
+    for (const round of rounds(items)) {
+      for (const [item, created] of await insertUsers(tx, round, directory)) {
+        if (created instanceof ScimFailure) {
+          settled.set(item, { status: 'rejected', reason: created });
+          continue;
+        }
+        settled.set(item, { status: 'fulfilled', value: { user: toStored(created.user), changes: created.effects.changes } });
+        attributed.push({ context: item.context, events: created.effects.events });
+        factsChanged ||= created.effects.factsChanged;
+      }
+    }
+    if (factsChanged) await recomputeOrganizationState(tx, directory.organizationId, last.context.now, last.context, [], attributed);
+    else if (attributed.length) await tx.$executeRaw(attributedAuditInsertStatement(attributed));
+    return items.map((item) => settled.get(item)!);
+  });
+}
+
+/** Splits creates into rounds in which no userName (in any case) and no email repeats. */
+function rounds(items: CreateItem[]): CreateItem[][] {
+  const result: { items: CreateItem[]; keys: Set<string> }[] = [];
+  for (const item of items) {
+    const keys = [`u:${item.columns.userName.toLowerCase()}`, ...(item.columns.email ? [`e:${item.columns.email}`] : [])];
+    // After the last round that holds one of its keys, so the order of a repeated key is kept.
+    let after = -1;
+    result.forEach((round, index) => {
+      if (keys.some((key) => round.keys.has(key))) after = index;
+    });
+    const target = result[after + 1] ?? result[result.push({ items: [], keys: new Set() }) - 1]!;
+    target.items.push(item);
+    for (const key of keys) target.keys.add(key);
+  }
+  return result.map((round) => round.items);
+}
+
+/**
+ * New directory users, and their memberships, in one statement: each userName must be free
+ * (under the organization's lock, which every write to its directory users holds); an active user
+ * with an email is linked as `link` would (the account for the address, created when there is
+ * none and linked only through a verified domain; their existing membership unless another
+ * directory user holds it; else a new one with the least privileged role, a user just created
+ * having no groups yet), with the end-user activity of joining. When a concurrent sign-up took
+ * an address between reads, the statement links nobody for it and `link` does it with a fresh
+ * read. A unique index that still refuses a row rolls the whole statement back (a 409).
+ */
+async function insertUsers(tx: Tx, items: CreateItem[], directory: SyncDirectory) {
+  const { organizationId, id: directoryId } = directory;
+  const rows = items.map((item, idx) => ({
+    idx,
+    id: crypto.randomUUID(),
+    user_name: item.columns.userName,
+    external_id: item.columns.externalId,
+    active: item.columns.active,
+    display_name: item.columns.displayName,
+    email: item.columns.email,
+    domain: item.columns.email ? emailDomain(item.columns.email) : null,
+    name: personName(item.columns.data as Resource),
+    data: item.columns.data,
+    linking: item.columns.active && item.columns.email !== null,
+    at: item.context.now.toISOString(),
+  }));
+  const results = await tx.$queryRaw<CreateRow[]>`
+    WITH items AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS i(idx int, id uuid, user_name text, external_id text,
+        active boolean, display_name text, email text, domain text, name text, data jsonb, linking boolean, at timestamptz)),
+    free AS (
+      SELECT i.* FROM items i WHERE NOT EXISTS (SELECT FROM directory_users x WHERE x.directory_id = ${directoryId}::uuid
+        AND lower(x.user_name) = lower(i.user_name) AND x.deleted_at IS NULL)),
+    found AS (SELECT f.idx, u.id FROM free f JOIN users u ON u.email = f.email WHERE f.linking),
+    created AS (
+      INSERT INTO users (id, email, name, created_at, updated_at)
+      SELECT gen_random_uuid(), f.email, f.name, f.at, f.at FROM free f
+      WHERE f.linking AND NOT EXISTS (SELECT FROM found WHERE found.idx = f.idx)
+      ON CONFLICT (email) DO NOTHING RETURNING id, email),
+    account AS (
+      SELECT f.idx, f.domain, found.id, false AS created FROM found JOIN free f ON f.idx = found.idx
+      UNION ALL SELECT f.idx, f.domain, c.id, true FROM created c JOIN free f ON f.email = c.email),
+    decided AS (
+      SELECT a.idx, a.id AS user_id, m.id AS membership_id,
+        CASE WHEN NOT a.created AND NOT ${domainVerifiedSql(organizationId, Prisma.sql`a.domain`)} THEN 'unverified_domain'
+             WHEN m.id IS NULL THEN 'join'
+             WHEN EXISTS (SELECT FROM directory_users h WHERE h.membership_id = m.id AND h.deleted_at IS NULL) THEN 'shared_email'
+             ELSE 'link' END AS decision
+      FROM account a LEFT JOIN memberships m ON m.organization_id = ${organizationId}::uuid AND m.user_id = a.id),
+    joined AS (
+      INSERT INTO memberships (id, organization_id, user_id, role, status, joined_via, break_glass, created_at, updated_at)
+      SELECT gen_random_uuid(), ${organizationId}::uuid, d.user_id, ${LEAST_PRIVILEGED_ROLE}, 'active'::"MembershipStatus",
+        'directory'::"MembershipSource", false, i.at, i.at
+      FROM decided d JOIN items i ON i.idx = d.idx WHERE d.decision = 'join'
+      ON CONFLICT (organization_id, user_id) DO NOTHING RETURNING id, user_id),
+    activity AS (
+      INSERT INTO end_user_activity (id, organization_id, kind, actor_email, occurred_at, created_at)
+      SELECT gen_random_uuid(), ${organizationId}::uuid, 'directory_join'::"ActivityKind", i.email, i.at, i.at
+      FROM joined j JOIN decided d ON d.user_id = j.user_id JOIN items i ON i.idx = d.idx),
+    outcome AS (
+      SELECT d.idx, d.user_id,
+        CASE WHEN d.decision = 'join' AND j.id IS NULL THEN 'shared_email' ELSE d.decision END AS decision,
+        CASE d.decision WHEN 'link' THEN d.membership_id WHEN 'join' THEN j.id END AS membership_id
+      FROM decided d LEFT JOIN joined j ON j.user_id = d.user_id),
+    inserted AS (
+      INSERT INTO directory_users (id, directory_id, organization_id, user_name, external_id, active, display_name, email, data,
+        membership_id, link_issue, created_at, updated_at)
+      SELECT f.id, ${directoryId}::uuid, ${organizationId}::uuid, f.user_name, f.external_id, f.active, f.display_name, f.email, f.data,
+        o.membership_id,
+        CASE WHEN f.active AND f.email IS NULL THEN 'no_email' WHEN o.decision IN ('unverified_domain', 'shared_email') THEN o.decision END,
+        f.at, f.at
+      FROM free f LEFT JOIN outcome o ON o.idx = f.idx
+      RETURNING id)
+    SELECT i.idx, EXISTS (SELECT FROM inserted x WHERE x.id = i.id) AS inserted, o.user_id, o.decision, o.membership_id
+    FROM items i LEFT JOIN outcome o ON o.idx = i.idx`;
+  const byIdx = new Map(results.map((row) => [row.idx, row]));
+  const outcomes = new Map<CreateItem, ScimFailure | { user: UserRow; effects: Effects }>();
+  for (const row of rows) {
+    const item = items[row.idx]!;
+    const result = byIdx.get(row.idx);
+    if (!result?.inserted) {
+      outcomes.set(
+        item,
+        new ScimFailure({
+          status: 409,
+          scimType: 'uniqueness',
+          detail: `A user with userName "${row.user_name}" already exists in this directory.`,
+        }),
+      );
+      continue;
+    }
     const effects = newEffects();
-    effects.changes.created = columns.userName;
+    const user = await afterInsert(tx, item, directory, row.id, result, effects);
+    outcomes.set(item, { user, effects });
+  }
+  return outcomes;
+}
+
+/** A created user's record, audit events and changes, from what the create statement decided. */
+async function afterInsert(tx: Tx, item: CreateItem, directory: SyncDirectory, id: string, row: CreateRow, effects: Effects) {
+  const { context, columns } = item;
+  const { organizationId } = directory;
+  const user: UserRow = {
+    id,
+    ...columns,
+    data: columns.data as Prisma.JsonObject,
+    version: 1,
+    createdAt: context.now,
+    updatedAt: context.now,
+    membershipId: row.membership_id,
+    suspendedByDirectory: false,
+    reviewRequired: false,
+    deprovisionedAt: null,
+  };
+  const label = columns.email ?? columns.userName;
+  effects.changes.created = columns.userName;
+  effects.events.push({
+    organizationId,
+    action: 'directory.user_provisioned',
+    target: { type: 'directory_user', id, label },
+    summary: { userName: columns.userName, active: columns.active },
+  });
+  if (!columns.active) return user;
+  if (!columns.email) effects.changes.linkIssue = 'no_email';
+  else if (!row.decision) await link(tx, context, directory, user, effects, true);
+  else if (row.decision === 'join') {
     effects.events.push({
       organizationId,
-      action: 'directory.user_provisioned',
-      target: { type: 'directory_user', id, label: columns.email ?? columns.userName },
-      summary: { userName: columns.userName, active: columns.active },
+      action: 'member.joined',
+      target: { type: 'member', id: row.user_id, label },
+      summary: { via: 'directory', role: LEAST_PRIVILEGED_ROLE, directoryId: directory.id },
     });
-    if (user.active) await link(tx, context, directory, user, effects, true);
-    await finish(tx, context, directory, effects);
-    return { user: toStored(user), changes: effects.changes };
-  });
+    effects.factsChanged = true;
+    effects.changes.joined = { role: LEAST_PRIVILEGED_ROLE };
+  } else if (row.decision === 'link') effects.changes.linked = 'existing member';
+  else effects.changes.linkIssue = row.decision;
+  return user;
 }
 
 /** PUT /Users/:id (a full replace: id, meta and the membership link stay) and PATCH. */
@@ -702,7 +901,7 @@ function groupInput(resource: Resource, keepMembers: boolean): GroupInput {
       ? null
       : [];
   return {
-    displayName: String(resource.displayName).trim(),
+    displayName: identifier(resource.displayName, 'displayName'),
     externalId: typeof resource.externalId === 'string' ? resource.externalId : null,
     members,
   };

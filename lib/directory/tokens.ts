@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Principal } from '@/lib/commands/principal';
+import { groupCommit } from '@/lib/db/batch';
 import type { DbOrTx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { hashesEqual, hashToken } from '@/lib/invitations/tokens';
@@ -34,11 +35,19 @@ export type DirectoryAuthentication =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'ok'; principal: Principal & { kind: 'directory' }; provider: string };
 
+interface AuthRequest {
+  client: DbOrTx;
+  directoryId: string;
+  hash: string;
+  now: Date;
+}
+
 /**
  * Authenticates a bearer token sent to `directoryId`'s endpoint and, for a valid one, counts the
  * request against the directory's rate limit: one statement. Unauthorized: unknown, revoked,
  * expired, or another directory's token (those never spend the directory's allowance). Records
- * the token's last use, to the minute.
+ * the token's last use, to the minute. Requests with the same token that arrive together are
+ * checked together (lib/db/batch.ts): one statement counts them all, each in arrival order.
  */
 export async function authenticateDirectory(
   client: DbOrTx,
@@ -48,6 +57,17 @@ export async function authenticateDirectory(
 ): Promise<DirectoryAuthentication> {
   if (!token?.startsWith(TOKEN_PREFIX) || token.length > 100) return { kind: 'unauthorized' };
   const hash = hashToken(token);
+  return authInBatches(`${directoryId}:${hash}`, { client, directoryId, hash, now });
+}
+
+const authInBatches = groupCommit<AuthRequest, DirectoryAuthentication>(async (items) => {
+  const outcomes = await authenticateTogether(items);
+  return outcomes.map((value) => ({ status: 'fulfilled', value }));
+});
+
+async function authenticateTogether(items: AuthRequest[]): Promise<DirectoryAuthentication[]> {
+  const [{ client, directoryId, hash }] = items as [AuthRequest];
+  const now = items[items.length - 1]!.now;
   const rule = RATE_LIMITS.scimPerDirectory;
   const rows = await client.$queryRaw<
     {
@@ -65,18 +85,22 @@ export async function authenticateDirectory(
       FROM directory_tokens t JOIN directories d ON d.id = t.directory_id
       WHERE t.token_hash = ${hash} AND t.directory_id = ${directoryId}::uuid AND t.revoked_at IS NULL
         AND (t.expires_at IS NULL OR t.expires_at > ${now})
-    ), hit AS (${rateLimitHitSql(`scim:${directoryId}`, rule, now, 1, Prisma.sql`EXISTS (SELECT 1 FROM t)`)})
+    ), hit AS (${rateLimitHitSql(`scim:${directoryId}`, rule, now, items.length, Prisma.sql`EXISTS (SELECT 1 FROM t)`)})
     SELECT t.*, hit.count, hit.reset_at FROM t LEFT JOIN hit ON true`);
   const row = rows[0];
-  if (!row || !hashesEqual(row.token_hash, hash) || row.count === null || !row.reset_at) return { kind: 'unauthorized' };
-  const limit = rateLimitOutcome(rule, { count: row.count, reset_at: row.reset_at }, now);
-  if (!limit.allowed) return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+  if (!row || !hashesEqual(row.token_hash, hash) || row.count === null || !row.reset_at) return items.map(() => ({ kind: 'unauthorized' }));
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_PRECISION_MS) {
     await client.directoryToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return {
-    kind: 'ok',
-    principal: { kind: 'directory', directoryId, organizationId: row.organization_id },
-    provider: row.provider,
-  };
+  const { count, reset_at } = row;
+  return items.map((_, index) => {
+    // The requests before this one in the batch were counted first.
+    const limit = rateLimitOutcome(rule, { count: Number(count) - items.length + index + 1, reset_at }, now);
+    if (!limit.allowed) return { kind: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+    return {
+      kind: 'ok',
+      principal: { kind: 'directory', directoryId, organizationId: row.organization_id },
+      provider: row.provider,
+    };
+  });
 }

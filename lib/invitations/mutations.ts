@@ -118,7 +118,10 @@ export async function createInvitations(
   // Reviewed once, under the organization's lock (which also proves it exists): a concurrent send
   // can't invite the same address twice. The rate-limit allowance is taken in the same transaction.
   return client.$transaction(async (tx) => {
-    const review = await loadReviewContext(tx, input.organizationId, input.role, now, true);
+    // The lock in a statement of its own: a statement that waits for it reads as of before the
+    // holder committed, and would miss the address it just invited.
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const review = await loadReviewContext(tx, input.organizationId, input.role, now);
     if (!review) return notFound();
     const refusedRole = judgeGrant(review.role, context.principal, input.organizationId);
     if (refusedRole) return refusedRole;

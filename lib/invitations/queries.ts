@@ -3,7 +3,7 @@ import type { RoleKey } from '@/lib/access/roles';
 import type { DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
-import { Prisma } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { fetchNumberedPage } from '@/lib/pagination';
 import type { ReviewContext } from './review';
 import type { InvitationStatusFilter } from './schemas';
@@ -11,16 +11,15 @@ import type { InvitationStatusFilter } from './schemas';
 /**
  * What the review step checks addresses against, in one statement: the members' and pending
  * invitees' addresses, the verified domains, and the role to give (with its permissions, for the
- * grant rule). It also names the expired pending invitations a send supersedes. With `lock`, the
- * same statement takes the organization's row lock (a send reviews once, under it). Null when the
- * organization is gone.
+ * grant rule). It also names the expired pending invitations a send supersedes. A send reads it
+ * under the organization's row lock, taken by an earlier statement. Null when the organization is
+ * gone.
  */
 export async function loadReviewContext(
   tx: DbOrTx,
   organizationId: string,
   roleKey: RoleKey,
   now: Date,
-  lock = false,
 ): Promise<(ReviewContext & { role: GrantableRole | null; expiredPendingEmails: Set<string> }) | null> {
   const rows = await tx.$queryRaw<
     {
@@ -44,8 +43,7 @@ export async function loadReviewContext(
          'permissions', coalesce((SELECT json_agg(rp.permission_key ORDER BY rp.permission_key) FROM role_permissions rp
            WHERE rp.role_key = r.key), '[]'::json))
          FROM roles r WHERE r.key = ${roleKey}) AS role
-    FROM organizations o WHERE o.id = ${organizationId}::uuid
-    ${lock ? Prisma.sql`FOR UPDATE OF o` : Prisma.empty}`;
+    FROM organizations o WHERE o.id = ${organizationId}::uuid`;
   const row = rows[0];
   if (!row) return null;
   return {

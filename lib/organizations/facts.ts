@@ -34,10 +34,10 @@ interface FactsRow {
 
 /**
  * Reads every fact deriveOrganizationState() needs for one organization in one statement (each
- * fact a subquery; lists as JSON). With `lock`, the same statement takes the organization's row
- * lock, so a recompute costs this round trip and its UPDATE. Null when the organization is gone.
+ * fact a subquery; lists as JSON). Null when the organization is gone. A recompute reads it while
+ * holding the organization's row lock, taken by an earlier statement (lib/organizations/recompute.ts).
  */
-export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, lock = false): Promise<OrganizationRowFacts | null> {
+export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string): Promise<OrganizationRowFacts | null> {
   const id = Prisma.sql`${organizationId}::uuid`;
   const rows = await tx.$queryRaw<FactsRow[]>`
     SELECT o.state::text AS state, o.slug, o.last_activity_at, o.status::text AS status,
@@ -59,8 +59,7 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string, 
                                                  WHERE scd.domain_id = d.id AND c.enabled) THEN ARRAY['sso'] ELSE ARRAY[]::text[] END)), '[]'::json)
          FROM domains d WHERE d.organization_id = o.id) AS domains,
       ${lastEndUserActivitySql(Prisma.sql`o.id`)} AS last_end_user_activity_at
-    FROM organizations o WHERE o.id = ${id}
-    ${lock ? Prisma.sql`FOR UPDATE OF o` : Prisma.empty}`;
+    FROM organizations o WHERE o.id = ${id}`;
   const row = rows[0];
   if (!row) return null;
   return {

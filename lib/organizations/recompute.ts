@@ -1,4 +1,4 @@
-import { type AuditEventInput, auditInsertStatement } from '@/lib/audit/record';
+import { type AttributedEvents, type AuditEventInput, attributedAuditInsertStatement } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
@@ -11,6 +11,16 @@ export type StateChangeCause = Pick<CommandContext, 'principal' | 'request'>;
 
 const SCHEDULER: StateChangeCause = { principal: systemPrincipal('state catch-up'), request: { ip: null, requestId: null } };
 
+/** The organizations whose row each open transaction has locked (keyed by its transaction client). */
+const lockedIn = new WeakMap<object, Set<string>>();
+
+/** Records that `tx` holds `organizationId`'s row lock (taken by a statement of its own). */
+export function noteOrganizationLocked(tx: DbOrTx, organizationId: string) {
+  const held = lockedIn.get(tx) ?? new Set<string>();
+  held.add(organizationId);
+  lockedIn.set(tx, held);
+}
+
 /**
  * Locks one organization's row for the rest of the transaction, so changes to its facts
  * serialize. False when it does not exist.
@@ -18,16 +28,19 @@ const SCHEDULER: StateChangeCause = { principal: systemPrincipal('state catch-up
 export async function lockOrganization(tx: DbOrTx, organizationId: string): Promise<boolean> {
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  if (locked.length) noteOrganizationLocked(tx, organizationId);
   return locked.length > 0;
 }
 
 /**
  * Recomputes the stored state of one organization from its facts. Call it inside the transaction
- * of every change to those facts. It locks the organization row first, so concurrent changes
- * serialize and the last writer reads every committed fact. A change of state is an audit event,
+ * of every change to those facts. It holds the organization's row lock before it reads (taking it
+ * when the transaction doesn't hold it yet), so concurrent changes serialize and the last writer
+ * reads every committed fact. A change of state is an audit event,
  * attributed to `cause` (the scheduler when time alone changed it). `events` are the caller's own
  * audit events for the change, by the same principal: they are written with the state change's in
- * one statement.
+ * one statement, with `attributed`: events of other requests (a batch of SCIM creates), each with
+ * its own request's context.
  */
 export async function recomputeOrganizationState(
   tx: DbOrTx,
@@ -35,9 +48,13 @@ export async function recomputeOrganizationState(
   now: Date,
   cause: StateChangeCause = SCHEDULER,
   events: readonly AuditEventInput[] = [],
+  attributed: readonly AttributedEvents[] = [],
 ): Promise<DerivedState | null> {
-  // One round trip: the row lock and every fact.
-  const loaded = await loadOrganizationFacts(tx, organizationId, true);
+  // The lock first, in a statement of its own, unless the transaction holds it already: a
+  // statement that waits for the lock and reads the facts would read them as they were before
+  // the holder committed (its snapshot is taken before the wait), and store a stale state.
+  if (!lockedIn.get(tx)?.has(organizationId) && !(await lockOrganization(tx, organizationId))) return null;
+  const loaded = await loadOrganizationFacts(tx, organizationId);
   if (!loaded) return null;
   const { facts } = loaded;
   const derived = deriveOrganizationState(facts, now);
@@ -66,7 +83,11 @@ export async function recomputeOrganizationState(
         updated_at = ${new Date()}
       WHERE id = ${organizationId}::uuid
       RETURNING id
-    )${audit.length ? Prisma.sql`, audited AS (${auditInsertStatement({ ...cause, now }, audit)})` : Prisma.empty}
+    )${
+      audit.length || attributed.length
+        ? Prisma.sql`, audited AS (${attributedAuditInsertStatement([...attributed, { context: { ...cause, now }, events: audit }])})`
+        : Prisma.empty
+    }
     SELECT count(*) FROM updated`;
   return derived;
 }
@@ -103,6 +124,7 @@ export async function catchUpOrganizationStates(client: Db, now: Date, where?: {
         const claimed = await tx.$queryRaw<{ id: string }[]>`
           SELECT id FROM organizations WHERE id = ${id}::uuid AND state_valid_until <= ${now} FOR UPDATE SKIP LOCKED`;
         if (!claimed.length) return false;
+        noteOrganizationLocked(tx, id);
         await recomputeOrganizationState(tx, id, now);
         return true;
       });

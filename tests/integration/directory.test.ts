@@ -140,6 +140,16 @@ describe('directory health', () => {
     expect(await (await db()).directoryUser.count({ where: { directoryId: client.directoryId } })).toBe(0);
   });
 
+  it('counts a burst in arrival order: what is left of the allowance is spent, the rest get 429', async () => {
+    const { client } = await directoryWithClient();
+    const key = `scim:${client.directoryId}`;
+    const { limit } = RATE_LIMITS.scimPerDirectory;
+    await (await db()).rateLimit.create({ data: { key, count: limit - 2, resetAt: new Date(Date.now() + 30_000) } });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => client.request('GET', '/Users')));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 429, 429, 429]);
+    expect((await (await db()).rateLimit.findUniqueOrThrow({ where: { key } })).count).toBe(limit + 3);
+  });
+
   it('becomes active with its first request; refused writes in a row make the organization Needs attention until one succeeds', async () => {
     const { org, client } = await directoryWithClient();
     expect((await (await db()).directory.findUniqueOrThrow({ where: { id: client.directoryId } })).status).toBe('draft');

@@ -3,6 +3,7 @@ import { addRoleMappingCommand } from '@/lib/access/commands';
 import { db } from '@/lib/db/client';
 import { addDomain } from '@/lib/demo/records';
 import { reviewDeprovisionedUserCommand, revokeDirectoryTokenCommand, rotateDirectoryTokenCommand } from '@/lib/directory/commands';
+import { createBatchStats } from '@/lib/directory/sync';
 import { builder, createTestOrganization, uniqueDomain, uniqueEmail } from '../factories';
 import { directoryWithClient, GROUP_SCHEMA, patchOps, scimClient, scimUser } from '../support/scim';
 
@@ -255,6 +256,108 @@ describe('SCIM users', () => {
     await client.request('PATCH', `/Users/${created.body.id}`, patchOps({ op: 'replace', path: 'active', value: true }));
     expect((await membershipOf(org.id, email))?.joinedVia).toBe('directory');
     expect((await membershipOf(other.id, email))?.status).toBe('active');
+  });
+});
+
+describe('SCIM creates that arrive together', () => {
+  it('a burst shares transactions, and answers each create as a sequence of single creates would', async () => {
+    const { org, client } = await directoryWithClient();
+    const client0 = await db();
+    const domain = uniqueDomain('burst');
+    await client0.$transaction((tx) => addDomain(tx, org.id, domain, { status: 'verified' }));
+    const lead = await client0.user.create({ data: { email: `lead@${domain}` } });
+    const invited = await client0.membership.create({
+      data: { organizationId: org.id, userId: lead.id, role: 'admin', joinedVia: 'invitation' },
+    });
+    const bodies = [
+      ...Array.from({ length: 8 }, (_, i) => scimUser(`person-${i}@${domain}`)),
+      scimUser(`PERSON-0@${domain}`), // person-0's userName in another case
+      scimUser(`lead@${domain}`), // the invited member
+      scimUser(`alias@${domain}`, { emails: [{ primary: true, value: `lead@${domain}` }] }), // the lead's email again
+      scimUser('no-mail', { emails: [] }),
+    ];
+    const before = createBatchStats();
+    const answers = await Promise.all(bodies.map((body, i) => client.request('POST', '/Users', body, { 'x-request-id': `burst-${i}` })));
+    const after = createBatchStats();
+    expect(after.items - before.items).toBe(bodies.length);
+    expect(after.batches - before.batches).toBeLessThan(bodies.length);
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(11);
+    const refused = answers.filter((a) => a.status === 409);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.body).toMatchObject({ scimType: 'uniqueness' });
+    expect([answers[0]!.status, answers[8]!.status].sort()).toEqual([201, 409]);
+
+    const users = await client0.directoryUser.findMany({ where: { directoryId: client.directoryId } });
+    expect(users).toHaveLength(11);
+    const byName = new Map(users.map((u) => [u.userName.toLowerCase(), u]));
+    expect(byName.get('no-mail')).toMatchObject({ membershipId: null, linkIssue: 'no_email' });
+    const leadAndAlias = [byName.get(`lead@${domain}`)!, byName.get(`alias@${domain}`)!];
+    expect(leadAndAlias.map((u) => u.membershipId).sort()).toEqual([invited.id, null].sort());
+    expect(leadAndAlias.map((u) => u.linkIssue).sort()).toEqual(['shared_email', null].sort());
+    expect(await client0.membership.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ role: 'admin', status: 'active' });
+    const members = await client0.membership.findMany({ where: { organizationId: org.id }, include: { user: true } });
+    expect(members).toHaveLength(9);
+    expect(
+      members
+        .filter((m) => m.joinedVia === 'directory')
+        .map((m) => m.user.email)
+        .sort(),
+    ).toEqual(Array.from({ length: 8 }, (_, i) => `person-${i}@${domain}`).sort());
+    expect((await client0.organization.findUniqueOrThrow({ where: { id: org.id } })).memberCount).toBe(9);
+
+    // Each create's audit events carry its own request.
+    const provisioned = await client0.auditEvent.findMany({ where: { organizationId: org.id, action: 'directory.user_provisioned' } });
+    expect(provisioned).toHaveLength(11);
+    answers.forEach((answer, i) => {
+      if (answer.status !== 201) return;
+      expect(provisioned.find((e) => e.targetId === answer.body.id)).toMatchObject({ requestId: `burst-${i}`, actorKind: 'directory' });
+    });
+    const joined = await client0.auditEvent.findMany({ where: { organizationId: org.id, action: 'member.joined' } });
+    expect(joined.map((e) => e.requestId).sort()).toEqual(
+      answers.flatMap((a, i) => (i < 9 && a.status === 201 ? [`burst-${i}`] : [])).sort(),
+    );
+    const logged = await client0.directoryEvent.findMany({ where: { directoryId: client.directoryId, operation: 'users.create' } });
+    expect(logged.map((e) => e.status).sort()).toEqual([...Array(11).fill(201), 409]);
+  });
+
+  it('a create that fails at the database fails alone: the rest of its burst still lands', async () => {
+    const { org, client } = await directoryWithClient();
+    const client0 = await db();
+    // A real failure inside the batch's transaction: a trigger refuses one userName.
+    await client0.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION test_refuse_user() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.user_name LIKE 'refuse-me%' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; RETURN NEW; END $$`);
+    await client0.$executeRawUnsafe(
+      'CREATE TRIGGER test_refuse_user BEFORE INSERT ON directory_users FOR EACH ROW EXECUTE FUNCTION test_refuse_user()',
+    );
+    try {
+      const domain = uniqueDomain('fails');
+      const bodies = [
+        scimUser(`first@${domain}`),
+        scimUser(`a@${domain}`),
+        scimUser(`refuse-me@${domain}`),
+        scimUser(`b@${domain}`),
+        scimUser(`c@${domain}`),
+      ];
+      const answers = await Promise.allSettled(bodies.map((body) => client.request('POST', '/Users', body)));
+      expect(answers.map((a) => (a.status === 'fulfilled' ? a.value.status : 'failed'))).toEqual([201, 201, 'failed', 201, 201]);
+      const users = await client0.directoryUser.findMany({ where: { directoryId: client.directoryId }, select: { userName: true } });
+      expect(users.map((u) => u.userName).sort()).toEqual([`a@${domain}`, `b@${domain}`, `c@${domain}`, `first@${domain}`]);
+      expect(await client0.membership.count({ where: { organizationId: org.id } })).toBe(4);
+      expect(await client0.user.count({ where: { email: `refuse-me@${domain}` } })).toBe(0);
+    } finally {
+      await client0.$executeRawUnsafe('DROP TRIGGER test_refuse_user ON directory_users');
+      await client0.$executeRawUnsafe('DROP FUNCTION test_refuse_user()');
+    }
+  });
+
+  it('refuses a userName longer than the database holds with 400 invalidValue, changing nothing', async () => {
+    const { client } = await directoryWithClient();
+    const long = `${'x'.repeat(520)}@example.com`;
+    const created = await client.request('POST', '/Users', scimUser(long));
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ scimType: 'invalidValue', detail: '"userName" is at most 512 characters.' });
+    expect(await (await db()).directoryUser.count({ where: { directoryId: client.directoryId } })).toBe(0);
   });
 });
 

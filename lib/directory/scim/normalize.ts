@@ -173,11 +173,18 @@ function normalizeExtension(urn: string, value: Record<string, unknown>): Resour
 
 /** The schema's required attributes are present and not blank. */
 export function checkRequired(type: ResourceTypeDef, resource: Resource): void {
-  for (const def of SCHEMAS[type.schema]!.attributes) {
-    if (!def.required) continue;
-    const value = resource[def.name];
-    if (typeof value !== 'string' || value.trim() === '') {
-      throw new ScimFailure({ status: 400, scimType: 'invalidValue', detail: `"${def.name}" is required.` });
-    }
+  for (const def of SCHEMAS[type.schema]!.attributes) if (def.required) identifier(resource[def.name], def.name);
+}
+
+/** The longest userName or group displayName (the database holds it too). */
+export const MAX_IDENTIFIER_LENGTH = 512;
+
+/** A required identifying string (userName, displayName), trimmed: present and not too long, or a 400. */
+export function identifier(value: unknown, name: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') throw new ScimFailure({ status: 400, scimType: 'invalidValue', detail: `"${name}" is required.` });
+  if (text.length > MAX_IDENTIFIER_LENGTH) {
+    throw new ScimFailure({ status: 400, scimType: 'invalidValue', detail: `"${name}" is at most ${MAX_IDENTIFIER_LENGTH} characters.` });
   }
+  return text;
 }
