@@ -9,7 +9,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { TextAreaField } from '@/components/ui/text-field';
+import { TextAreaField, TextField } from '@/components/ui/text-field';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import type { MappingPreview } from '@/lib/access/mapped-roles';
 import type { RoleSummary } from '@/lib/access/queries';
@@ -49,6 +49,7 @@ export function MappingDryRun({
   const [nextId, setNextId] = useState(saved.length);
   const [sampleUser, setSampleUser] = useState(users[0]?.id ?? '');
   const [sampleGroups, setSampleGroups] = useState('');
+  const [sampleEmail, setSampleEmail] = useState('');
   const roleName = (key: string) => roles.find((r) => r.key === key)?.name ?? key;
   const draft = JSON.stringify(
     rows.map(({ group, role, allowOwner }) => ({ group: group.trim(), role, allowOwner: role === 'owner' && allowOwner })),
@@ -158,8 +159,17 @@ export function MappingDryRun({
           ) : (
             <input type="hidden" name="sampleUser" value="" />
           )}
+          <TextField
+            label="Or an email address"
+            name="sampleEmail"
+            type="email"
+            value={sampleEmail}
+            onChange={(event) => setSampleEmail(event.target.value)}
+            hint="Optional: a member's current role is shown beside the one the draft gives."
+            errors={previewFailure?.fieldErrors?.sampleEmail}
+          />
           <TextAreaField
-            label="Or someone in these groups"
+            label="In these groups"
             name="sampleGroups"
             rows={2}
             value={sampleGroups}
@@ -208,6 +218,11 @@ function PreviewResult({ result, roleName }: { result: MappingPreview; roleName:
             <strong className="break-all">{result.sample.label}</strong> would be <strong>{result.sample.roleName}</strong>
             {result.sample.mapping ? ` (from the mapping of ${result.sample.mapping})` : ' (no mapping matches: the least privileged role)'}
             .
+            {result.sample.currentRole
+              ? result.sample.currentRole === result.sample.role
+                ? ' That is the role they hold now.'
+                : ` They are ${roleName(result.sample.currentRole)} now.`
+              : null}
           </p>
           <p className="text-slate-700">
             Groups: {result.sample.groups.length ? result.sample.groups.join(', ') : 'none'}. Permissions from {result.sample.roleName}:{' '}

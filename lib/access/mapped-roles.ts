@@ -164,7 +164,16 @@ export interface MappingPreview {
   shifts: RoleShift[];
   /** How many synced people the draft was tried on. */
   people: number;
-  sample: { label: string; groups: string[]; role: string; roleName: string; mapping: string | null; permissions: string[] } | null;
+  sample: {
+    label: string;
+    groups: string[];
+    role: string;
+    roleName: string;
+    mapping: string | null;
+    permissions: string[];
+    /** The role the person holds in the organization now, when they are a member. */
+    currentRole: string | null;
+  } | null;
 }
 
 /**
@@ -187,29 +196,36 @@ export async function previewRoleMappings(client: DbOrTx, input: PreviewRoleMapp
   const shifts = roleShifts(people, input.mappings, privilege);
   let sample: MappingPreview['sample'] = null;
   let groups: string[] | null = null;
-  let label = 'Someone in the groups you typed';
+  let label = input.sampleEmail || 'Someone in the groups you typed';
+  let email: string | null = null;
   if (input.sampleUser) {
     const person = people.find((p) => p.key === input.sampleUser);
     if (!person) {
       const found = await client.directoryUser.findFirst({
         where: { id: input.sampleUser, organizationId: input.organizationId, deletedAt: null },
-        select: { id: true, userName: true },
+        select: { id: true, userName: true, email: true },
       });
       if (!found) return fail('not_found', 'That directory user was not found. It may have been deleted.');
       label = found.userName;
+      email = found.email;
       groups = (await directoryGroupKeys(client, [found.id])).get(found.id) ?? [];
     } else {
       label = person.label;
+      email = person.label;
       groups = [...person.groups];
     }
-  } else if (input.sampleGroups.length) {
+  } else if (input.sampleGroups.length || input.sampleEmail) {
     groups = input.sampleGroups;
+    email = input.sampleEmail || null;
   }
   if (groups) {
     const result = mappedRole(groups, input.mappings, privilege);
-    const [role, permissions] = await Promise.all([
+    const [role, permissions, member] = await Promise.all([
       client.role.findUnique({ where: { key: result.role }, select: { name: true } }),
       permissionsOfRoles(client, [result.role]),
+      email
+        ? client.membership.findFirst({ where: { organizationId: input.organizationId, user: { email } }, select: { role: true } })
+        : null,
     ]);
     sample = {
       label,
@@ -218,6 +234,7 @@ export async function previewRoleMappings(client: DbOrTx, input: PreviewRoleMapp
       roleName: role?.name ?? result.role,
       mapping: result.group,
       permissions: permissions.get(result.role) ?? [],
+      currentRole: member?.role ?? null,
     };
   }
   return ok({ shifts, people: people.length, sample });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkboxSchema } from '@/lib/commands/input';
+import { emailSchema } from '@/lib/email/schemas';
 import { organizationIdSchema } from '@/lib/organizations/schemas';
 
 /** A role's key, as apps and mappings use it; the database holds the same rule. */
@@ -139,6 +140,8 @@ export type SaveRoleMappingsInput = z.infer<typeof saveRoleMappingsSchema>;
 /** The dry run: the draft, and whom to show it for (a directory user, or an address with its groups). */
 export const previewRoleMappingsSchema = saveRoleMappingsSchema.extend({
   sampleUser: z.union([z.literal(''), z.uuid('Choose one of the directory’s users.')]).default(''),
+  /** With typed groups: whose address they are (a member's current role is shown beside). */
+  sampleEmail: z.union([z.literal(''), emailSchema]).default(''),
   sampleGroups: z
     .string()
     .max(4000, 'Use at most 4,000 characters.')

@@ -106,6 +106,12 @@ test('create a directory and copy its token; a SCIM client pushes a group and tw
   await expect(preview).toContainText(`peter@${domain} would be Member`);
   const changes = preview.getByRole('table', { name: /If saved, 1 of 2 synced people change role/ });
   await expect(changes.getByRole('row', { name: new RegExp(`peter@${domain}`) })).toContainText('AdminMember');
+  // An address with typed groups: Peter, in a group the draft doesn't map, shown beside his role now.
+  await dryRun.getByLabel('A directory user').selectOption({ label: 'None: use the groups below' });
+  await dryRun.getByLabel('Or an email address').fill(`peter@${domain}`);
+  await dryRun.getByLabel('In these groups').fill('Contractors');
+  await dryRun.getByRole('button', { name: 'Preview the draft' }).click();
+  await expect(preview).toContainText(`peter@${domain} would be Member (no mapping matches: the least privileged role). They are Admin now.`);
   await expectAccessible(page);
   await openSection(page, 'Members');
   await expect(roleCell(page.getByRole('row', { name: new RegExp(`peter@${domain}`) }))).toHaveText('Admin');

@@ -240,7 +240,21 @@ describe('test role mapping: the dry run', () => {
     expect(preview.data.shifts).toEqual([{ key: u1, label: ana, before: 'member', after: 'admin', mapping: 'IT Admins' }]);
     expect(preview.data.people).toBe(2);
     const typed = await previewRoleMappingsCommand(builder, { organizationId: org.id, mappings: draft, sampleGroups: 'Sales\nIT Admins' });
-    expect(typed.ok && typed.data.sample).toMatchObject({ role: 'admin', groups: ['Sales', 'IT Admins'] });
+    expect(typed.ok && typed.data.sample).toMatchObject({ role: 'admin', groups: ['Sales', 'IT Admins'], currentRole: null });
+    // An address with its groups: a member's current role is shown beside the draft's.
+    const addressed = await previewRoleMappingsCommand(builder, {
+      organizationId: org.id,
+      mappings: draft,
+      sampleEmail: ben.toUpperCase(),
+      sampleGroups: 'IT Admins',
+    });
+    expect(addressed.ok && addressed.data.sample).toMatchObject({ label: ben, role: 'admin', currentRole: 'member' });
+    const badAddress = await previewRoleMappingsCommand(builder, {
+      organizationId: org.id,
+      mappings: draft,
+      sampleEmail: 'not an address',
+    });
+    expect(badAddress).toMatchObject({ ok: false, fieldErrors: { sampleEmail: [expect.any(String)] } });
     // Nothing was applied.
     expect((await (await db()).membership.findFirstOrThrow({ where: { organizationId: org.id, user: { email: ana } } })).role).toBe(
       'member',
