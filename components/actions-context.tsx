@@ -54,6 +54,8 @@ export interface OrganizationActions {
   previewRoleMappings: FormAction;
   saveRoleMappings: FormAction;
   setOrganizationCreation: FormAction;
+  markLaunched: FormAction;
+  checkLaunchNow: FormAction;
 }
 
 const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);

@@ -16,6 +16,7 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
         { label: 'Members', align: 'right' },
         { label: 'Pending invitations', align: 'right' },
         { label: 'Verified domains', align: 'right' },
+        { label: 'Launch' },
         { label: 'Created' },
         { label: 'Last activity' },
       ]}
@@ -35,6 +36,16 @@ export function OrganizationTable({ rows }: { rows: OrganizationListRow[] }) {
           <td className="n">{row.memberCount}</td>
           <td className="n">{row.pendingInvitationCount}</td>
           <td className="n">{row.verifiedDomainCount}</td>
+          <td>
+            {row.launchedAt ? (
+              <>
+                Launched <time dateTime={row.launchedAt.toISOString()}>{formatDate(row.launchedAt)}</time>
+                {row.launchFailing.length ? `, ${row.launchFailing.length} failing` : ''}
+              </>
+            ) : (
+              `${row.launchPassed}/${row.launchApplicable} checks`
+            )}
+          </td>
           <td>
             <time dateTime={row.createdAt.toISOString()}>{formatDate(row.createdAt)}</time>
           </td>

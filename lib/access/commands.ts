@@ -1,8 +1,7 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
-import { previewRoleMappings } from './mapped-roles';
 import { createPermission, createRole, deletePermission, deleteRole, updateRole } from './mutations';
-import { addRoleMapping, removeRoleMapping, saveRoleMappings } from './role-mappings';
+import { addRoleMapping, removeRoleMapping, reviewRoleMappings, saveRoleMappings } from './role-mappings';
 import {
   addRoleMappingSchema,
   createPermissionSchema,
@@ -59,12 +58,12 @@ export const addRoleMappingCommand = defineCommand({
   handler: async (context, input) => addRoleMapping(await db(), context, input),
 });
 
-/** The dry run of a draft of mappings: reads only. */
+/** The dry run of a draft of mappings: reads only, except the record that the saved mappings were reviewed. */
 export const previewRoleMappingsCommand = defineCommand({
   name: 'role_mapping.preview',
   schema: previewRoleMappingsSchema,
   permission: 'sso.manage',
-  handler: async (_context, input) => previewRoleMappings(await db(), input),
+  handler: async (context, input) => reviewRoleMappings(await db(), context, input),
 });
 
 /** Saves a reviewed draft of every mapping at once. */

@@ -1,11 +1,11 @@
-import { type AuditEventInput, recordAudit } from '@/lib/audit/record';
+import type { AuditEventInput } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import type { Db, DbOrTx, Tx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
-import { syncDirectoryRoles, unusableRoles } from './mapped-roles';
-import type { AddRoleMappingInput, RoleMappingRefInput, SaveRoleMappingsInput } from './schemas';
+import { type MappingPreview, previewRoleMappings, syncDirectoryRoles, unusableRoles } from './mapped-roles';
+import type { AddRoleMappingInput, PreviewRoleMappingsInput, RoleMappingRefInput, SaveRoleMappingsInput } from './schemas';
 
 /** The organization's group → role mappings, oldest first (earlier ones win ties), as the SSO and Directory sections list them. */
 export async function roleMappingRows(client: DbOrTx, organizationId: string) {
@@ -59,11 +59,16 @@ export async function addRoleMapping(client: Db, context: CommandContext, input:
  */
 async function applyToDirectoryMembers(tx: Tx, context: CommandContext, organizationId: string, event: AuditEventInput) {
   const synced = await syncDirectoryRoles(tx, organizationId, 'all');
-  if (synced.changed.length === 0) return recordAudit(tx, context, event);
+  await mappingsChanged(tx, organizationId, context.now);
   await recomputeOrganizationState(tx, organizationId, context.now, context, [
-    { ...event, summary: { ...event.summary, roleChanges: synced.changed.length } },
+    synced.changed.length ? { ...event, summary: { ...event.summary, roleChanges: synced.changed.length } } : event,
     ...synced.events,
   ]);
+}
+
+/** The mappings changed: the launch check asks for a new dry run of them (the caller recomputes). */
+function mappingsChanged(tx: Tx, organizationId: string, now: Date) {
+  return tx.organization.update({ where: { id: organizationId }, data: { roleMappingsChangedAt: now }, select: { id: true } });
 }
 
 /** Removes a mapping of the organization (another organization's is not found). Audited. */
@@ -155,9 +160,47 @@ export async function saveRoleMappings(
       });
     }
     const synced = await syncDirectoryRoles(tx, input.organizationId, 'all');
+    if (events.length) await mappingsChanged(tx, input.organizationId, context.now);
     if (events.length || synced.events.length) {
       await recomputeOrganizationState(tx, input.organizationId, context.now, context, [...events, ...synced.events]);
     }
     return ok({ added: draft.size, removed, changed, roleChanges: synced.changed.length });
   });
+}
+
+/**
+ * The dry run, as the console runs it: the preview, and, when the draft is exactly the saved
+ * mappings, the record that they were reviewed (the launch check asks for it after every
+ * change). Recording it is audited; nothing else is written.
+ */
+export async function reviewRoleMappings(
+  client: Db,
+  context: CommandContext,
+  input: PreviewRoleMappingsInput,
+): Promise<Result<MappingPreview & { reviewed: boolean }>> {
+  const preview = await previewRoleMappings(client, input);
+  if (!preview.ok) return preview;
+  const key = (m: { group: string; role: string; allowOwner: boolean }) =>
+    `${m.group}\u0000${m.role}\u0000${m.role === 'owner' && m.allowOwner}`;
+  const reviewed = await client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return false;
+    const saved = await tx.roleMapping.findMany({ where: { organizationId: input.organizationId } });
+    const draft = new Set(input.mappings.map(key));
+    if (saved.length === 0 || saved.length !== draft.size || !saved.every((m) => draft.has(key(m)))) return false;
+    await tx.organization.update({
+      where: { id: input.organizationId },
+      data: { roleMappingsReviewedAt: context.now },
+      select: { id: true },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+      {
+        organizationId: input.organizationId,
+        action: 'role_mapping.reviewed',
+        target: { type: 'organization', id: input.organizationId },
+        summary: { mappings: saved.length, roleChangesShown: preview.data.shifts.length },
+      },
+    ]);
+    return true;
+  });
+  return ok({ ...preview.data, reviewed });
 }

@@ -35,6 +35,8 @@ export const ERRORS = {
   default_role: { status: 409, message: 'The default roles can’t be deleted, and their console permissions are fixed.' },
   cross_site: { status: 403, message: 'This request must come from Orgdesk’s own pages.' },
   bad_request: { status: 400, message: 'The request could not be read.' },
+  launch_checks_failing: { status: 409, message: 'Some launch checks fail. Fix them, or override with a reason.' },
+  already_launched: { status: 409, message: 'This organization is already marked as launched.' },
   directory_exists: { status: 409, message: 'This organization already has a directory. Rotate its token or change its settings instead.' },
   // SCIM's refusals (lib/directory/scim/errors.ts): the hint carries the scimType.
   scim_invalid: { status: 400, message: 'The SCIM request is not valid.' },

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'organizations.manage': 'Rename an organization and change its slug.',
   'organizations.suspend': 'Suspend and reactivate an organization.',
   'organizations.delete': 'Delete an organization.',
+  'organizations.launch': 'Mark an organization as launched once every applicable launch check passes.',
+  'organizations.launch_override': 'Mark an organization as launched despite failing checks, with a reason.',
   'members.manage': 'Change members’ roles, suspend and remove members.',
   'invitations.send': 'Review and send invitations, and send test invitations.',
   'invitations.manage': 'Resend and revoke invitations.',
@@ -42,15 +44,17 @@ export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   'roles.manage',
   'console.manage',
   'directory.sync',
+  'organizations.launch_override',
 ]);
 
 /**
- * What each console role holds. Owner: everything. Admin: everything but the console's own users.
+ * What each console role holds. Owner: everything. Admin: everything but the console's own users
+ * and overriding a launch check.
  * Viewer: reading only, which includes the audit log and its export.
  */
 export const CONSOLE_ROLE_PERMISSIONS: Record<ConsoleRole, ReadonlySet<Permission>> = {
   owner: new Set(ALL_PERMISSIONS),
-  admin: new Set(ALL_PERMISSIONS.filter((p) => p !== 'console.manage')),
+  admin: new Set(ALL_PERMISSIONS.filter((p) => p !== 'console.manage' && p !== 'organizations.launch_override')),
   viewer: new Set<Permission>(['audit.read']),
 };
 

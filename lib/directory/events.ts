@@ -95,9 +95,11 @@ async function recordDirectoryRequests(items: LoggedRequest[]) {
     duration_ms: Math.max(0, Math.round(request.durationMs)),
     body: redactBody(request.body),
   }));
-  const prevRows = await client.$queryRaw<{ status: string; last_request_at: Date | null; stale_after_hours: number; name: string }[]>`
+  const prevRows = await client.$queryRaw<
+    { status: string; last_request_at: Date | null; stale_after_hours: number; name: string; configured_at: Date }[]
+  >`
     WITH prev AS (
-      SELECT status::text AS status, last_request_at, stale_after_hours, name FROM directories WHERE id = ${directory.id}::uuid
+      SELECT status::text AS status, last_request_at, stale_after_hours, name, configured_at FROM directories WHERE id = ${directory.id}::uuid
     ), logged AS (
       INSERT INTO directory_events (id, directory_id, organization_id, occurred_at, method, path, operation, status, resource_id, changes, error, duration_ms, body)
       SELECT gen_random_uuid(), ${directory.id}::uuid, ${directory.organizationId}::uuid, e.occurred_at, e.method, e.path, e.operation, e.status,
@@ -126,7 +128,9 @@ async function recordDirectoryRequests(items: LoggedRequest[]) {
   } else if (telling && prev.status !== 'active') {
     next = { status: 'active', lastError: null };
   }
-  if (!next && !wasStale) return;
+  // The first request after a change of its settings: the launch check's "tested" now holds.
+  const firstSinceChange = !prev.last_request_at || prev.last_request_at < prev.configured_at;
+  if (!next && !wasStale && !firstSinceChange) return;
   const change = next;
   await client.$transaction(async (tx) => {
     const events: AuditEventInput[] = [];

@@ -117,8 +117,9 @@ export const invitationEmailJob = defineJobKind({
           where: { id: invitation.id, tokenNonce: invitation.tokenNonce },
           data: { deliveryStatus: 'sent', deliveryError: null, lastSentAt: now, sendCount: { increment: 1 } },
         });
-        // Queued -> sent changes no state rule; only a delivery that had failed needs the state redone.
-        if (invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
+        // Queued -> sent changes no state rule; only a delivery that had failed needs the state
+        // redone, and a test invitation's, which the launch check reads.
+        if (invitation.isTest || invitation.deliveryStatus === 'failed' || invitation.deliveryStatus === 'bounced') {
           await recomputeOrganizationState(tx, invitation.organizationId, now, DELIVERY);
         }
       },

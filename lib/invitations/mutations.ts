@@ -12,6 +12,7 @@ import { effectiveInvitationStatus } from '@/lib/organizations/state';
 import { describeRetry, hitRateLimit, RATE_LIMITS } from '@/lib/rate-limit';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { cancelInvitationEmails, enqueueInvitationEmail } from './delivery';
+import { invitationTemplateFingerprint } from './fingerprint';
 import { splitAddressInput } from './parse';
 import { canResend, canRevoke, invitationExpiresAt, MAX_ADDRESSES_PER_BATCH } from './policy';
 import { loadReviewContext } from './queries';
@@ -69,6 +70,8 @@ async function insertInvitation(
       email,
       role,
       isTest,
+      // A test proves how invitations look: it records the template and sender it went out with.
+      templateFingerprint: isTest ? await invitationTemplateFingerprint() : null,
       tokenNonce,
       tokenHash: hashToken(token),
       lifetimeDays: days,
@@ -173,11 +176,9 @@ export async function sendTestInvitation(
   if (refused) return refused;
   return client.$transaction(async (tx) => {
     if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    await recordAudit(
-      tx,
-      context,
-      await insertInvitation(tx, context, input.organizationId, me.email, input.role, input.expiresInDays, true),
-    );
+    // A test changes no state rule, but the launch check reads it: recomputed, with its event.
+    const sent = await insertInvitation(tx, context, input.organizationId, me.email, input.role, input.expiresInDays, true);
+    await recomputeOrganizationState(tx, input.organizationId, now, context, [sent]);
     return ok({ email: me.email });
   });
 }

@@ -1,10 +1,13 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
+import { checkNow, markLaunched } from './launch-status';
 import { changeOrganizationSlug, createOrganization, deleteOrganization, renameOrganization, setOrganizationSuspended } from './mutations';
 import {
   changeSlugSchema,
+  checkNowSchema,
   createOrganizationSchema,
   deleteOrganizationSchema,
+  markLaunchedSchema,
   organizationRefSchema,
   renameOrganizationSchema,
 } from './schemas';
@@ -50,4 +53,20 @@ export const deleteOrganizationCommand = defineCommand({
   schema: deleteOrganizationSchema,
   permission: 'organizations.delete',
   handler: async (context, input) => deleteOrganization(await db(), context, input),
+});
+
+/** Marks an organization as launched (an override of failing checks also needs organizations.launch_override). */
+export const markLaunchedCommand = defineCommand({
+  name: 'organizations.launch',
+  schema: markLaunchedSchema,
+  permission: 'organizations.launch',
+  handler: async (context, input) => markLaunched(await db(), context, input),
+});
+
+/** One live step of the launch check's "Check now". */
+export const checkLaunchNowCommand = defineCommand({
+  name: 'organizations.launch_check_now',
+  schema: checkNowSchema,
+  permission: 'organizations.launch',
+  handler: async (context, input) => checkNow(await db(), context, input),
 });

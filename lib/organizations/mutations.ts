@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '@/lib/db/client';
 import { isUniqueViolation } from '@/lib/db/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { fail, notFound, ok, type Result } from '@/lib/result';
+import { deriveLaunchChecks, emptyLaunchFacts, launchRank, summarizeLaunch } from './launch';
 import { lockOrganization, recomputeOrganizationState } from './recompute';
 import type { ChangeSlugInput, CreateOrganizationInput, DeleteOrganizationInput, RenameOrganizationInput } from './schemas';
 import { SLUG_MAX, suggestFreeSlug } from './slug';
@@ -49,6 +50,8 @@ export function insertOrganizationStatement(
   const { now } = context;
   const facts = emptyOrganizationFacts();
   const derived = deriveOrganizationState(facts, now);
+  // Nothing to fingerprint: an empty organization has sent no test invitation.
+  const launch = summarizeLaunch(deriveLaunchChecks(emptyLaunchFacts(derived.state), now, ''));
   const audit = auditInsertStatement(context, [
     {
       organizationId: organization.id,
@@ -60,9 +63,11 @@ export function insertOrganizationStatement(
   return Prisma.sql`
     WITH reclaimed AS (DELETE FROM organization_slug_redirects WHERE slug = ${organization.slug}),
     created AS (
-      INSERT INTO organizations (id, name, slug, state, state_reasons, state_valid_until, created_at, updated_at, last_activity_at)
+      INSERT INTO organizations (id, name, slug, state, state_reasons, state_valid_until, created_at, updated_at, last_activity_at,
+        launch_passed, launch_applicable, launch_failing, launch_rank)
       VALUES (${organization.id}::uuid, ${organization.name}, ${organization.slug}, ${derived.state}::"OrganizationState",
-        ${JSON.stringify(derived.reasons)}::jsonb, ${nextStateChangeAt(facts, now)}, ${now}, ${now}, ${now})
+        ${JSON.stringify(derived.reasons)}::jsonb, ${nextStateChangeAt(facts, now)}, ${now}, ${now}, ${now},
+        ${launch.passed}, ${launch.applicable}, ${launch.failing}::text[], ${launchRank(launch, false)})
     ),
     audited AS (${audit})
     SELECT 1`;

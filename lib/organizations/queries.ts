@@ -24,7 +24,7 @@ function searchWhere(q: string): Prisma.OrganizationWhereInput {
   };
 }
 
-type SortField = 'createdAt' | 'name' | 'lastActivityAt';
+type SortField = 'createdAt' | 'name' | 'lastActivityAt' | 'launchRank';
 type Movement = 'after' | 'before';
 
 /** Each sort's key, and its direction in the list. Severity sorts by state, then newest first. */
@@ -33,13 +33,16 @@ const SORT_KEYS: Record<OrganizationSort, { field: SortField; direction: 'asc' |
   created: { field: 'createdAt', direction: 'desc' },
   name: { field: 'name', direction: 'asc' },
   activity: { field: 'lastActivityAt', direction: 'desc' },
+  // Checks left to pass, fewest first; launched organizations last (lib/organizations/launch.ts).
+  launch: { field: 'launchRank', direction: 'asc' },
 };
 
 /** The list's severity order: the states that need the builder most come first. */
 export const SEVERITY_ORDER: readonly OrganizationStateName[] = ['needs_attention', 'setup', 'pending', 'ready', 'active'];
 
-function keyValue(field: SortField, raw: string): string | Date | null {
+function keyValue(field: SortField, raw: string): string | number | Date | null {
   if (field === 'name') return raw;
+  if (field === 'launchRank') return /^\d{1,4}$/.test(raw) ? Number(raw) : null;
   const at = new Date(raw);
   return Number.isNaN(at.getTime()) ? null : at;
 }
@@ -68,6 +71,11 @@ const LIST_SELECT = {
   createdAt: true,
   lastActivityAt: true,
   stateReasons: true,
+  launchPassed: true,
+  launchApplicable: true,
+  launchFailing: true,
+  launchedAt: true,
+  launchRank: true,
 } satisfies Prisma.OrganizationSelect;
 
 export type OrganizationListRow = {
@@ -82,6 +90,11 @@ export type OrganizationListRow = {
   lastActivityAt: Date;
   /** The stored reasons, most important first (the rules' order). */
   stateReasons: StateReason[];
+  launchPassed: number;
+  launchApplicable: number;
+  launchFailing: string[];
+  launchedAt: Date | null;
+  launchRank: number;
 };
 
 /**
@@ -143,6 +156,7 @@ async function readOrganizationList(client: Db, query: OrganizationListQuery, co
   const cursor = decodeListCursor(movement === 'before' ? query.before : query.after);
   const order = (direction === 'desc') === (movement === 'after') ? 'desc' : 'asc';
   const take = ORGANIZATIONS_PAGE_SIZE + 1;
+  const launchWhere: Prisma.OrganizationWhereInput = query.launch === 'ready' ? { launchRank: 0 } : {};
 
   const fetch = (states: readonly OrganizationStateName[] | null, from: ListCursor | undefined, limit: number) =>
     client.organization.findMany({
@@ -150,6 +164,7 @@ async function readOrganizationList(client: Db, query: OrganizationListQuery, co
         AND: [
           searchWhere(query.q),
           states ? { state: states.length === 1 ? states[0] : { in: [...states] } } : {},
+          launchWhere,
           from ? cursorWhere(field, direction, from, movement) : {},
         ],
       },
@@ -171,7 +186,17 @@ async function readOrganizationList(client: Db, query: OrganizationListQuery, co
     return rows;
   };
 
-  const [stateCounts, fetched] = await Promise.all([countStates(client, query.q, countCap), fetchRows()]);
+  // Ready to launch: the chip's organizations whose every applicable check passes, counted up to the cap.
+  const countReady = () =>
+    client.organization.count({
+      where: { AND: [searchWhere(query.q), filter.id === 'all' ? {} : { state: { in: [...filter.states] } }, launchWhere] },
+      take: countCap + 1,
+    });
+  const [stateCounts, fetched, ready] = await Promise.all([
+    countStates(client, query.q, countCap),
+    fetchRows(),
+    query.launch === 'ready' ? countReady() : null,
+  ]);
   const hasMore = fetched.length > ORGANIZATIONS_PAGE_SIZE;
   const page = fetched.slice(0, ORGANIZATIONS_PAGE_SIZE);
   const rows = (movement === 'after' ? page : page.reverse()) as OrganizationListRow[];
@@ -181,16 +206,16 @@ async function readOrganizationList(client: Db, query: OrganizationListQuery, co
   const cursorOf = (row: OrganizationListRow) =>
     encodeListCursor({
       state: sort === 'severity' ? row.state : undefined,
-      value: field === 'name' ? row.name : row[field].toISOString(),
+      value: field === 'name' ? row.name : field === 'launchRank' ? String(row.launchRank) : row[field].toISOString(),
       id: row.id,
     });
   return {
     rows,
     sort,
     counts,
-    total: counts[filter.id],
+    total: ready === null ? counts[filter.id] : Math.min(ready, countCap),
     /** The counts are lower bounds: the search matched more than the cap. */
-    countsCapped: stateCounts.capped,
+    countsCapped: ready === null ? stateCounts.capped : ready > countCap,
     pageSize: ORGANIZATIONS_PAGE_SIZE,
     previousCursor: first && (movement === 'after' ? Boolean(cursor) : hasMore) ? cursorOf(first) : null,
     nextCursor: last && (movement === 'after' ? hasMore : true) ? cursorOf(last) : null,

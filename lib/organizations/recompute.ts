@@ -3,7 +3,9 @@ import type { CommandContext } from '@/lib/commands/define';
 import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, DbOrTx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { invitationTemplateFingerprint } from '@/lib/invitations/fingerprint';
 import { loadOrganizationFacts } from './facts';
+import { deriveLaunchChecks, launchCheckTitle, launchRank, newlyFailing, nextLaunchChangeAt, summarizeLaunch } from './launch';
 import { countPendingInvitations, type DerivedState, deriveOrganizationState, nextStateChangeAt } from './state';
 
 /** Who caused a recompute, for the state-change event. */
@@ -60,6 +62,20 @@ export async function recomputeOrganizationState(
   const derived = deriveOrganizationState(facts, now);
   const before = loaded.state;
   const audit: AuditEventInput[] = [...events];
+  // The launch check, stored with the state (the list shows it); after launch, a check that starts
+  // failing is an audited event. It never un-launches the organization.
+  const launchChecks = deriveLaunchChecks({ ...loaded.launch, state: derived.state }, now, await invitationTemplateFingerprint());
+  const launch = summarizeLaunch(launchChecks);
+  if (loaded.launchedAt) {
+    for (const key of newlyFailing(loaded.launchFailing, launch.failing)) {
+      audit.push({
+        organizationId,
+        action: 'organization.launch_check_failed',
+        target: { type: 'organization', id: organizationId, label: loaded.slug },
+        summary: { check: key, title: launchCheckTitle(key), detail: launchChecks.find((c) => c.key === key)?.detail ?? null },
+      });
+    }
+  }
   if (before !== derived.state) {
     audit.push({
       organizationId,
@@ -75,7 +91,11 @@ export async function recomputeOrganizationState(
       UPDATE organizations SET
         state = ${derived.state}::"OrganizationState",
         state_reasons = ${JSON.stringify(derived.reasons)}::jsonb,
-        state_valid_until = ${nextStateChangeAt(facts, now)},
+        state_valid_until = ${earliest(nextStateChangeAt(facts, now), nextLaunchChangeAt(loaded.launch, now))},
+        launch_passed = ${launch.passed},
+        launch_applicable = ${launch.applicable},
+        launch_failing = ${launch.failing}::text[],
+        launch_rank = ${launchRank(launch, loaded.launchedAt !== null)},
         member_count = ${facts.memberCount},
         pending_invitation_count = ${countPendingInvitations(facts, now)},
         verified_domain_count = ${facts.domains.filter((domain) => domain.status === 'verified').length},
@@ -90,6 +110,12 @@ export async function recomputeOrganizationState(
     }
     SELECT count(*) FROM updated`;
   return derived;
+}
+
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
 }
 
 /**

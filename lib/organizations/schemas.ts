@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkboxSchema } from '@/lib/commands/input';
 import { slugProblem } from './slug';
 import { ORGANIZATION_STATES, type OrganizationStateName } from './state';
 
@@ -56,7 +57,7 @@ export type DeleteOrganizationInput = z.infer<typeof deleteOrganizationSchema>;
 export const ORGANIZATIONS_PAGE_SIZE = 25;
 
 /** How the list can be sorted. Severity puts Needs attention first, then Setup, Pending, Ready, Active. */
-export const ORGANIZATION_SORTS = ['severity', 'name', 'created', 'activity'] as const;
+export const ORGANIZATION_SORTS = ['severity', 'name', 'created', 'activity', 'launch'] as const;
 export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
 
 export const SORT_LABELS: Record<OrganizationSort, string> = {
@@ -64,6 +65,7 @@ export const SORT_LABELS: Record<OrganizationSort, string> = {
   name: 'Name, A to Z',
   created: 'Newest first',
   activity: 'Latest activity first',
+  launch: 'Closest to launch first',
 };
 
 /** Under Needs action, Needs attention comes first; every other chip lists the newest first. */
@@ -109,6 +111,8 @@ export const organizationListQuerySchema = z.object({
     .catch(''),
   /** Absent: the chip's default sort. */
   sort: z.enum(ORGANIZATION_SORTS).optional().catch(undefined),
+  /** "ready": only organizations whose every applicable launch check passes, not launched yet. */
+  launch: z.enum(['ready']).optional().catch(undefined),
   /** Keyset pagination: rows after this cursor (next page) or before it (previous page). */
   after: z.string().max(800).optional().catch(undefined),
   before: z.string().max(800).optional().catch(undefined),
@@ -119,3 +123,22 @@ export const organizationListQuerySchema = z.object({
   at: z.coerce.number().int().min(1).max(100_000_000).optional().catch(undefined),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuerySchema>;
+
+/** Marking an organization as launched; overriding failing checks needs a reason. */
+export const markLaunchedSchema = z
+  .object({
+    organizationId: organizationIdSchema,
+    override: checkboxSchema,
+    reason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').default(''),
+  })
+  .superRefine((input, ctx) => {
+    if (input.override && input.reason.length < 10) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why you launch despite failing checks (at least 10 characters).' });
+    }
+  });
+export type MarkLaunchedInput = z.infer<typeof markLaunchedSchema>;
+
+/** "Check now" runs one live step at a time, so the page shows progress. */
+export const LAUNCH_LIVE_STEPS = ['domains', 'sso', 'invitation'] as const;
+export const checkNowSchema = z.object({ organizationId: organizationIdSchema, step: z.enum(LAUNCH_LIVE_STEPS) });
+export type CheckNowInput = z.infer<typeof checkNowSchema>;

@@ -437,6 +437,12 @@ async function finishAttempt(
       now,
       role ? { role: role.name, roleMapping: role.mapping } : {},
     );
+    // A successful test sign-in is what the launch check's "SSO tested" reads.
+    if (result.ok) {
+      await client.$transaction((tx) =>
+        recomputeOrganizationState(tx, connection.organizationId, now, { principal: systemPrincipal('SSO test sign-in'), request }),
+      );
+    }
     return { kind: 'test', organizationSlug: connection.organization.slug, connectionId: connection.id, attemptId };
   }
   // Health counts only answers to a sign-in Orgdesk started (or a verified one the IdP started),

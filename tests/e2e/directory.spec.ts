@@ -111,7 +111,9 @@ test('create a directory and copy its token; a SCIM client pushes a group and tw
   await dryRun.getByLabel('Or an email address').fill(`peter@${domain}`);
   await dryRun.getByLabel('In these groups').fill('Contractors');
   await dryRun.getByRole('button', { name: 'Preview the draft' }).click();
-  await expect(preview).toContainText(`peter@${domain} would be Member (no mapping matches: the least privileged role). They are Admin now.`);
+  await expect(preview).toContainText(
+    `peter@${domain} would be Member (no mapping matches: the least privileged role). They are Admin now.`,
+  );
   await expectAccessible(page);
   await openSection(page, 'Members');
   await expect(roleCell(page.getByRole('row', { name: new RegExp(`peter@${domain}`) }))).toHaveText('Admin');

@@ -9,6 +9,7 @@ test('the organization is a workspace: each section has its own URL, the nav mar
   const nav = page.getByRole('navigation', { name: 'Organization sections' });
   await expect(nav.getByRole('link')).toHaveText([
     'Overview',
+    /^Launch check/,
     /^Members/,
     'Invitations',
     'Domains',

@@ -153,7 +153,7 @@ const SEVERITY = ['needs_attention', 'setup', 'pending', 'ready', 'active'];
 
 /** The order each sort promises, as a comparator over stored rows. */
 function compareFor(sort: (typeof ORGANIZATION_SORTS)[number]) {
-  type Row = { id: string; name: string; state: string; createdAt: Date; lastActivityAt: Date };
+  type Row = { id: string; name: string; state: string; createdAt: Date; lastActivityAt: Date; launchRank: number };
   const newest = (a: Row, b: Row) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
   switch (sort) {
     case 'created':
@@ -164,6 +164,8 @@ function compareFor(sort: (typeof ORGANIZATION_SORTS)[number]) {
       return (a: Row, b: Row) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (a.id < b.id ? 1 : -1);
     case 'name':
       return (a: Row, b: Row) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1);
+    case 'launch':
+      return (a: Row, b: Row) => a.launchRank - b.launchRank || (a.id < b.id ? -1 : 1);
   }
 }
 
@@ -208,7 +210,7 @@ describe('the stored state equals the pure rules over generated organizations', 
       (
         await client.organization.findMany({
           where: { id: { in: inserted.map((o) => o.id) } },
-          select: { id: true, name: true, state: true, createdAt: true, lastActivityAt: true },
+          select: { id: true, name: true, state: true, createdAt: true, lastActivityAt: true, launchRank: true },
         })
       ).map((row) => [row.id, row]),
     );

@@ -18,11 +18,20 @@ import { keysetPosition } from '@/lib/pagination';
 
 export const metadata = { title: 'Organizations' };
 
-function hrefWith(params: { filter: string; q: string; sort?: string; after?: string | null; before?: string | null; at?: number }) {
+function hrefWith(params: {
+  filter: string;
+  q: string;
+  sort?: string;
+  launch?: string;
+  after?: string | null;
+  before?: string | null;
+  at?: number;
+}) {
   const search = new URLSearchParams();
   if (params.filter !== 'all') search.set('filter', params.filter);
   if (params.q) search.set('q', params.q);
   if (params.sort) search.set('sort', params.sort);
+  if (params.launch) search.set('launch', params.launch);
   if (params.after) search.set('after', params.after);
   if (params.before) search.set('before', params.before);
   if (params.at && params.at > 1 && (params.after || params.before)) search.set('at', String(params.at));
@@ -42,13 +51,14 @@ export default async function OrganizationsPage({
     filter: typeof raw.filter === 'string' ? raw.filter : undefined,
     q: typeof raw.q === 'string' ? raw.q : undefined,
     sort: typeof raw.sort === 'string' ? raw.sort : undefined,
+    launch: typeof raw.launch === 'string' ? raw.launch : undefined,
     after: typeof raw.after === 'string' ? raw.after : undefined,
     before: typeof raw.before === 'string' ? raw.before : undefined,
     at: typeof raw.at === 'string' ? raw.at : undefined,
   });
   const list = await listOrganizations(await db(), query, new Date());
   // What every link keeps: the chip, the search, and a sort the builder picked.
-  const view = { filter: query.filter, q: query.q, sort: query.sort };
+  const view = { filter: query.filter, q: query.q, sort: query.sort, launch: query.launch };
   // A capped search count is a lower bound: positions aren't clamped to it.
   const position = keysetPosition(
     query.at ?? 1,
@@ -90,8 +100,8 @@ export default async function OrganizationsPage({
         id="organization-search"
         label="Search by name or slug"
         defaultValue={query.q}
-        keep={{ filter: query.filter !== 'all' ? query.filter : undefined, sort: query.sort }}
-        clearHref={hrefWith({ filter: query.filter, q: '' })}
+        keep={{ filter: query.filter !== 'all' ? query.filter : undefined, sort: query.sort, launch: query.launch }}
+        clearHref={hrefWith({ filter: query.filter, q: '', launch: query.launch })}
         className="max-w-xl"
       />
 
@@ -103,11 +113,24 @@ export default async function OrganizationsPage({
       />
 
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <p className="text-sm text-slate-600" role="status" aria-live="polite">
-          {list.total === 1 && !list.countsCapped ? '1 organization' : `${totalWords} organizations`}
-          {query.q ? ` matching “${query.q}”` : ''}
-        </p>
-        <SortForm sort={list.sort} keep={{ filter: query.filter !== 'all' ? query.filter : undefined, q: query.q || undefined }} />
+        <div className="space-y-1">
+          <p className="text-sm text-slate-600" role="status" aria-live="polite">
+            {list.total === 1 && !list.countsCapped ? '1 organization' : `${totalWords} organizations`}
+            {query.launch ? ' ready to launch' : ''}
+            {query.q ? ` matching “${query.q}”` : ''}
+          </p>
+          <p className="text-sm">
+            {query.launch ? (
+              <Link href={hrefWith({ ...view, launch: undefined })}>Show every organization, launched or not</Link>
+            ) : (
+              <Link href={hrefWith({ ...view, launch: 'ready' })}>Only those ready to launch</Link>
+            )}
+          </p>
+        </div>
+        <SortForm
+          sort={list.sort}
+          keep={{ filter: query.filter !== 'all' ? query.filter : undefined, q: query.q || undefined, launch: query.launch }}
+        />
       </div>
 
       {list.rows.length ? (
@@ -120,6 +143,13 @@ export default async function OrganizationsPage({
             label="Organizations pages"
           />
         </>
+      ) : query.launch && !query.after && !query.before ? (
+        <EmptyState title="No organization here is ready to launch">
+          <p>
+            An organization is ready when every applicable launch check passes.{' '}
+            <Link href={hrefWith({ ...view, launch: undefined, sort: 'launch' })}>See the closest to launch first</Link>.
+          </p>
+        </EmptyState>
       ) : query.q ? (
         <EmptyState title={`No organizations match “${query.q}”`}>
           {elsewhere.length ? (

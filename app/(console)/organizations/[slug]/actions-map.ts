@@ -34,6 +34,7 @@ import {
   sendInvitationsAction,
   sendTestInvitationAction,
 } from './invitations/actions';
+import { checkLaunchNowAction, markLaunchedAction } from './launch/actions';
 import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
 import { addGroupMemberAction, createGroupAction, deleteGroupAction, removeGroupMemberAction, updateGroupAction } from './roles/actions';
 import {
@@ -95,4 +96,6 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   previewRoleMappings: previewRoleMappingsAction,
   saveRoleMappings: saveRoleMappingsAction,
   setOrganizationCreation: setOrganizationCreationAction,
+  markLaunched: markLaunchedAction,
+  checkLaunchNow: checkLaunchNowAction,
 };

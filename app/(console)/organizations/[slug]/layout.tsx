@@ -4,6 +4,7 @@ import { OrganizationActionsProvider } from '@/components/actions-context';
 import { type Section, SectionNav } from '@/components/organizations/section-nav';
 import { StateBadge } from '@/components/organizations/state-badge';
 import { permissionsOf } from '@/lib/commands/permissions';
+import { formatDate } from '@/lib/format';
 import { ORGANIZATION_ACTIONS } from './actions-map';
 import { loadWorkspace } from './load';
 
@@ -25,6 +26,12 @@ export default async function OrganizationWorkspaceLayout({
   const failingSso = organization.ssoConnections.filter((c) => c.enabled && c.status === 'error').length;
   const sections: Section[] = [
     { href: base, label: 'Overview' },
+    {
+      href: `${base}/launch`,
+      label: 'Launch check',
+      badge: organization.launchedAt ? 'Launched' : `${organization.launchPassed}/${organization.launchApplicable}`,
+      warn: Boolean(organization.launchedAt) && organization.launchFailing.length > 0,
+    },
     { href: `${base}/members`, label: 'Members', badge: String(organization._count.memberships) },
     {
       href: `${base}/invitations`,
@@ -62,6 +69,11 @@ export default async function OrganizationWorkspaceLayout({
           <h1 className="text-2xl font-semibold">{organization.name}</h1>
           <StateBadge state={organization.state} />
           <span className="font-mono text-sm text-slate-600">{organization.slug}</span>
+          {organization.launchedAt ? (
+            <span className="rounded-full bg-green-50 px-2 py-0.5 text-sm text-green-900">
+              Launched {formatDate(organization.launchedAt)}
+            </span>
+          ) : null}
         </header>
         {organization.sourceGroup ? (
           <p className="text-sm text-slate-700">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { RecentEvents } from '@/components/audit/recent-events';
+import { LaunchPanel } from '@/components/organizations/launch-panel';
 import { ReasonFix } from '@/components/organizations/reason-fix';
 import { StatePanel } from '@/components/organizations/state-panel';
 import { BreakGlassUses } from '@/components/sso/break-glass-uses';
@@ -65,6 +66,13 @@ export default async function OrganizationOverviewPage({
       ) : null}
 
       <StatePanel state={organization.state} reasons={organization.stateReasons} targets={targets} />
+      <LaunchPanel
+        href={`${base}/launch`}
+        launchedAt={organization.launchedAt}
+        passed={organization.launchPassed}
+        applicable={organization.launchApplicable}
+        failing={organization.launchFailing}
+      />
       <BreakGlassUses uses={breakGlassUses} />
 
       <section aria-labelledby="figures-heading">
