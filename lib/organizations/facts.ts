@@ -105,10 +105,15 @@ export async function loadOrganizationFacts(tx: DbOrTx, organizationId: string):
       ${lastEndUserActivitySql(Prisma.sql`o.id`)} AS last_end_user_activity_at,
       -- The launch check's facts.
       EXISTS (SELECT 1 FROM directory_groups g WHERE g.created_organization_id = o.id) AS from_directory_group,
-      (SELECT json_build_object('email', u.email, 'via', m.joined_via, 'joinedAt', m.created_at, 'lastSignInAt', m.last_sign_in_at)
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN roles r ON r.key = m.role
-         WHERE m.organization_id = o.id AND m.status = 'active' AND r.operating_team AND m.joined_via IN ('invitation', 'sso', 'directory')
-         ORDER BY (m.last_sign_in_at >= m.created_at) IS TRUE DESC, m.created_at, m.id LIMIT 1) AS intended_member,
+      -- The operating team's roles first, then each one's members through (organization_id, role):
+      -- never every member of a large organization; the address is read for the one chosen.
+      (SELECT json_build_object('email', (SELECT u.email FROM users u WHERE u.id = m.user_id), 'via', m.joined_via,
+                'joinedAt', m.created_at, 'lastSignInAt', m.last_sign_in_at)
+         FROM (SELECT x.* FROM roles r CROSS JOIN LATERAL (
+                 SELECT * FROM memberships x WHERE x.organization_id = o.id AND x.role = r.key AND x.status = 'active'
+                   AND x.joined_via IN ('invitation', 'sso', 'directory') OFFSET 0) x
+               WHERE r.operating_team
+               ORDER BY (x.last_sign_in_at >= x.created_at) IS TRUE DESC, x.created_at, x.id LIMIT 1) m) AS intended_member,
       (SELECT json_build_object('email', i.email, 'sentAt', coalesce(i.last_sent_at, i.created_at), 'sentBy', i.invited_by_email,
                 'deliveryStatus', i.delivery_status, 'deliveryError', i.delivery_error, 'fingerprint', i.template_fingerprint)
          FROM invitations i WHERE i.organization_id = o.id AND i.is_test ORDER BY i.created_at DESC, i.id DESC LIMIT 1) AS test_invitation,
