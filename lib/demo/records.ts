@@ -53,6 +53,8 @@ export async function addInvitation(
     expiresAt: Date;
     isTest?: boolean;
     createdAt?: Date;
+    /** A test invitation: the template and sender it went out with (lib/invitations/fingerprint.ts). */
+    templateFingerprint?: string;
   },
 ) {
   return tx.invitation.create({
@@ -65,6 +67,7 @@ export async function addInvitation(
       deliveryError: options.deliveryError ?? null,
       expiresAt: options.expiresAt,
       isTest: options.isTest ?? false,
+      templateFingerprint: options.templateFingerprint ?? null,
       // A hash of a token nobody holds: these records can't be accepted.
       tokenHash: crypto.randomBytes(32).toString('hex'),
       sendCount: options.deliveryStatus === 'queued' ? 0 : 1,

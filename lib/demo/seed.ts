@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { RoleKey } from '@/lib/access/roles';
 import type { Db, Tx } from '@/lib/db/client';
 import type { MembershipSource } from '@/lib/generated/prisma/client';
+import { invitationTemplateFingerprint } from '@/lib/invitations/fingerprint';
+import { LAUNCHED_RANK } from '@/lib/organizations/launch';
 import { recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { addActivity, addDomain, addInvitation, addMember } from './records';
 
@@ -12,6 +14,8 @@ type DemoOrganization = {
   slug: string;
   ageDays: number;
   build?: (tx: Tx, organizationId: string, now: Date) => Promise<unknown>;
+  /** Marked as launched this many days ago. */
+  launchedDaysAgo?: number;
 };
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
@@ -194,6 +198,16 @@ async function addDemoDirectory(tx: Tx, organizationId: string, now: Date) {
   });
 }
 
+/** A test invitation to the demo builder, delivered `daysAgo`, with this server's template and sender. */
+async function addTestInvitation(tx: Tx, organizationId: string, now: Date, daysAgo: number) {
+  await addInvitation(tx, organizationId, 'builder@orgdesk.localhost', {
+    isTest: true,
+    createdAt: ago(now, daysAgo),
+    expiresAt: ahead(now, 7 - daysAgo),
+    templateFingerprint: await invitationTemplateFingerprint(),
+  });
+}
+
 /**
  * Demo organizations, at least one in every state, each telling a consistent story: people join
  * after their organization exists, invitations are sent before they are accepted, and a domain is
@@ -212,9 +226,11 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     name: 'Initech Test',
     slug: 'initech-test',
     ageDays: 8,
+    // Every launch check passes: it shows under "Only those ready to launch".
     build: async (tx, id, now) => {
       await join(tx, id, 'peter@initech.example', now, { role: 'owner', joinedDaysAgo: 6, signedInDaysAgo: 1 });
       await join(tx, id, 'milton@initech.example', now, { role: 'admin', joinedDaysAgo: 4 });
+      await addTestInvitation(tx, id, now, 7);
     },
   },
   {
@@ -237,7 +253,14 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
       await addActivity(tx, id, ago(now, 2), { kind: 'auto_join', actorEmail: 'rc@umbrella.example' });
       await addActivity(tx, id, ago(now, 1), { kind: 'api_event', actorEmail: 'jill@umbrella.example' });
       await addDemoDirectory(tx, id, now);
+      // Launched after its checks passed; its mappings were reviewed in a dry run.
+      await addTestInvitation(tx, id, now, 32);
+      await tx.organization.update({
+        where: { id },
+        data: { roleMappingsChangedAt: ago(now, 31), roleMappingsReviewedAt: ago(now, 30) },
+      });
     },
+    launchedDaysAgo: 29,
   },
   {
     name: 'Hooli Trial',
@@ -310,6 +333,12 @@ export async function seedDemoData(client: Db, now = new Date()) {
         select: { id: true },
       });
       await demo.build?.(tx, organization.id, now);
+      if (demo.launchedDaysAgo !== undefined) {
+        await tx.organization.update({
+          where: { id: organization.id },
+          data: { launchedAt: ago(now, demo.launchedDaysAgo), launchedBy: 'builder@orgdesk.localhost', launchRank: LAUNCHED_RANK },
+        });
+      }
       await recomputeOrganizationState(tx, organization.id, now);
       // Its last activity: the latest thing in its story.
       const latest = await tx.$queryRaw<{ at: Date | null }[]>`

@@ -36,6 +36,19 @@ describe('demo seed', () => {
   });
 });
 
+describe('the demo launch check', () => {
+  it('has an organization ready to launch and one launched', async () => {
+    const client = await db();
+    await seedDemoData(client);
+    const select = { launchRank: true, launchedAt: true, launchPassed: true, launchApplicable: true } as const;
+    const initech = await client.organization.findUniqueOrThrow({ where: { slug: 'initech-test' }, select });
+    expect(initech).toMatchObject({ launchRank: 0, launchedAt: null });
+    expect(initech.launchPassed).toBe(initech.launchApplicable);
+    const umbrella = await client.organization.findUniqueOrThrow({ where: { slug: 'umbrella-sandbox' }, select });
+    expect(umbrella).toMatchObject({ launchRank: 1000, launchedAt: expect.any(Date) });
+  });
+});
+
 describe('the demo data tells a consistent story', () => {
   it('people join after their organization exists, invitations precede acceptance, domains are verified before auto-join is approved', async () => {
     const client = await db();
