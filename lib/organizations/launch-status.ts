@@ -102,44 +102,54 @@ export async function markLaunched(client: Db, context: CommandContext, input: M
   });
 }
 
-/**
- * One live step of "Check now": the DNS of the domains the checks rely on, the metadata of the
- * SSO connections read from a URL, or the delivery of the last test invitation (sent now if it
- * is still queued). Each records its outcome as the checker would; then the state and the
- * launch check are recomputed. Returns what it did, in words.
- */
-export async function checkNow(client: Db, context: CommandContext, input: CheckNowInput): Promise<Result<{ done: string }>> {
-  const { organizationId } = input;
-  const organization = await client.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
-  if (!organization) return notFound();
-  let done: string;
-  if (input.step === 'domains') {
+type LiveStep = (client: Db, context: CommandContext, organizationId: string) => Promise<string>;
+
+/** The latest test invitation of an organization, as "Check now" reads it. */
+const lastTestInvitation = (client: Db, organizationId: string) =>
+  client.invitation.findFirst({
+    where: { organizationId, isTest: true },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { deliveryStatus: true, email: true },
+  });
+
+/** What each live step of "Check now" does; each returns what it did, in words. */
+const LIVE_STEPS: Record<CheckNowInput['step'], LiveStep> = {
+  // The DNS of the domains the checks rely on, recorded as the checker would.
+  domains: async (client, context, organizationId) => {
     const domains = await client.domain.findMany({ where: { organizationId, verificationToken: { not: null } }, select: { id: true } });
     for (const domain of domains) await checkDomain(client, domain.id, context.now, undefined, context);
-    done = domains.length ? `Checked the DNS of ${domains.length} ${domains.length === 1 ? 'domain' : 'domains'}.` : 'No domain to check.';
-  } else if (input.step === 'sso') {
+    return domains.length ? `Checked the DNS of ${domains.length} ${domains.length === 1 ? 'domain' : 'domains'}.` : 'No domain to check.';
+  },
+  // The metadata of the enabled SAML connections read from a URL.
+  sso: async (client, context, organizationId) => {
     const connections = await client.ssoConnection.findMany({
       where: { organizationId, enabled: true, protocol: 'saml', idpMetadataUrl: { not: null } },
       select: { id: true },
     });
     for (const connection of connections) await refreshSamlMetadata(client, context, { organizationId, connectionId: connection.id });
-    done = connections.length
+    return connections.length
       ? `Read the metadata of ${connections.length} SSO ${connections.length === 1 ? 'connection' : 'connections'} again.`
       : 'No SSO metadata to read from a URL.';
-  } else {
-    const test = await client.invitation.findFirst({
-      where: { organizationId, isTest: true },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: { deliveryStatus: true },
-    });
-    if (test?.deliveryStatus === 'queued') await deliverQueuedEmail(client, context.now, 20, { organizationId });
-    const after = await client.invitation.findFirst({
-      where: { organizationId, isTest: true },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      select: { deliveryStatus: true, email: true },
-    });
-    done = after ? `The last test invitation, to ${after.email}, is ${after.deliveryStatus}.` : 'No test invitation has been sent.';
-  }
+  },
+  // The last test invitation's delivery, sent now if it is still queued.
+  invitation: async (client, context, organizationId) => {
+    if ((await lastTestInvitation(client, organizationId))?.deliveryStatus === 'queued') {
+      await deliverQueuedEmail(client, context.now, 20, { organizationId });
+    }
+    const test = await lastTestInvitation(client, organizationId);
+    return test ? `The last test invitation, to ${test.email}, is ${test.deliveryStatus}.` : 'No test invitation has been sent.';
+  },
+};
+
+/**
+ * One live step of "Check now" (LIVE_STEPS), then the state and the launch check recomputed.
+ * Returns what the step did, in words.
+ */
+export async function checkNow(client: Db, context: CommandContext, input: CheckNowInput): Promise<Result<{ done: string }>> {
+  const { organizationId } = input;
+  const organization = await client.organization.findUnique({ where: { id: organizationId }, select: { id: true } });
+  if (!organization) return notFound();
+  const done = await LIVE_STEPS[input.step](client, context, organizationId);
   await client.$transaction((tx) => recomputeOrganizationState(tx, organizationId, context.now, context));
   return ok({ done });
 }
