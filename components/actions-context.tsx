@@ -2,7 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Permission } from '@/lib/commands/permissions';
-import type { Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/result';
 
 /** A server action as forms call it through useActionState. */
 export type FormAction = (previous: Result<unknown> | null, form: FormData) => Promise<Result<unknown>>;
@@ -56,9 +56,14 @@ export interface OrganizationActions {
   setOrganizationCreation: FormAction;
   markLaunched: FormAction;
   checkLaunchNow: FormAction;
+  createSetupLink: FormAction;
+  revokeSetupLink: FormAction;
 }
 
-const OrganizationActionsContext = createContext<{ actions: OrganizationActions; permissions: ReadonlySet<string> } | null>(null);
+const OrganizationActionsContext = createContext<{ actions: Partial<OrganizationActions>; permissions: ReadonlySet<string> } | null>(null);
+
+/** What a form gets for an action its page doesn't offer (a setup link's page offers a few). */
+const notOffered: FormAction = async () => fail('forbidden', 'That can’t be done from this page.');
 
 /**
  * The organization page's server actions, and the permissions of whoever views it: a control
@@ -69,7 +74,8 @@ export function OrganizationActionsProvider({
   permissions,
   children,
 }: {
-  actions: OrganizationActions;
+  /** The console's page passes them all; a setup link's page only those its link may run. */
+  actions: Partial<OrganizationActions>;
   permissions: readonly Permission[];
   children: ReactNode;
 }) {
@@ -87,7 +93,8 @@ function useOrganizationContext() {
 }
 
 export function useOrganizationActions(): OrganizationActions {
-  return useOrganizationContext().actions;
+  const { actions } = useOrganizationContext();
+  return new Proxy(actions, { get: (target, key) => target[key as keyof OrganizationActions] ?? notOffered }) as OrganizationActions;
 }
 
 /** Whether the viewer holds a permission, for showing the controls that need it. */

@@ -6,9 +6,9 @@ import { useOrganizationActions } from '@/components/actions-context';
 import { Button } from '@/components/ui/button';
 import { ChoiceSelect } from '@/components/ui/choice-select';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { CopyButton } from '@/components/ui/copy-button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
+import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
@@ -22,19 +22,15 @@ const PROVIDER_KEYS = Object.keys(DIRECTORY_PROVIDERS) as DirectoryProviderKey[]
 /** A token shown once, with a copy button and the warning that it won't be shown again. */
 export function TokenOnce({ token, heading, children }: { token: string; heading: string; children?: React.ReactNode }) {
   return (
-    <section aria-label={heading} className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4">
-      <h4 className="font-semibold text-amber-950">{heading}</h4>
-      <p className="text-sm text-amber-950">
-        Copy it now and paste it into the identity provider: Orgdesk stores only its hash and can’t show it again.
-      </p>
-      <div className="flex flex-wrap items-center gap-2">
-        <code className="min-w-0 break-all rounded bg-white px-2 py-1 font-mono text-sm" data-testid="directory-token">
-          {token}
-        </code>
-        <CopyButton value={token} label="Copy the token" />
-      </div>
+    <ShownOnce
+      heading={heading}
+      note="Copy it now and paste it into the identity provider: Orgdesk stores only its hash and can’t show it again."
+      value={token}
+      copyLabel="Copy the token"
+      testId="directory-token"
+    >
       {children}
-    </section>
+    </ShownOnce>
   );
 }
 

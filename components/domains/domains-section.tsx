@@ -29,7 +29,10 @@ const STATUS = {
 export function DomainsSection({
   organization,
   domains,
+  setup = false,
 }: {
+  /** On a setup link's page: add and verify only (no removal, subdomain switch or auto-join). */
+  setup?: boolean;
   organization: {
     id: string;
     autoJoinEnabled: boolean;
@@ -104,13 +107,17 @@ export function DomainsSection({
                 <Permitted to="domains.manage">
                   <div className="flex flex-wrap items-start gap-6">
                     <VerifyNowButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
-                    <IncludeSubdomainsForm
-                      organizationId={organization.id}
-                      domainId={domain.id}
-                      name={domain.name}
-                      includeSubdomains={domain.includeSubdomains}
-                    />
-                    <RemoveDomainButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
+                    {setup ? null : (
+                      <>
+                        <IncludeSubdomainsForm
+                          organizationId={organization.id}
+                          domainId={domain.id}
+                          name={domain.name}
+                          includeSubdomains={domain.includeSubdomains}
+                        />
+                        <RemoveDomainButton organizationId={organization.id} domainId={domain.id} name={domain.name} />
+                      </>
+                    )}
                   </div>
                 </Permitted>
               </li>
@@ -124,32 +131,34 @@ export function DomainsSection({
           </p>
         </EmptyState>
       )}
-      {/* biome-ignore lint/a11y/useSemanticElements: a named group of controls that is not a fieldset of one form */}
-      <div className="rounded-lg border border-slate-200 bg-white p-6" aria-labelledby="auto-join-heading" role="group">
-        <h3 id="auto-join-heading" className="mb-3 font-semibold">
-          Auto-join
-        </h3>
-        <Permitted
-          to="auto_join.manage"
-          fallback={
-            <p className="text-sm text-slate-700">
-              {organization.autoJoinEnabled
-                ? `On: people at a verified domain join as ${organization.autoJoinRoleRef.name} when they sign in.`
-                : 'Off: people join by invitation only.'}
-            </p>
-          }
-        >
-          <AutoJoinPanel
-            organizationId={organization.id}
-            enabled={organization.autoJoinEnabled}
-            role={organization.autoJoinRole}
-            roleName={organization.autoJoinRoleRef.name}
-            approvedBy={organization.autoJoinApprovedBy}
-            approvedAt={organization.autoJoinApprovedAt ? formatDate(organization.autoJoinApprovedAt) : null}
-            verifiedDomains={verified}
-          />
-        </Permitted>
-      </div>
+      {setup ? null : (
+        /* biome-ignore lint/a11y/useSemanticElements: a named group of controls that is not a fieldset of one form */
+        <div className="rounded-lg border border-slate-200 bg-white p-6" aria-labelledby="auto-join-heading" role="group">
+          <h3 id="auto-join-heading" className="mb-3 font-semibold">
+            Auto-join
+          </h3>
+          <Permitted
+            to="auto_join.manage"
+            fallback={
+              <p className="text-sm text-slate-700">
+                {organization.autoJoinEnabled
+                  ? `On: people at a verified domain join as ${organization.autoJoinRoleRef.name} when they sign in.`
+                  : 'Off: people join by invitation only.'}
+              </p>
+            }
+          >
+            <AutoJoinPanel
+              organizationId={organization.id}
+              enabled={organization.autoJoinEnabled}
+              role={organization.autoJoinRole}
+              roleName={organization.autoJoinRoleRef.name}
+              approvedBy={organization.autoJoinApprovedBy}
+              approvedAt={organization.autoJoinApprovedAt ? formatDate(organization.autoJoinApprovedAt) : null}
+              verifiedDomains={verified}
+            />
+          </Permitted>
+        </div>
+      )}
     </section>
   );
 }

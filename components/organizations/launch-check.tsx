@@ -84,6 +84,9 @@ export function LaunchCheckSection({
               <div className="mt-2 flex flex-wrap gap-4 text-sm">
                 {check.previewInvitation ? <a href={`${base}/invitations/preview`}>See the invitation as it renders</a> : null}
                 {check.fix ? <Link href={check.fix.section ? `${base}/${check.fix.section}` : base}>{check.fix.label}</Link> : null}
+                {check.handOff ? (
+                  <Link href={`${base}/setup-links?for=${check.handOff}`}>Or hand it to their IT admin with a setup link</Link>
+                ) : null}
               </div>
             </li>
           );

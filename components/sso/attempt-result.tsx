@@ -10,10 +10,13 @@ export function AttemptResult({
   organization,
   connection,
   attempt,
+  back = null,
 }: {
   organization: { slug: string };
   connection: { id: string; name: string; certificates: { fingerprint: string; notAfter: Date }[] };
   attempt: { occurredAt: Date; test: boolean; outcome: string; subject: string | null; email: string | null; detail: AttemptDetail };
+  /** Outside the console (a setup link's page): where "back" goes, and no console breadcrumbs. */
+  back?: { href: string; label: string } | null;
 }) {
   const base = `/organizations/${organization.slug}/sso/${connection.id}`;
   const { detail } = attempt;
@@ -23,10 +26,12 @@ export function AttemptResult({
     : undefined;
   return (
     <div className="space-y-6">
-      <nav aria-label="SSO sign-in result" className="text-sm">
-        <Link href={`/organizations/${organization.slug}/sso`}>Single sign-on</Link> <span aria-hidden="true">/</span>{' '}
-        <Link href={base}>{connection.name}</Link> <span aria-hidden="true">/</span> {attempt.test ? 'Test result' : 'Sign-in attempt'}
-      </nav>
+      {back ? null : (
+        <nav aria-label="SSO sign-in result" className="text-sm">
+          <Link href={`/organizations/${organization.slug}/sso`}>Single sign-on</Link> <span aria-hidden="true">/</span>{' '}
+          <Link href={base}>{connection.name}</Link> <span aria-hidden="true">/</span> {attempt.test ? 'Test result' : 'Sign-in attempt'}
+        </nav>
+      )}
       <section aria-labelledby="result-heading" className="space-y-4">
         <h2 id="result-heading" className="text-lg font-semibold">
           {success
@@ -102,7 +107,7 @@ export function AttemptResult({
           </div>
         )}
         <p className="text-sm">
-          <Link href={base}>Back to {connection.name}</Link>
+          <Link href={back?.href ?? base}>{back?.label ?? `Back to ${connection.name}`}</Link>
         </p>
       </section>
     </div>

@@ -50,15 +50,22 @@ export function ConnectionSetup({
   attempts,
   lastTest,
   testError,
+  setup = null,
 }: {
   organization: { id: string; slug: string };
   connection: SsoConnectionDetail;
   sp: ServiceProviderValues;
   domains: DomainChoice[];
   now: Date;
-  attempts: { rows: AttemptRow[]; page: PageInfo };
+  /** The sign-in log's page; none on a setup link's page. */
+  attempts: { rows: AttemptRow[]; page: PageInfo } | null;
   lastTest: { id: string; occurredAt: Date; outcome: string; check: string | null } | null;
   testError: string | null;
+  /**
+   * Shown on a setup link's page instead of the console: no breadcrumbs, switch, deletion or
+   * sign-in log, and the test runs (and answers) through the link.
+   */
+  setup?: { testHref: string; resultHref: (attemptId: string) => string } | null;
 }) {
   const base = `/organizations/${organization.slug}/sso/${connection.id}`;
   const provider = SSO_PROVIDERS[connection.provider as SsoProviderKey];
@@ -87,9 +94,11 @@ export function ConnectionSetup({
     : Boolean(connection.issuer && connection.clientId && connection.hasClientSecret);
   return (
     <div className="space-y-8">
-      <nav aria-label="SSO connection" className="text-sm">
-        <Link href={`/organizations/${organization.slug}/sso`}>Single sign-on</Link> <span aria-hidden="true">/</span> {connection.name}
-      </nav>
+      {setup ? null : (
+        <nav aria-label="SSO connection" className="text-sm">
+          <Link href={`/organizations/${organization.slug}/sso`}>Single sign-on</Link> <span aria-hidden="true">/</span> {connection.name}
+        </nav>
+      )}
       <section aria-labelledby="connection-heading" className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="connection-heading" className="text-lg font-semibold">
@@ -102,14 +111,22 @@ export function ConnectionSetup({
           {formatDateTime(connection.configuredAt)}
         </p>
         {connection.lastError ? <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{connection.lastError}</p> : null}
-        <Permitted to="sso.manage">
-          <div className="space-y-2">
-            {!connection.enabled && missing.length ? (
-              <p className="text-sm text-slate-700">To enable it, add {missing.join(', ')}.</p>
-            ) : null}
-            <EnableConnectionForm connection={ref} enabled={connection.enabled} name={connection.name} />
-          </div>
-        </Permitted>
+        {setup ? (
+          <p className="text-sm text-slate-700">
+            {connection.enabled
+              ? 'It is on: people at its domains sign in through it.'
+              : 'It stays off until the builder turns it on, after a passed test sign-in.'}
+          </p>
+        ) : (
+          <Permitted to="sso.manage">
+            <div className="space-y-2">
+              {!connection.enabled && missing.length ? (
+                <p className="text-sm text-slate-700">To enable it, add {missing.join(', ')}.</p>
+              ) : null}
+              <EnableConnectionForm connection={ref} enabled={connection.enabled} name={connection.name} />
+            </div>
+          </Permitted>
+        )}
       </section>
 
       {saml || oidc ? (
@@ -118,8 +135,8 @@ export function ConnectionSetup({
             Test sign-in
           </h3>
           <p className="text-sm text-slate-700">
-            Signs in at {provider.label} for real, in a new tab, without starting a session here. The result shows what {provider.label}{' '}
-            sent, or the check that failed and how to fix it. Test before enabling the connection for everyone.
+            Signs in at {provider.label} for real{setup ? '' : ', in a new tab,'} without starting a session here. The result shows what{' '}
+            {provider.label} sent, or the check that failed and how to fix it. Test before enabling the connection for everyone.
           </p>
           {testError ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -135,13 +152,17 @@ export function ConnectionSetup({
                 <strong className="text-red-800">failed at {lastTest.check ?? lastTest.outcome}</strong>
               )}
               {lastTest.occurredAt < connection.configuredAt ? ' (before the last change to the settings: test again)' : ''}.{' '}
-              <Link href={`${base}/attempts/${lastTest.id}`}>See the result</Link>
+              <Link href={setup ? setup.resultHref(lastTest.id) : `${base}/attempts/${lastTest.id}`}>See the result</Link>
             </p>
           ) : (
             <p className="text-sm text-slate-700">Not tested yet.</p>
           )}
           <Permitted to="sso.manage">
-            {testable ? (
+            {testable && setup ? (
+              <a className={buttonClasses('secondary')} href={setup.testHref}>
+                Test connection
+              </a>
+            ) : testable ? (
               <a
                 className={buttonClasses('secondary')}
                 href={`/api/sso/test/${connection.id}?organizationId=${organization.id}&slug=${organization.slug}`}
@@ -288,14 +309,16 @@ export function ConnectionSetup({
             />
           </div>
         ) : null}
-        <section aria-labelledby="danger-heading" className="space-y-3 rounded-lg border border-red-200 bg-white p-6">
-          <h3 id="danger-heading" className="font-semibold">
-            Delete this connection
-          </h3>
-          <DeleteConnectionForm connection={ref} name={connection.name} slug={organization.slug} />
-        </section>
+        {setup ? null : (
+          <section aria-labelledby="danger-heading" className="space-y-3 rounded-lg border border-red-200 bg-white p-6">
+            <h3 id="danger-heading" className="font-semibold">
+              Delete this connection
+            </h3>
+            <DeleteConnectionForm connection={ref} name={connection.name} slug={organization.slug} />
+          </section>
+        )}
       </Permitted>
-      <SignInLog rows={attempts.rows} page={attempts.page} base={base} />
+      {attempts ? <SignInLog rows={attempts.rows} page={attempts.page} base={base} /> : null}
     </div>
   );
 }

@@ -83,6 +83,11 @@ export const AUDIT_ACTIONS = {
   'console_user.reactivated': 'Console user reactivated',
   'console_user.removed': 'Console user removed',
   'command.refused': 'Action refused',
+  'setup_link.created': 'Setup link created',
+  'setup_link.revoked': 'Setup link revoked',
+  'setup_link.opened': 'Setup link opened',
+  'setup_link.sso_tested': 'Test sign-in passed through a setup link',
+  'setup_link.delivery_failed': 'Setup link email not delivered',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

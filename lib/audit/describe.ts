@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS, isAuditAction } from './actions';
 
 /** Words for an event's actor: the address, or what kind of caller it was. */
 export function describeActor(event: { actorKind: string; actorId: string | null; actorEmail: string | null }): string {
+  if (event.actorKind === 'setup_link') return event.actorEmail ? `Setup link sent to ${event.actorEmail}` : 'Setup link';
   if (event.actorEmail) return event.actorEmail;
   if (event.actorKind === 'system') return `Orgdesk (${event.actorId ?? 'system'})`;
   if (event.actorKind === 'api_key') return `API key ${event.actorId ?? ''}`.trim();

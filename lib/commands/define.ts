@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { fail, notFound, type Result } from '@/lib/result';
+import { setupLinkRefusal } from '@/lib/setup-links/auth';
 import { formValues, validationFailure } from './input';
-import { canReachOrganization, hasPermission, type Permission } from './permissions';
+import { canReachOrganization, hasPermission, mayRunCommand, type Permission } from './permissions';
 import type { Principal } from './principal';
 
 /** Where a call came from, for the audit log. */
@@ -35,8 +36,9 @@ export interface Command<S extends z.ZodType, T> {
 /**
  * Declares a command once: its input schema, the permission it needs and its handler. Every
  * transport (server action, API route, SCIM route) calls the same command with its principal.
- * Before the handler runs: no principal is "unauthenticated", a missing permission is
- * "forbidden", and an organization the principal can't reach is "not found".
+ * Before the handler runs: no principal is "unauthenticated", a setup link that was revoked or
+ * has expired is refused as such, an organization the principal can't reach is "not found", and
+ * a missing permission (or, for a setup link, a command its intents don't list) is "forbidden".
  */
 export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinition<S, T>): Command<S, T> {
   const run = async (principal: Principal | null, input: unknown, options: { request?: RequestMeta; now?: Date } = {}) => {
@@ -44,14 +46,16 @@ export function defineCommand<S extends z.ZodType, T>(definition: CommandDefinit
     if (!principal) return fail('unauthenticated');
     const parsed = definition.schema.safeParse(input);
     if (!parsed.success) return validationFailure(parsed.error, values);
+    const now = options.now ?? new Date();
+    if (principal.kind === 'setup_link') {
+      // A link revoked or expired after its page was shown acts no more.
+      const refusal = await setupLinkRefusal(await db(), principal, now);
+      if (refusal) return { ...refusal, values };
+    }
     const organizationId = (parsed.data as { organizationId?: unknown }).organizationId;
     if (typeof organizationId === 'string' && !canReachOrganization(principal, organizationId)) return notFound();
-    const context: CommandContext = {
-      principal,
-      now: options.now ?? new Date(),
-      request: options.request ?? { ip: null, requestId: null },
-    };
-    if (!hasPermission(principal, definition.permission)) {
+    const context: CommandContext = { principal, now, request: options.request ?? { ip: null, requestId: null } };
+    if (!hasPermission(principal, definition.permission) || !mayRunCommand(principal, definition.name)) {
       await recordRefusal(context, definition, typeof organizationId === 'string' ? organizationId : null);
       return fail('forbidden');
     }

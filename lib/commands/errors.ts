@@ -37,6 +37,8 @@ export const ERRORS = {
   bad_request: { status: 400, message: 'The request could not be read.' },
   launch_checks_failing: { status: 409, message: 'Some launch checks fail. Fix them, or override with a reason.' },
   already_launched: { status: 409, message: 'This organization is already marked as launched.' },
+  setup_link_expired: { status: 410, message: 'This setup link has expired. Ask whoever sent it for a new one.' },
+  setup_link_revoked: { status: 410, message: 'This setup link was revoked. Ask whoever sent it for a new one.' },
   directory_exists: { status: 409, message: 'This organization already has a directory. Rotate its token or change its settings instead.' },
   // SCIM's refusals (lib/directory/scim/errors.ts): the hint carries the scimType.
   scim_invalid: { status: 400, message: 'The SCIM request is not valid.' },

@@ -1,4 +1,5 @@
 import type { ConsoleRole } from '@/lib/console/roles';
+import { intentPermissions, intentsAllow } from '@/lib/setup-links/intents';
 import { type Principal, principalOrganization } from './principal';
 
 /**
@@ -23,6 +24,7 @@ export const PERMISSIONS = {
   'sso.manage': 'Create, configure, enable, disable and delete SSO connections.',
   'directory.manage': 'Create directories, rotate and revoke their tokens, and change their settings.',
   'directory.sync': 'Push users and groups over SCIM (a directory’s own token).',
+  'setup_links.manage': 'Create, email and revoke setup links that hand domain, SSO and directory setup to an organization’s IT admin.',
   'audit.read': 'Read and export the audit log.',
   'jobs.manage': 'See background jobs and retry dead ones.',
   'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',
@@ -76,7 +78,18 @@ export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
       return new Set<Permission>(['directory.sync']);
     case 'invitation_link':
       return new Set<Permission>(['invitations.accept']);
+    case 'setup_link':
+      return new Set<Permission>(intentPermissions(principal.intents));
   }
+}
+
+/**
+ * Whether a principal may run a command by name, beside holding its permission: a setup link
+ * runs only the commands its intents list (no removing, enabling or deleting), everyone else
+ * whatever their permissions allow.
+ */
+export function mayRunCommand(principal: Principal, commandName: string): boolean {
+  return principal.kind !== 'setup_link' || intentsAllow(principal.intents, commandName);
 }
 
 export function hasPermission(principal: Principal, permission: Permission): boolean {

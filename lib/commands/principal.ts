@@ -1,4 +1,5 @@
 import type { ConsoleRole } from '@/lib/console/roles';
+import type { SetupIntent } from '@/lib/setup-links/intents';
 
 /**
  * Whoever calls a command. Every command receives one; the audit log records it.
@@ -17,6 +18,11 @@ export type Principal =
   | { kind: 'api_key'; keyId: string; organizationId: string; permissions: readonly string[] }
   /** A SCIM directory of one organization. */
   | { kind: 'directory'; directoryId: string; organizationId: string }
+  /**
+   * Whoever holds a setup link: the customer's IT admin, acting on one organization through the
+   * commands its intents allow (lib/setup-links/intents.ts), audited with the address it was sent to.
+   */
+  | { kind: 'setup_link'; linkId: string; organizationId: string; intents: readonly SetupIntent[]; sentTo: string | null }
   /** Whoever holds an invitation link (signed in as `email`, or not signed in): the token is the authority. */
   | { kind: 'invitation_link'; email: string | null }
   /** Orgdesk itself: the scheduler, email delivery, sign-in side effects. */
@@ -43,6 +49,8 @@ export function principalRecord(principal: Principal): { kind: PrincipalKind; id
       return { kind: principal.kind, id: principal.keyId, email: null };
     case 'directory':
       return { kind: principal.kind, id: principal.directoryId, email: null };
+    case 'setup_link':
+      return { kind: principal.kind, id: principal.linkId, email: principal.sentTo };
     case 'invitation_link':
       return { kind: principal.kind, id: null, email: principal.email };
     case 'system':

@@ -11,6 +11,8 @@ export const SEAL_PURPOSES = {
   queuedSecret: 'queued-secret-v1',
   /** An SSO connection's client secret. */
   ssoSecret: 'sso-secret-v1',
+  /** A setup link waiting in the job queue to be emailed (cleared once sent). */
+  setupLink: 'setup-link-v1',
 } as const;
 export type SealPurpose = keyof typeof SEAL_PURPOSES;
 

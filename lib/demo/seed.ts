@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { RoleKey } from '@/lib/access/roles';
+import { recordAudit } from '@/lib/audit/record';
+import { systemPrincipal } from '@/lib/commands/principal';
 import type { Db, Tx } from '@/lib/db/client';
 import type { MembershipSource } from '@/lib/generated/prisma/client';
 import { invitationTemplateFingerprint } from '@/lib/invitations/fingerprint';
@@ -219,8 +221,10 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     name: 'Globex (pilot)',
     slug: 'globex-pilot',
     ageDays: 3,
-    build: (tx, id, now) =>
-      addInvitation(tx, id, 'ops@globex.example', { role: 'owner', expiresAt: ahead(now, 5), createdAt: ago(now, 2) }),
+    build: async (tx, id, now) => {
+      await addInvitation(tx, id, 'ops@globex.example', { role: 'owner', expiresAt: ahead(now, 5), createdAt: ago(now, 2) });
+      await addDemoSetupLink(tx, id, now);
+    },
   },
   {
     name: 'Initech Test',
@@ -316,6 +320,61 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     };
   }),
 ];
+
+/**
+ * A setup link emailed to Globex's IT admin a day ago, opened, with a domain added through it and
+ * not verified yet: the Setup links section shows its progress. (Its token was never kept.)
+ */
+async function addDemoSetupLink(tx: Tx, organizationId: string, now: Date) {
+  const sentTo = 'it@globex.example';
+  const createdAt = ago(now, 1);
+  const link = await tx.setupLink.create({
+    data: {
+      organizationId,
+      tokenHash: crypto.randomBytes(32).toString('hex'),
+      intents: ['domains', 'sso'],
+      sentTo,
+      deliveryStatus: 'sent',
+      createdByEmail: 'builder@orgdesk.localhost',
+      createdAt,
+      expiresAt: new Date(createdAt.getTime() + 72 * 60 * 60 * 1000),
+      openedAt: new Date(createdAt.getTime() + 2 * 60 * 60 * 1000),
+      lastOpenedAt: new Date(createdAt.getTime() + 3 * 60 * 60 * 1000),
+    },
+    select: { id: true },
+  });
+  const domain = await addDomain(tx, organizationId, 'globex.example', { status: 'pending' });
+  const principal = { kind: 'setup_link' as const, linkId: link.id, organizationId, intents: ['domains' as const, 'sso' as const], sentTo };
+  const request = { ip: null, requestId: null };
+  await recordAudit(
+    tx,
+    { principal: systemPrincipal('demo data'), now: createdAt, request },
+    {
+      organizationId,
+      action: 'setup_link.created',
+      target: { type: 'setup_link', id: link.id, label: sentTo },
+      summary: { intents: ['domains', 'sso'], sentTo },
+    },
+  );
+  await recordAudit(
+    tx,
+    { principal, now: new Date(createdAt.getTime() + 2 * 60 * 60 * 1000), request },
+    {
+      organizationId,
+      action: 'setup_link.opened',
+      target: { type: 'setup_link', id: link.id, label: sentTo },
+    },
+  );
+  await recordAudit(
+    tx,
+    { principal, now: new Date(createdAt.getTime() + 3 * 60 * 60 * 1000), request },
+    {
+      organizationId,
+      action: 'domain.added',
+      target: { type: 'domain', id: domain.id, label: domain.name },
+    },
+  );
+}
 
 /** Idempotent: organizations whose slug exists are left alone. */
 export async function seedDemoData(client: Db, now = new Date()) {

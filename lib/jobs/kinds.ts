@@ -1,6 +1,7 @@
 import { signInEmailJob } from '@/lib/auth/sign-in-link';
 import { consoleInvitationEmailJob } from '@/lib/console/delivery';
 import { invitationEmailJob } from '@/lib/invitations/delivery';
+import { setupLinkEmailJob } from '@/lib/setup-links/delivery';
 import type { JobKind } from './kind';
 import { probeJob } from './probe';
 
@@ -12,7 +13,10 @@ let kinds: Record<string, JobKind<unknown>> | undefined;
  */
 export function jobKinds(): Record<string, JobKind<unknown>> {
   kinds ??= Object.fromEntries(
-    ([invitationEmailJob, consoleInvitationEmailJob, signInEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [kind.kind, kind]),
+    ([invitationEmailJob, consoleInvitationEmailJob, signInEmailJob, setupLinkEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [
+      kind.kind,
+      kind,
+    ]),
   );
   return kinds;
 }

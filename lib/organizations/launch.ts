@@ -89,7 +89,16 @@ export interface LaunchCheck {
   /** Passed with a test invitation: its preview. */
   previewInvitation?: boolean;
   fix?: { section: LaunchFixSection; label: string };
+  /** Failed, and the customer's IT admin could fix it through a setup link with this intent. */
+  handOff?: 'domains' | 'sso' | 'directory';
 }
+
+/** The checks a setup link can hand to the customer's IT admin, and the intent that does it. */
+const HAND_OFF: Partial<Record<LaunchCheckKey, NonNullable<LaunchCheck['handOff']>>> = {
+  domains_verified: 'domains',
+  sso_tested: 'sso',
+  directory_tested: 'directory',
+};
 
 const TITLES: Record<LaunchCheckKey, string> = {
   member_accepted: 'An intended member has accepted access',
@@ -122,6 +131,7 @@ const failed = (key: LaunchCheckKey, detail: string, fix: LaunchCheck['fix']): L
   status: 'failed',
   detail,
   fix,
+  ...(HAND_OFF[key] ? { handOff: HAND_OFF[key] } : {}),
 });
 const notApplicable = (key: LaunchCheckKey, detail: string): LaunchCheck => ({ key, title: TITLES[key], status: 'not_applicable', detail });
 

@@ -13,6 +13,7 @@ import { normalizeEmail } from '@/lib/email/address';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, ok, type Result } from '@/lib/result';
+import { recordSetupLinkTestPassed, setupLinkOfTest } from '@/lib/setup-links/sso-test';
 import type { VerifiedIdentity } from './identity';
 import {
   completeOidcSignIn,
@@ -105,6 +106,7 @@ export async function startSsoSignIn(
   purpose: SsoPurpose,
   now: Date,
   loginHint: string | null = null,
+  returnTo: string | null = null,
 ): Promise<Result<string>> {
   const connection = await loadConnection(client, connectionId);
   if (!connection) return fail('not_found');
@@ -112,7 +114,7 @@ export async function startSsoSignIn(
     if (!connection.idpSsoUrl || !connection.certificates.length) {
       return fail('sso_incomplete', 'Add the identity provider’s SSO URL and signing certificate first.');
     }
-    return ok(await startSamlSignIn(client, connection, purpose, now));
+    return ok(await startSamlSignIn(client, connection, purpose, now, returnTo));
   }
   const config = await oidcConfigFor(client, connection, now);
   if (!config.ok) return config;
@@ -125,6 +127,7 @@ export async function startSsoSignIn(
       connectionId: connection.id,
       organizationId: connection.organizationId,
       purpose,
+      returnTo,
       nonce,
       codeVerifierSealed: seal(codeVerifier, getConfig().authSecret, 'ssoSecret'),
       createdAt: now,
@@ -226,7 +229,8 @@ export async function completeOidcCallback(
 
 /** What the ACS does next: show a test's result to the builder, hand a ticket to the person, or explain a refusal. */
 export type AcsOutcome =
-  | { kind: 'test'; organizationSlug: string; connectionId: string; attemptId: string }
+  /** A test's result: for the builder in the console, or (with `setupLinkId`) for a setup link's visitor. */
+  | { kind: 'test'; organizationSlug: string; connectionId: string; attemptId: string; setupLinkId: string | null }
   | { kind: 'signed_in'; ticket: string; returnTo: string | null }
   | { kind: 'refused'; code: string; message: string };
 
@@ -437,13 +441,16 @@ async function finishAttempt(
       now,
       role ? { role: role.name, roleMapping: role.mapping } : {},
     );
-    // A successful test sign-in is what the launch check's "SSO tested" reads.
+    const setupLinkId = setupLinkOfTest(attempt.returnTo);
+    // A successful test sign-in is what the launch check's "SSO tested" reads, and a setup link's
+    // visitor passing it is that link's milestone, audited as the link.
     if (result.ok) {
-      await client.$transaction((tx) =>
-        recomputeOrganizationState(tx, connection.organizationId, now, { principal: systemPrincipal('SSO test sign-in'), request }),
-      );
+      await client.$transaction(async (tx) => {
+        if (setupLinkId) await recordSetupLinkTestPassed(tx, setupLinkId, connection, attemptId, now, request);
+        await recomputeOrganizationState(tx, connection.organizationId, now, { principal: systemPrincipal('SSO test sign-in'), request });
+      });
     }
-    return { kind: 'test', organizationSlug: connection.organization.slug, connectionId: connection.id, attemptId };
+    return { kind: 'test', organizationSlug: connection.organization.slug, connectionId: connection.id, attemptId, setupLinkId };
   }
   // Health counts only answers to a sign-in Orgdesk started (or a verified one the IdP started),
   // so stray posts can't put a connection in error.

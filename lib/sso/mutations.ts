@@ -8,6 +8,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { fetchOutbound } from '@/lib/http/outbound';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
+import { setupLinkReturnTo } from '@/lib/setup-links/sso-test';
 import { type ParsedCertificate, parseCertificate } from './certificates';
 import { startSsoSignIn } from './flow';
 import { type IdpMetadata, MAX_METADATA_BYTES, parseIdpMetadata } from './metadata';
@@ -435,7 +436,9 @@ export async function startSsoTest(client: Db, context: CommandContext, input: C
     select: { id: true },
   });
   if (!connection) return notFound();
-  const started = await startSsoSignIn(client, connection.id, 'test', context.now);
+  // A setup link's test comes back to the link's page; a builder's to the console.
+  const returnTo = context.principal.kind === 'setup_link' ? setupLinkReturnTo(context.principal.linkId) : null;
+  const started = await startSsoSignIn(client, connection.id, 'test', context.now, null, returnTo);
   return started.ok ? ok({ url: started.data }) : started;
 }
 

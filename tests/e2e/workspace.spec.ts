@@ -15,6 +15,7 @@ test('the organization is a workspace: each section has its own URL, the nav mar
     'Domains',
     'SSO',
     'Directory',
+    'Setup links',
     'Roles & groups',
     'Activity',
     'Settings',

@@ -133,7 +133,7 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
     expect(defaults).toEqual([
       { key: 'admin', operating_team: true, n: 9 },
       { key: 'member', operating_team: false, n: 0 },
-      { key: 'owner', operating_team: true, n: 13 },
+      { key: 'owner', operating_team: true, n: 14 },
     ]);
     // The database holds the rules: a role must exist, the defaults stay, auto-join is never Owner.
     await expect(runner.exec("UPDATE memberships SET role = 'nonexistent' WHERE role = 'member'")).rejects.toThrow(

@@ -41,6 +41,22 @@ function ready(): LaunchFacts {
 const check = (facts: LaunchFacts, key: LaunchCheckKey) => deriveLaunchChecks(facts, now, FINGERPRINT).find((c) => c.key === key)!;
 
 describe('the launch check', () => {
+  it('offers a setup link for what the customer’s IT admin can fix: domains, SSO and the directory, only when failing', () => {
+    const facts = ready();
+    const broken: LaunchFacts = {
+      ...facts,
+      domains: [{ ...facts.domains[0]!, status: 'pending', verifiedAt: null }],
+      ssoConnections: [{ ...facts.ssoConnections[0]!, lastTestAt: null }],
+      directory: { ...facts.directory!, lastRequestAt: null },
+      testInvitation: null,
+    };
+    expect(check(broken, 'domains_verified')).toMatchObject({ status: 'failed', handOff: 'domains' });
+    expect(check(broken, 'sso_tested')).toMatchObject({ status: 'failed', handOff: 'sso' });
+    expect(check(broken, 'directory_tested')).toMatchObject({ status: 'failed', handOff: 'directory' });
+    expect(check(broken, 'invitation_email').handOff).toBeUndefined();
+    expect(check(facts, 'sso_tested').handOff).toBeUndefined();
+  });
+
   it('passes every check of a ready organization, each with its evidence and when', () => {
     const checks = deriveLaunchChecks(ready(), now, FINGERPRINT);
     expect(checks.map((c) => c.key)).toEqual([...LAUNCH_CHECK_KEYS]);

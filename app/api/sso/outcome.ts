@@ -3,6 +3,10 @@ import type { AcsOutcome } from '@/lib/sso/flow';
 
 /** Where an outcome of any SSO sign-in sends the browser: a test's result, the ticket, or the refusal page. */
 export function outcomeRedirect(outcome: AcsOutcome, appUrl: string): NextResponse {
+  if (outcome.kind === 'test' && outcome.setupLinkId) {
+    // Back to the setup link's visitor, whose browser holds the link (app/setup/return).
+    return NextResponse.redirect(new URL(`/setup/return/${outcome.attemptId}`, appUrl), 303);
+  }
   if (outcome.kind === 'test') {
     return NextResponse.redirect(
       new URL(`/organizations/${outcome.organizationSlug}/sso/${outcome.connectionId}/attempts/${outcome.attemptId}`, appUrl),

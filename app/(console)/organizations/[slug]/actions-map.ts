@@ -37,6 +37,7 @@ import {
 import { checkLaunchNowAction, markLaunchedAction } from './launch/actions';
 import { changeMemberRoleAction, reactivateMemberAction, removeMemberAction, suspendMemberAction } from './members/actions';
 import { addGroupMemberAction, createGroupAction, deleteGroupAction, removeGroupMemberAction, updateGroupAction } from './roles/actions';
+import { createSetupLinkAction, revokeSetupLinkAction } from './setup-links/actions';
 import {
   addRoleMappingAction,
   configureOidcConnectionAction,
@@ -98,4 +99,6 @@ export const ORGANIZATION_ACTIONS: OrganizationActions = {
   setOrganizationCreation: setOrganizationCreationAction,
   markLaunched: markLaunchedAction,
   checkLaunchNow: checkLaunchNowAction,
+  createSetupLink: createSetupLinkAction,
+  revokeSetupLink: revokeSetupLinkAction,
 };

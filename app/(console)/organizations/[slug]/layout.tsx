@@ -55,6 +55,7 @@ export default async function OrganizationWorkspaceLayout({
       badge: organization.directory?.status === 'error' ? 'failing' : undefined,
       warn: organization.directory?.status === 'error',
     },
+    { href: `${base}/setup-links`, label: 'Setup links' },
     { href: `${base}/roles`, label: 'Roles & groups' },
     { href: `${base}/activity`, label: 'Activity' },
     { href: `${base}/settings`, label: 'Settings' },
