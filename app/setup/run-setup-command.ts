@@ -12,11 +12,17 @@ import { authenticateSetupLink } from '@/lib/setup-links/auth';
  * The setup page's adapter: the link behind the token is the principal (refused once revoked or
  * expired), the form becomes the command's input. The command decides what the link may do.
  */
-export async function runSetupCommand<S extends z.ZodType, T>(command: Command<S, T>, token: string, form: FormData): Promise<Result<T>> {
+export async function runSetupCommand<S extends z.ZodType, T>(
+  command: Command<S, T>,
+  token: string,
+  form: FormData,
+  options: { refresh?: boolean } = {},
+): Promise<Result<T>> {
   const client = await db();
   const auth = await authenticateSetupLink(client, token, new Date());
   if (!auth.ok) return auth;
   const result = await command(auth.data.principal, formInput(form), { request: requestMeta(await headers()) });
-  if (result.ok) revalidatePath('/setup/[token]', 'page');
+  // A form that shows a secret once (a new directory's token) refreshes the page itself, after.
+  if (result.ok && options.refresh !== false) revalidatePath('/setup/[token]', 'page');
   return result;
 }

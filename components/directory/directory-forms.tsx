@@ -82,6 +82,7 @@ export function CreateDirectoryForm({ organizationId }: { organizationId: string
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
+          id="new-directory-name"
           label="Name"
           name="name"
           value={name}

@@ -32,6 +32,7 @@ export function CreateConnectionForm({ organizationId, slug }: { organizationId:
       <input type="hidden" name="slug" value={slug} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
+          id="new-connection-name"
           label="Name"
           name="name"
           value={name}
@@ -109,7 +110,14 @@ function ConnectionFormHead({
     <>
       <input type="hidden" name="organizationId" value={connection.organizationId} />
       <input type="hidden" name="connectionId" value={connection.connectionId} />
-      <TextField label="Connection name" name="name" value={name} onChange={(e) => onName(e.target.value)} errors={errors} />
+      <TextField
+        id={`connection-name-${connection.connectionId}`}
+        label="Connection name"
+        name="name"
+        value={name}
+        onChange={(e) => onName(e.target.value)}
+        errors={errors}
+      />
     </>
   );
 }

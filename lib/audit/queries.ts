@@ -6,7 +6,7 @@ import { encodeTimeIdCursor, timeIdCursorSchema } from '@/lib/pagination';
 import { AUDIT_ACTION_NAMES } from './actions';
 
 export const AUDIT_PAGE_SIZE = 50;
-export const ACTOR_KINDS = ['console_user', 'member', 'api_key', 'directory', 'system'] as const;
+export const ACTOR_KINDS = ['console_user', 'member', 'api_key', 'directory', 'setup_link', 'system'] as const;
 
 /** A position in the log, newest first: `<ISO time>_<uuid>`. */
 const cursorSchema = timeIdCursorSchema.transform(({ at, id }) => ({ occurredAt: at, id }));

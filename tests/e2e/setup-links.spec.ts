@@ -7,6 +7,8 @@ test('an IT admin verifies a domain and connects SSO through a setup link in a f
   page,
   browser,
 }) => {
+  // A long journey in two browsers: the cap is generous so a busy machine doesn't end it early.
+  test.setTimeout(180_000);
   const idp = await startTestIdp(`http://www.okta.com/${unique('exk')}`);
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
@@ -27,6 +29,7 @@ test('an IT admin verifies a domain and connects SSO through a setup link in a f
 
     await page.getByLabel(/^Domain verification/).check();
     await page.getByLabel(/^Single sign-on/).check();
+    await page.getByLabel(/^Directory sync/).check();
     await page.getByLabel('Email it to (optional)').fill('');
     await page.getByLabel('Works for').selectOption({ label: '7 days' });
     await page.getByRole('button', { name: 'Create setup link' }).click();
@@ -45,6 +48,7 @@ test('an IT admin verifies a domain and connects SSO through a setup link in a f
     await expect(admin.getByRole('navigation', { name: 'Organization sections' })).toHaveCount(0);
     await expect(admin.getByRole('heading', { name: 'Step 1: Domain verification' })).toBeVisible();
     await expect(admin.getByRole('heading', { name: 'Step 2: Single sign-on' })).toBeVisible();
+    await expect(admin.getByRole('heading', { name: 'Step 3: Directory sync' })).toBeVisible();
     await expect(admin.getByRole('group', { name: 'Auto-join' })).toHaveCount(0);
     await expectAccessible(admin);
 
@@ -73,8 +77,9 @@ test('an IT admin verifies a domain and connects SSO through a setup link in a f
     await expect(page.getByRole('row', { name: /Copied link/ })).toContainText(`Domain verification: Domain verified (${domain})`);
 
     // Step 2: SSO, with the values to copy both ways, and a passed test sign-in.
-    await admin.getByLabel('Name', { exact: true }).fill('Okta');
-    await admin.getByRole('button', { name: 'Create connection' }).click();
+    const ssoStep = admin.getByRole('region', { name: 'Step 2: Single sign-on' });
+    await ssoStep.getByLabel('Name', { exact: true }).fill('Okta');
+    await ssoStep.getByRole('button', { name: 'Create connection' }).click();
     await expect(admin.getByRole('heading', { level: 2, name: 'Okta' })).toBeVisible();
     await expect(admin.getByRole('button', { name: 'Copy the Single sign-on URL' })).toBeVisible();
     await expect(admin.getByRole('button', { name: /^Enable Okta/ })).toHaveCount(0);
@@ -97,8 +102,20 @@ test('an IT admin verifies a domain and connects SSO through a setup link in a f
     await expect(admin.getByText(/^Last test, .*: succeeded/)).toBeVisible();
     await expectAccessible(admin);
 
+    // Step 3: the directory, its token shown once, then the values for the identity provider.
+    const directoryStep = admin.getByRole('region', { name: 'Step 3: Directory sync' });
+    await directoryStep.getByLabel('Name', { exact: true }).fill('Okta provisioning');
+    await directoryStep.getByRole('button', { name: 'Create directory' }).click();
+    await expect(directoryStep.getByTestId('directory-token')).toHaveText(/^scim_/);
+    await expectAccessible(admin);
+    await directoryStep.getByRole('button', { name: /I’ve stored the token/ }).click();
+    await expect(directoryStep.getByRole('button', { name: 'Copy the SCIM base URL' })).toBeVisible();
+    await expect(directoryStep.getByText(/^Waiting for the first request/)).toBeVisible();
+    await expect(directoryStep.getByTestId('directory-token')).toHaveCount(0);
+
     await page.reload();
     const watched = page.getByRole('row', { name: /Copied link/ });
+    await expect(watched).toContainText('Directory sync: Directory created (Okta provisioning)');
     await expect(watched).toContainText('Single sign-on: Test sign-in passed (Okta)');
     await expect(watched).toContainText(`Domain verification: Domain verified (${domain})`);
 

@@ -44,7 +44,8 @@ export async function setupImportSamlMetadataAction(token: string, _previous: Pr
 }
 
 export async function setupCreateDirectoryAction(token: string, _previous: Previous, form: FormData) {
-  return runSetupCommand(createDirectoryCommand, token, form);
+  // Not refreshed here: the form shows the token once, then refreshes the page when told to.
+  return runSetupCommand(createDirectoryCommand, token, form, { refresh: false });
 }
 
 export async function setupRotateDirectoryTokenAction(token: string, _previous: Previous, form: FormData) {
