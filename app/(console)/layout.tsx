@@ -21,6 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           { href: '/organizations', label: 'Organizations' },
           { href: '/roles', label: 'Roles' },
           { href: '/team', label: 'Team' },
+          { href: '/api-keys', label: 'API keys' },
           { href: '/audit', label: 'Audit log' },
           { href: '/jobs', label: 'Jobs' },
           ...(devMailbox ? [{ href: '/dev/mailbox', label: 'Dev mailbox' }] : []),

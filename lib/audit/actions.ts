@@ -83,6 +83,8 @@ export const AUDIT_ACTIONS = {
   'console_user.reactivated': 'Console user reactivated',
   'console_user.removed': 'Console user removed',
   'command.refused': 'Action refused',
+  'api_key.created': 'API key created',
+  'api_key.revoked': 'API key revoked',
   'setup_link.created': 'Setup link created',
   'setup_link.revoked': 'Setup link revoked',
   'setup_link.opened': 'Setup link opened',

@@ -37,6 +37,11 @@ export const ERRORS = {
   bad_request: { status: 400, message: 'The request could not be read.' },
   launch_checks_failing: { status: 409, message: 'Some launch checks fail. Fix them, or override with a reason.' },
   already_launched: { status: 409, message: 'This organization is already marked as launched.' },
+  idempotency_in_progress: { status: 409, message: 'A request with this Idempotency-Key is still running. Retry once it answers.' },
+  idempotency_mismatch: {
+    status: 422,
+    message: 'This Idempotency-Key was used with a different request. Use a new key for a new request.',
+  },
   setup_link_expired: { status: 410, message: 'This setup link has expired. Ask whoever sent it for a new one.' },
   setup_link_revoked: { status: 410, message: 'This setup link was revoked. Ask whoever sent it for a new one.' },
   directory_exists: { status: 409, message: 'This organization already has a directory. Rotate its token or change its settings instead.' },

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'roles.manage': 'Create, change and delete roles, and the app’s own permission keys.',
   'groups.manage': 'Create and change groups, their members and their roles.',
   'console.manage': 'Invite console users, change their console roles, suspend and remove them.',
+  'api_keys.manage': 'Create and revoke API keys for the builder’s app.',
+  'activity.report': 'Report end-user activity from the builder’s app.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,7 +49,30 @@ export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   'console.manage',
   'directory.sync',
   'organizations.launch_override',
+  'api_keys.manage',
 ]);
+
+/**
+ * What an API key may be given: the command layer's permissions, less those that only a person
+ * may hold (the console's own team, accepting an invitation, a directory's SCIM push). Pure.
+ */
+export const NOT_FOR_API_KEYS: ReadonlySet<Permission> = new Set<Permission>([
+  'console.manage',
+  'invitations.accept',
+  'directory.sync',
+  'organizations.launch_override',
+  'api_keys.manage',
+]);
+
+export const API_KEY_SCOPES: readonly Permission[] = ALL_PERMISSIONS.filter((p) => !NOT_FOR_API_KEYS.has(p));
+
+/** Console-wide powers a key restricted to one organization can't use (it acts inside that organization). */
+export const CONSOLE_WIDE_SCOPES: ReadonlySet<Permission> = new Set<Permission>(['organizations.create', 'jobs.manage', 'roles.manage']);
+
+/** The permissions a key acts with: its scopes, less what it may never hold and, when restricted, the console-wide ones. */
+export function apiKeyPermissions(scopes: readonly string[], restricted: boolean): Permission[] {
+  return API_KEY_SCOPES.filter((p) => scopes.includes(p) && !(restricted && CONSOLE_WIDE_SCOPES.has(p)));
+}
 
 /**
  * What each console role holds. Owner: everything. Admin: everything but the console's own users
@@ -72,8 +97,9 @@ export function permissionsOf(principal: Principal): ReadonlySet<Permission> {
     case 'system':
       return new Set(ALL_PERMISSIONS);
     case 'member':
-    case 'api_key':
       return known(principal.permissions);
+    case 'api_key':
+      return new Set(apiKeyPermissions(principal.permissions, principal.organizationId !== null));
     case 'directory':
       return new Set<Permission>(['directory.sync']);
     case 'invitation_link':

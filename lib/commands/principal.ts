@@ -14,8 +14,8 @@ export type Principal =
    * (`memberPrincipal` in lib/access/permissions.ts).
    */
   | { kind: 'member'; userId: string; email: string; organizationId: string; role: string; permissions: readonly string[] }
-  /** An API key of one organization. */
-  | { kind: 'api_key'; keyId: string; organizationId: string; permissions: readonly string[] }
+  /** An API key: restricted to one organization, or (organizationId null) to every one; its scopes are permissions. */
+  | { kind: 'api_key'; keyId: string; organizationId: string | null; permissions: readonly string[] }
   /** A SCIM directory of one organization. */
   | { kind: 'directory'; directoryId: string; organizationId: string }
   /**

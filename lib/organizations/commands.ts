@@ -2,6 +2,7 @@ import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
 import { checkNow, markLaunched } from './launch-status';
 import { changeOrganizationSlug, createOrganization, deleteOrganization, renameOrganization, setOrganizationSuspended } from './mutations';
+import { reportActivity, reportActivitySchema } from './report-activity';
 import {
   changeSlugSchema,
   checkNowSchema,
@@ -69,4 +70,12 @@ export const checkLaunchNowCommand = defineCommand({
   schema: checkNowSchema,
   permission: 'organizations.launch',
   handler: async (context, input) => checkNow(await db(), context, input),
+});
+
+/** End-user activity reported by the builder's app (the REST API's activity endpoint). */
+export const reportActivityCommand = defineCommand({
+  name: 'organizations.report_activity',
+  schema: reportActivitySchema,
+  permission: 'activity.report',
+  handler: async (context, input) => reportActivity(await db(), context, input),
 });

@@ -48,12 +48,15 @@ export function describeRetry(seconds: number): string {
   return `${Math.ceil(seconds / 60)} minutes`;
 }
 
-/** Drops windows that ended; run by anything periodic. */
-/** Drops spent rate-limit windows, and sign-in tokens past their 15 minutes (never used, or unusable). */
+/**
+ * Drops spent rate-limit windows, sign-in tokens past their 15 minutes (never used, or unusable),
+ * and API answers kept for an Idempotency-Key past their 24 hours.
+ */
 export async function pruneRateLimits(client: DbOrTx, now: Date) {
-  const [limits, tokens] = await Promise.all([
+  const [limits, tokens, idempotency] = await Promise.all([
     client.rateLimit.deleteMany({ where: { resetAt: { lt: now } } }),
     client.verificationToken.deleteMany({ where: { expires: { lt: now } } }),
+    client.apiIdempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } }),
   ]);
-  return { rateLimits: limits.count, signInTokens: tokens.count };
+  return { rateLimits: limits.count, signInTokens: tokens.count, idempotencyKeys: idempotency.count };
 }

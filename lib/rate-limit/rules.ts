@@ -19,4 +19,6 @@ export const RATE_LIMITS = {
   ssoAcsPerIp: { limit: 120, windowMs: 10 * 60_000 },
   /** SCIM requests per directory: identity providers sync in bursts, within their own limits. */
   scimPerDirectory: { limit: 12_000, windowMs: 60_000 },
+  /** REST API requests per key (RATE_LIMIT_API_PER_MINUTE changes it). */
+  apiPerKey: { limit: Number(process.env.RATE_LIMIT_API_PER_MINUTE) || 600, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;

@@ -1,0 +1,122 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import type { FormAction } from '@/components/actions-context';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { FieldError } from '@/components/ui/field-error';
+import { FormMessage } from '@/components/ui/form-message';
+import { ShownOnce } from '@/components/ui/shown-once';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { TextField } from '@/components/ui/text-field';
+import { useKeptForm } from '@/components/ui/use-kept-form';
+import { failureOf, formLevelFailure } from '@/lib/result';
+
+/** New API key: a name, its scopes (only those the builder holds), an optional organization and expiry. The key is shown once. */
+export function CreateApiKeyForm({ action, scopes }: { action: FormAction; scopes: { key: string; description: string }[] }) {
+  const { result, onSubmit, pending } = useKeptForm(action);
+  const failure = failureOf(result);
+  const [name, setName] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [organizationSlug, setOrganizationSlug] = useState('');
+  const [expiresInDays, setExpiresInDays] = useState('');
+  const created = result?.ok ? (result.data as { key: string; prefix: string }) : null;
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4" noValidate aria-labelledby="new-api-key-heading">
+        <h2 id="new-api-key-heading" className="font-semibold">
+          New API key
+        </h2>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField
+            label="Name"
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            hint="Where it is used, like “Production app”."
+            errors={failure?.fieldErrors?.name}
+            autoComplete="off"
+          />
+          <TextField
+            label="Only this organization (optional)"
+            name="organizationSlug"
+            value={organizationSlug}
+            onChange={(event) => setOrganizationSlug(event.target.value)}
+            hint="Its slug. Empty: every organization."
+            errors={failure?.fieldErrors?.organizationSlug}
+            autoComplete="off"
+          />
+          <TextField
+            label="Expires after (days, optional)"
+            name="expiresInDays"
+            inputMode="numeric"
+            value={expiresInDays}
+            onChange={(event) => setExpiresInDays(event.target.value)}
+            hint="Empty: until revoked. At most 365."
+            errors={failure?.fieldErrors?.expiresInDays}
+          />
+        </div>
+        <fieldset aria-describedby="api-key-scopes-error">
+          <legend className="text-sm font-medium text-slate-800">Scopes: the commands it may run</legend>
+          <ul className="mt-1 grid gap-1 sm:grid-cols-2">
+            {scopes.map((scope) => (
+              <li key={scope.key}>
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="scopes[]"
+                    value={scope.key}
+                    className="mt-1"
+                    checked={chosen.includes(scope.key)}
+                    onChange={(event) => setChosen(event.target.checked ? [...chosen, scope.key] : chosen.filter((s) => s !== scope.key))}
+                  />
+                  <span>
+                    <code className="text-xs">{scope.key}</code>: {scope.description}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <FieldError id="api-key-scopes-error" errors={failure?.fieldErrors?.scopes} />
+        </fieldset>
+        <FormMessage result={formLevelFailure(failure)} />
+        <SubmitButton pending={pending} pendingLabel="Creating…">
+          Create API key
+        </SubmitButton>
+      </form>
+      {created ? (
+        <ShownOnce
+          heading={`API key created: ${created.prefix}…`}
+          note="Copy it now into your app’s secrets: Orgdesk stores only its hash and can’t show it again. Send it as Authorization: Bearer <key>."
+          value={created.key}
+          copyLabel="Copy the API key"
+          testId="api-key"
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Revoke a key after a confirmation: the app's next request with it is refused. */
+export function RevokeApiKeyButton({ action, keyId, label }: { action: FormAction; keyId: string; label: string }) {
+  const [result, run] = useActionState(action, null);
+  return (
+    <div>
+      <ConfirmDialog
+        trigger={
+          <>
+            Revoke<span className="sr-only"> {label}</span>…
+          </>
+        }
+        triggerVariant="ghost"
+        triggerClassName="px-2 py-1 text-xs text-red-800"
+        title={`Revoke ${label}?`}
+        confirmLabel="Revoke key"
+        action={run}
+        fields={{ keyId }}
+      >
+        It stops working at once: the next request with it answers 401. Apps using it need a new key.
+      </ConfirmDialog>
+      <FormMessage result={failureOf(result)} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { CommandContext } from '@/lib/commands/define';
+import type { Db } from '@/lib/db/client';
+import { emailSchema } from '@/lib/email/schemas';
+import { fail, notFound, ok, type Result } from '@/lib/result';
+import { lockOrganization, recomputeOrganizationState } from './recompute';
+import { organizationIdSchema } from './schemas';
+
+/** How far a reported time may lie from now: a little ahead (clock skew), up to 30 days back. */
+const SKEW_MS = 5 * 60_000;
+const OLDEST_MS = 30 * 24 * 60 * 60_000;
+
+export const reportActivitySchema = z.object({
+  organizationId: organizationIdSchema,
+  /** The end user's address, when the app knows it; activity without one counts too. */
+  email: z.union([z.null(), emailSchema]).optional().default(null),
+  occurredAt: z.iso.datetime({ offset: true, error: 'Send an ISO 8601 time, like 2026-12-03T12:00:00Z.' }).optional(),
+});
+export type ReportActivityInput = z.infer<typeof reportActivitySchema>;
+
+/**
+ * End-user activity the builder's app saw (a sign-in, a request): one row of kind `api_event`, and
+ * the organization's state recomputed in the same transaction, which is how it becomes Active. The
+ * activity row is the record; a change of state is an audit event, attributed to the caller.
+ */
+export async function reportActivity(
+  client: Db,
+  context: CommandContext,
+  input: ReportActivityInput,
+): Promise<Result<{ recordedAt: Date; state: string }>> {
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : context.now;
+  if (occurredAt.getTime() > context.now.getTime() + SKEW_MS || occurredAt.getTime() < context.now.getTime() - OLDEST_MS) {
+    return fail('invalid_input', undefined, { fieldErrors: { occurredAt: ['Send a time within the last 30 days, not in the future.'] } });
+  }
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { status: true } });
+    if (organization.status === 'suspended') return fail('suspended', 'This organization is suspended: its activity isn’t recorded.');
+    await tx.endUserActivity.create({
+      data: { organizationId: input.organizationId, kind: 'api_event', actorEmail: input.email, occurredAt, createdAt: context.now },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
+    const after = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { state: true } });
+    return ok({ recordedAt: occurredAt, state: after.state });
+  });
+}
