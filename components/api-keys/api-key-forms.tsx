@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import type { FormAction } from '@/components/actions-context';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
+import { RevokeButton } from '@/components/ui/revoke-button';
 import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -98,25 +98,9 @@ export function CreateApiKeyForm({ action, scopes }: { action: FormAction; scope
 
 /** Revoke a key after a confirmation: the app's next request with it is refused. */
 export function RevokeApiKeyButton({ action, keyId, label }: { action: FormAction; keyId: string; label: string }) {
-  const [result, run] = useActionState(action, null);
   return (
-    <div>
-      <ConfirmDialog
-        trigger={
-          <>
-            Revoke<span className="sr-only"> {label}</span>…
-          </>
-        }
-        triggerVariant="ghost"
-        triggerClassName="px-2 py-1 text-xs text-red-800"
-        title={`Revoke ${label}?`}
-        confirmLabel="Revoke key"
-        action={run}
-        fields={{ keyId }}
-      >
-        It stops working at once: the next request with it answers 401. Apps using it need a new key.
-      </ConfirmDialog>
-      <FormMessage result={failureOf(result)} />
-    </div>
+    <RevokeButton action={action} fields={{ keyId }} label={label} confirmLabel="Revoke key">
+      It stops working at once: the next request with it answers 401. Apps using it need a new key.
+    </RevokeButton>
   );
 }

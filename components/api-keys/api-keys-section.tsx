@@ -1,16 +1,11 @@
 import type { FormAction } from '@/components/actions-context';
+import { CredentialStatus } from '@/components/ui/credential-status';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { API_KEYS_SHOWN, type ApiKeyRow } from '@/lib/api-keys/queries';
 import { API_KEY_SCOPES, PERMISSIONS } from '@/lib/commands/permissions';
 import { formatDateTime } from '@/lib/format';
 import { CreateApiKeyForm, RevokeApiKeyButton } from './api-key-forms';
-
-const STATUS = {
-  active: { label: 'Active', className: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },
-  expired: { label: 'Expired', className: 'bg-slate-100 text-slate-800 ring-slate-300' },
-  revoked: { label: 'Revoked', className: 'bg-red-50 text-red-900 ring-red-300' },
-} as const;
 
 /** The console's API keys: the form (for whoever may manage them), then every key with its scopes, reach and last use. */
 export function ApiKeysSection({
@@ -79,16 +74,13 @@ export function ApiKeysSection({
                 {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ''}` : 'Never'}
               </td>
               <td className="px-4 py-3">
-                <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS[key.status].className}`}>
-                  {STATUS[key.status].label}
-                </span>
-                <div className="mt-1 text-xs text-slate-700">
-                  {key.status === 'revoked' && key.revokedAt
-                    ? `${formatDateTime(key.revokedAt)} by ${key.revokedByEmail ?? 'Orgdesk'}`
-                    : key.expiresAt
-                      ? `${key.expiresAt > now ? 'Until' : 'Since'} ${formatDateTime(key.expiresAt)}`
-                      : 'No expiry'}
-                </div>
+                <CredentialStatus
+                  status={key.status}
+                  revokedAt={key.revokedAt}
+                  revokedByEmail={key.revokedByEmail}
+                  expiresAt={key.expiresAt}
+                  now={now}
+                />
               </td>
               <td className="px-4 py-3 text-right">
                 {manage && key.status === 'active' ? (

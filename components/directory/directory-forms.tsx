@@ -8,6 +8,7 @@ import { ChoiceSelect } from '@/components/ui/choice-select';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
+import { RevokeButton } from '@/components/ui/revoke-button';
 import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -139,26 +140,15 @@ export function RotateTokenForm({ directory }: { directory: DirectoryRef }) {
 }
 
 export function RevokeTokenButton({ directory, token }: { directory: DirectoryRef; token: { id: string; prefix: string } }) {
-  const [result, action] = useActionState(useOrganizationActions().revokeDirectoryToken, null);
   return (
-    <div>
-      <ConfirmDialog
-        trigger={
-          <>
-            Revoke<span className="sr-only"> the token {token.prefix}</span>…
-          </>
-        }
-        triggerVariant="ghost"
-        triggerClassName="px-2 py-1 text-xs text-red-800"
-        title={`Revoke the token ${token.prefix}…?`}
-        confirmLabel="Revoke token"
-        action={action}
-        fields={{ ...directory, tokenId: token.id }}
-      >
-        It stops working at once: the identity provider’s next request with it is refused until it has another token.
-      </ConfirmDialog>
-      <FormMessage result={failureOf(result)} />
-    </div>
+    <RevokeButton
+      action={useOrganizationActions().revokeDirectoryToken}
+      fields={{ ...directory, tokenId: token.id }}
+      label={`the token ${token.prefix}…`}
+      confirmLabel="Revoke token"
+    >
+      It stops working at once: the identity provider’s next request with it is refused until it has another token.
+    </RevokeButton>
   );
 }
 

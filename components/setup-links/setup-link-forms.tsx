@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useOrganizationActions } from '@/components/actions-context';
 import { ChoiceSelect } from '@/components/ui/choice-select';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FieldError } from '@/components/ui/field-error';
 import { FormMessage } from '@/components/ui/form-message';
+import { RevokeButton } from '@/components/ui/revoke-button';
 import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
@@ -105,26 +105,14 @@ export function CreateSetupLinkForm({ organizationId, initialIntents }: { organi
 
 /** Revoke a link, after a confirmation: its page and everything it would do stop at once. */
 export function RevokeSetupLinkButton({ organizationId, linkId, label }: { organizationId: string; linkId: string; label: string }) {
-  const [result, action] = useActionState(useOrganizationActions().revokeSetupLink, null);
   return (
-    <div>
-      <ConfirmDialog
-        trigger={
-          <>
-            Revoke<span className="sr-only"> the setup link {label}</span>…
-          </>
-        }
-        triggerVariant="ghost"
-        triggerClassName="px-2 py-1 text-xs text-red-800"
-        title={`Revoke the setup link ${label}?`}
-        confirmLabel="Revoke link"
-        action={action}
-        fields={{ organizationId, linkId }}
-      >
-        It stops working at once: its page shows that it was revoked, and nothing more can be done through it. What was already set up
-        stays.
-      </ConfirmDialog>
-      <FormMessage result={failureOf(result)} />
-    </div>
+    <RevokeButton
+      action={useOrganizationActions().revokeSetupLink}
+      fields={{ organizationId, linkId }}
+      label={`the setup link ${label}`}
+      confirmLabel="Revoke link"
+    >
+      It stops working at once: its page shows that it was revoked, and nothing more can be done through it. What was already set up stays.
+    </RevokeButton>
   );
 }

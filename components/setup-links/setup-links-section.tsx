@@ -1,17 +1,12 @@
 import { Permitted } from '@/components/actions-context';
 import { ReadOnlyNote } from '@/components/console/read-only-note';
+import { CredentialStatus } from '@/components/ui/credential-status';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/lib/format';
-import { SETUP_INTENTS, type SetupIntent, type SetupLinkStatus } from '@/lib/setup-links/intents';
+import { SETUP_INTENTS, type SetupIntent } from '@/lib/setup-links/intents';
 import { SETUP_LINKS_SHOWN, type SetupLinkRow } from '@/lib/setup-links/queries';
 import { CreateSetupLinkForm, RevokeSetupLinkButton } from './setup-link-forms';
-
-const STATUS: Record<SetupLinkStatus, { label: string; className: string }> = {
-  active: { label: 'Active', className: 'bg-emerald-50 text-emerald-900 ring-emerald-300' },
-  expired: { label: 'Expired', className: 'bg-slate-100 text-slate-800 ring-slate-300' },
-  revoked: { label: 'Revoked', className: 'bg-red-50 text-red-900 ring-red-300' },
-};
 
 const DELIVERY: Record<string, string> = {
   queued: 'Email queued',
@@ -86,14 +81,13 @@ export function SetupLinksSection({
                   </div>
                 </td>
                 <td className="px-4 py-3">
-                  <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${STATUS[link.status].className}`}>
-                    {STATUS[link.status].label}
-                  </span>
-                  <div className="mt-1 text-xs text-slate-700">
-                    {link.status === 'revoked' && link.revokedAt
-                      ? `${formatDateTime(link.revokedAt)} by ${link.revokedByEmail ?? 'Orgdesk'}`
-                      : `${link.expiresAt > now ? 'Until' : 'Since'} ${formatDateTime(link.expiresAt)}`}
-                  </div>
+                  <CredentialStatus
+                    status={link.status}
+                    revokedAt={link.revokedAt}
+                    revokedByEmail={link.revokedByEmail}
+                    expiresAt={link.expiresAt}
+                    now={now}
+                  />
                 </td>
                 <td className="px-4 py-3 text-xs">
                   {link.openedAt ? (
