@@ -29,7 +29,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  // A cap, not a speed check: the longest journeys (two browsers, axe at two widths on every page)
+  // take about a minute here, and a busy machine must not end them early.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {

@@ -7,8 +7,6 @@ test('an IT admin verifies a domain and connects SSO through a setup link in a f
   page,
   browser,
 }) => {
-  // A long journey in two browsers: the cap is generous so a busy machine doesn't end it early.
-  test.setTimeout(180_000);
   const idp = await startTestIdp(`http://www.okta.com/${unique('exk')}`);
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
