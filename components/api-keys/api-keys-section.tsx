@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { FormAction } from '@/components/actions-context';
 import { CredentialStatus } from '@/components/ui/credential-status';
 import { DataTable } from '@/components/ui/data-table';
@@ -31,6 +32,16 @@ export function ApiKeysSection({
         <p className="text-sm text-slate-700">
           Your app calls the REST API at <code>/api/v1</code> with a key: <code>Authorization: Bearer odk_…</code>. Each key runs only the
           commands its scopes name, on every organization or on one, and everything it does is in the audit log under the key.
+        </p>
+        <p className="text-sm">
+          <Link href="/api-keys/reference" className="text-blue-800 underline">
+            Read the API reference
+          </Link>{' '}
+          (every endpoint, its scope, body and answer), or download{' '}
+          <a href="/api/v1/openapi.json" className="text-blue-800 underline">
+            the OpenAPI document
+          </a>
+          .
         </p>
       </header>
       {manage ? (

@@ -118,3 +118,63 @@ export function judgeGrant(role: GrantableRole | null, principal: Principal, org
       })
     : null;
 }
+
+export interface MemberAccess {
+  membershipId: string;
+  userId: string;
+  email: string;
+  role: RoleKey;
+  status: 'active' | 'suspended';
+  /** Effective permissions (role and groups); none while the member or the organization is suspended. */
+  permissions: string[];
+  organizationSuspended: boolean;
+}
+
+/**
+ * A person's effective permissions in an organization, by user id or email, in one statement: the
+ * cheap check the builder's app makes on every request (REST API). Null for someone who isn't a
+ * member there. A suspended member, or any member of a suspended organization, holds nothing.
+ */
+export async function memberAccess(
+  client: DbOrTx,
+  organizationId: string,
+  user: { id: string } | { email: string },
+): Promise<MemberAccess | null> {
+  const userId = 'id' in user ? user.id : null;
+  const email = 'email' in user ? user.email : null;
+  const rows = await client.$queryRaw<
+    { membership_id: string; user_id: string; email: string; role: string; status: string; org_status: string; permissions: string[] }[]
+  >`
+    WITH m AS (
+      SELECT ms.id, ms.user_id, u.email, ms.role, ms.status::text AS status, o.status::text AS org_status
+      FROM memberships ms
+      JOIN users u ON u.id = ms.user_id
+      JOIN organizations o ON o.id = ms.organization_id
+      WHERE ms.organization_id = ${organizationId}::uuid
+        AND (u.id = ${userId}::uuid OR u.email = ${email})
+    )
+    SELECT m.id AS membership_id, m.user_id, m.email, m.role, m.status, m.org_status,
+      ARRAY(
+        SELECT DISTINCT rp.permission_key FROM role_permissions rp
+        WHERE rp.role_key = m.role
+           OR rp.role_key IN (
+             SELECT gr.role_key FROM group_members gm JOIN group_roles gr ON gr.group_id = gm.group_id
+             WHERE gm.membership_id = m.id
+           )
+        ORDER BY 1
+      ) AS permissions
+    FROM m`;
+  const row = rows[0];
+  if (!row) return null;
+  const organizationSuspended = row.org_status !== 'active';
+  const status = row.status === 'suspended' ? 'suspended' : 'active';
+  return {
+    membershipId: row.membership_id,
+    userId: row.user_id,
+    email: row.email,
+    role: row.role,
+    status,
+    permissions: status === 'active' && !organizationSuspended ? row.permissions : [],
+    organizationSuspended,
+  };
+}

@@ -11,7 +11,7 @@ import { claimIdempotencyKey, requestFingerprint, settleIdempotencyKey } from '.
  * The REST API's adapter (`/api/v1`): JSON in and out, a bearer API key as the principal, the
  * key's rate limit in `RateLimit-*` headers (429 with Retry-After past it), an `X-Request-Id` on
  * every answer, failures from the error registry with their status and stable `code`, and an
- * `Idempotency-Key` honored on every POST. Routes are thin: each runs a command, or a read.
+ * `Idempotency-Key` honored on every POST. Routes are thin: each binds a method and path of the endpoint table (lib/api/endpoints.ts).
  */
 export const MAX_API_BODY_BYTES = 1_048_576;
 
@@ -54,18 +54,14 @@ async function readBody(
   }
 }
 
-/** A route's answer in HTTP: a command's result (200, or `created` for a POST that made something), or a status and body. */
-function toHttp(answer: ApiAnswer, created: boolean): { status: number; body: unknown } {
+/** A route's answer in HTTP: a status and body, or a command's result (200 with its data, or its failure). */
+function toHttp(answer: ApiAnswer): { status: number; body: unknown } {
   if (!('ok' in answer)) return answer;
-  if (answer.ok) return { status: created ? 201 : 200, body: { data: answer.data } };
+  if (answer.ok) return { status: 200, body: { data: answer.data } };
   return { status: httpStatusOf(answer.code), body: apiErrorBody(answer) };
 }
 
-export async function handleApi(
-  request: Request,
-  run: (call: ApiCall) => Promise<ApiAnswer>,
-  options: { created?: boolean } = {},
-): Promise<Response> {
+export async function handleApi(request: Request, run: (call: ApiCall) => Promise<ApiAnswer>): Promise<Response> {
   const meta = requestMeta(request.headers);
   const headers: Record<string, string> = { 'x-request-id': meta.requestId ?? '' };
   const now = new Date();
@@ -111,11 +107,11 @@ export async function handleApi(
     if (claim.kind === 'replay') return json(claim.status, claim.body, { ...headers, 'idempotent-replayed': 'true' });
     if (claim.kind === 'in_progress') return failure('idempotency_in_progress', undefined, headers);
     if (claim.kind === 'mismatch') return failure('idempotency_mismatch', undefined, headers);
-    const answer = toHttp(await runSafely(run, call), options.created ?? false);
+    const answer = toHttp(await runSafely(run, call));
     await settleIdempotencyKey(client, auth.principal.keyId, idempotencyKey, answer.status, answer.body);
     return json(answer.status, answer.body, headers);
   }
-  const answer = toHttp(await runSafely(run, call), options.created ?? false);
+  const answer = toHttp(await runSafely(run, call));
   return json(answer.status, answer.body, headers);
 }
 

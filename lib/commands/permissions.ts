@@ -10,6 +10,8 @@ import { type Principal, principalOrganization } from './principal';
  */
 export const PERMISSIONS = {
   'organizations.create': 'Create organizations.',
+  'organizations.read': 'Read organizations, their domains, and the roles and permission catalog (the REST API).',
+  'members.read': 'Read members, their effective permissions and invitations (the REST API).',
   'organizations.manage': 'Rename an organization and change its slug.',
   'organizations.suspend': 'Suspend and reactivate an organization.',
   'organizations.delete': 'Delete an organization.',
@@ -82,7 +84,7 @@ export function apiKeyPermissions(scopes: readonly string[], restricted: boolean
 export const CONSOLE_ROLE_PERMISSIONS: Record<ConsoleRole, ReadonlySet<Permission>> = {
   owner: new Set(ALL_PERMISSIONS),
   admin: new Set(ALL_PERMISSIONS.filter((p) => p !== 'console.manage' && p !== 'organizations.launch_override')),
-  viewer: new Set<Permission>(['audit.read']),
+  viewer: new Set<Permission>(['audit.read', 'organizations.read', 'members.read']),
 };
 
 function known(permissions: readonly string[]): Set<Permission> {

@@ -4,7 +4,10 @@ import { organizationIdSchema } from '@/lib/organizations/schemas';
 
 export const addDomainSchema = z.object({
   organizationId: organizationIdSchema,
-  domain: z.string({ error: 'Enter a domain, like acme.com.' }).max(300, 'That is too long for a domain.'),
+  domain: z
+    .string({ error: 'Enter a domain, like acme.com.' })
+    .max(300, 'That is too long for a domain.')
+    .describe('A domain the organization’s people use, like acme.com; not a consumer mail domain.'),
 });
 export type AddDomainInput = z.infer<typeof addDomainSchema>;
 

@@ -58,7 +58,7 @@ export async function loadReviewContext(
 
 export const INVITATION_PAGE_SIZE = 50;
 
-function statusWhere(filter: InvitationStatusFilter, now: Date): Prisma.InvitationWhereInput {
+export function invitationStatusWhere(filter: InvitationStatusFilter, now: Date): Prisma.InvitationWhereInput {
   switch (filter) {
     case 'pending':
       return { status: 'pending', expiresAt: { gt: now } };
@@ -83,7 +83,7 @@ export async function listInvitations(
   const where: Prisma.InvitationWhereInput = {
     organizationId,
     isTest: false,
-    ...statusWhere(view.filter, now),
+    ...invitationStatusWhere(view.filter, now),
     ...(view.search ? { email: { contains: escapeLike(view.search), mode: 'insensitive' } } : {}),
   };
   const [{ rows, page }, lastTest] = await Promise.all([

@@ -19,15 +19,16 @@ export const reviewInvitationsSchema = z.object({
   addresses: z
     .string({ error: 'Enter at least one email address.' })
     .max(ADDRESS_LIST_MAX_CHARS, ADDRESS_LIST_TOO_LONG)
-    .refine((value) => value.trim() !== '', 'Enter at least one email address.'),
-  role: invitationRoleSchema,
-  expiresInDays: expiresInDaysSchema,
+    .refine((value) => value.trim() !== '', 'Enter at least one email address.')
+    .describe('Up to 100 addresses, separated by commas, spaces or new lines.'),
+  role: invitationRoleSchema.describe('The role each invitee gets on accepting.'),
+  expiresInDays: expiresInDaysSchema.describe('Days until the links expire.'),
 });
 export type ReviewInvitationsInput = z.infer<typeof reviewInvitationsSchema>;
 
 /** Sending re-reviews the same list on the server; `confirm` names warned addresses to send anyway. */
 export const sendInvitationsSchema = reviewInvitationsSchema.extend({
-  confirm: z.array(z.string()).default([]),
+  confirm: z.array(z.string()).default([]).describe('Warned addresses (outside the verified domains, consumer mail) to send anyway.'),
 });
 export type SendInvitationsInput = z.infer<typeof sendInvitationsSchema>;
 

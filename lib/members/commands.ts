@@ -1,9 +1,16 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
-import { changeMemberRole, removeMember, setMemberSuspended } from './mutations';
-import { changeMemberRoleSchema, memberRefSchema } from './schemas';
+import { addMember, changeMemberRole, removeMember, setMemberSuspended } from './mutations';
+import { addMemberSchema, changeMemberRoleSchema, memberRefSchema } from './schemas';
 
-/** Member commands: declared once, called by server actions today and the API later. */
+/** Member commands: declared once, called by server actions and the REST API. */
+export const addMemberCommand = defineCommand({
+  name: 'members.add',
+  schema: addMemberSchema,
+  permission: 'members.manage',
+  handler: async (context, input) => addMember(await db(), context, input),
+});
+
 export const changeMemberRoleCommand = defineCommand({
   name: 'members.change_role',
   schema: changeMemberRoleSchema,

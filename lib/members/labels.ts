@@ -6,4 +6,5 @@ export const JOINED_VIA_LABELS: Record<MembershipSource, string> = {
   auto_join: 'Auto-join',
   sso: 'SSO',
   directory: 'Directory',
+  api: 'API',
 };

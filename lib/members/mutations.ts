@@ -5,7 +5,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { leavesNoActiveOwner, type MemberChange } from './policy';
-import type { ChangeMemberRoleInput, MemberRefInput } from './schemas';
+import type { AddMemberInput, ChangeMemberRoleInput, MemberRefInput } from './schemas';
 import { endSessionsIfNoActiveMembership } from './sign-in';
 
 type Outcome = Result<{ email: string }>;
@@ -106,4 +106,47 @@ export function removeMember(client: Db, context: CommandContext, input: MemberR
     },
     (member) => ({ action: 'member.removed', summary: { role: member.role, status: member.status } }),
   );
+}
+
+/**
+ * Adds a person the builder's app already knows to an organization, with a role and no invitation
+ * email (the REST API). Under the organization's lock; someone already a member is refused, never
+ * changed. The role must be the organization's and within the caller's own permissions.
+ */
+export async function addMember(
+  client: Db,
+  context: CommandContext,
+  input: AddMemberInput,
+): Promise<Result<{ membershipId: string; userId: string; email: string }>> {
+  const refused = await refuseGrant(client, context.principal, input.organizationId, input.role);
+  if (refused) return refused;
+  return client.$transaction(async (tx) => {
+    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
+    const user = await tx.user.upsert({
+      where: { email: input.email },
+      create: { email: input.email, name: input.name || null },
+      update: {},
+      select: { id: true, email: true },
+    });
+    const existing = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: input.organizationId, userId: user.id } },
+      select: { id: true },
+    });
+    if (existing) {
+      return fail('already_member', undefined, { fieldErrors: { email: ['This address is already a member here.'] } });
+    }
+    const membership = await tx.membership.create({
+      data: { organizationId: input.organizationId, userId: user.id, role: input.role, joinedVia: 'api', createdAt: context.now },
+      select: { id: true },
+    });
+    await recomputeOrganizationState(tx, input.organizationId, context.now, context, [
+      {
+        organizationId: input.organizationId,
+        action: 'member.joined',
+        target: { type: 'member', id: user.id, label: user.email },
+        summary: { via: 'api', role: input.role },
+      },
+    ]);
+    return ok({ membershipId: membership.id, userId: user.id, email: user.email });
+  });
 }

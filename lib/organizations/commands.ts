@@ -1,7 +1,7 @@
 import { defineCommand } from '@/lib/commands/define';
 import { db } from '@/lib/db/client';
 import { checkNow, markLaunched } from './launch-status';
-import { changeOrganizationSlug, createOrganization, deleteOrganization, renameOrganization, setOrganizationSuspended } from './mutations';
+import { createOrganization, deleteOrganization, setOrganizationSuspended, updateOrganization } from './mutations';
 import { reportActivity, reportActivitySchema } from './report-activity';
 import {
   changeSlugSchema,
@@ -11,9 +11,10 @@ import {
   markLaunchedSchema,
   organizationRefSchema,
   renameOrganizationSchema,
+  updateOrganizationSchema,
 } from './schemas';
 
-/** Organization commands: declared once, called by server actions today and the API later. */
+/** Organization commands: declared once, called by server actions and the REST API. */
 export const createOrganizationCommand = defineCommand({
   name: 'organizations.create',
   schema: createOrganizationSchema,
@@ -25,14 +26,22 @@ export const renameOrganizationCommand = defineCommand({
   name: 'organizations.rename',
   schema: renameOrganizationSchema,
   permission: 'organizations.manage',
-  handler: async (context, input) => renameOrganization(await db(), context, input),
+  handler: async (context, input) => updateOrganization(await db(), context, input),
 });
 
 export const changeOrganizationSlugCommand = defineCommand({
   name: 'organizations.change_slug',
   schema: changeSlugSchema,
   permission: 'organizations.manage',
-  handler: async (context, input) => changeOrganizationSlug(await db(), context, input),
+  handler: async (context, input) => updateOrganization(await db(), context, input),
+});
+
+/** The REST API's PATCH: name and slug in one transaction. */
+export const updateOrganizationCommand = defineCommand({
+  name: 'organizations.update',
+  schema: updateOrganizationSchema,
+  permission: 'organizations.manage',
+  handler: async (context, input) => updateOrganization(await db(), context, input),
 });
 
 export const suspendOrganizationCommand = defineCommand({

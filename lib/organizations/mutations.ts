@@ -7,7 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { deriveLaunchChecks, emptyLaunchFacts, launchRank, summarizeLaunch } from './launch';
 import { lockOrganization, recomputeOrganizationState } from './recompute';
-import type { ChangeSlugInput, CreateOrganizationInput, DeleteOrganizationInput, RenameOrganizationInput } from './schemas';
+import type { CreateOrganizationInput, DeleteOrganizationInput, UpdateOrganizationInput } from './schemas';
 import { SLUG_MAX, suggestFreeSlug } from './slug';
 import { deriveOrganizationState, emptyOrganizationFacts, nextStateChangeAt } from './state';
 
@@ -86,56 +86,55 @@ export async function createOrganization(client: Db, context: CommandContext, in
   }
 }
 
-export async function renameOrganization(
+/**
+ * Changes an organization's name, slug or both, in one transaction under its lock: the REST API's
+ * update, and the console's rename and change-slug forms. A new slug keeps the old one as a
+ * redirect. Each changed field writes its own audit event; nothing changed writes none.
+ */
+export async function updateOrganization(
   client: Db,
   context: CommandContext,
-  input: RenameOrganizationInput,
-): Promise<Result<{ slug: string }>> {
-  return client.$transaction(async (tx) => {
-    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    const before = await tx.organization.findUniqueOrThrow({
-      where: { id: input.organizationId },
-      select: { id: true, name: true, slug: true },
-    });
-    if (before.name === input.name) return ok({ slug: before.slug });
-    await tx.organization.update({ where: { id: input.organizationId }, data: { name: input.name } });
-    await recordAudit(tx, context, {
-      organizationId: before.id,
-      action: 'organization.renamed',
-      target: organizationTarget(before),
-      summary: changedFields({ name: before.name }, { name: input.name }),
-    });
-    return ok({ slug: before.slug });
-  });
-}
-
-export async function changeOrganizationSlug(
-  client: Db,
-  context: CommandContext,
-  input: ChangeSlugInput,
+  input: UpdateOrganizationInput,
 ): Promise<Result<{ slug: string; previousSlug: string }>> {
   try {
     return await client.$transaction(async (tx) => {
       if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-      const current = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { slug: true } });
-      if (current.slug === input.slug) return ok({ slug: input.slug, previousSlug: current.slug });
-      await tx.organizationSlugRedirect.deleteMany({ where: { slug: input.slug } });
-      await tx.organization.update({ where: { id: input.organizationId }, data: { slug: input.slug } });
-      await tx.organizationSlugRedirect.upsert({
-        where: { slug: current.slug },
-        create: { slug: current.slug, organizationId: input.organizationId },
-        update: { organizationId: input.organizationId },
+      const before = await tx.organization.findUniqueOrThrow({
+        where: { id: input.organizationId },
+        select: { id: true, name: true, slug: true },
       });
-      await recordAudit(tx, context, {
-        organizationId: input.organizationId,
-        action: 'organization.slug_changed',
-        target: { type: 'organization', id: input.organizationId, label: input.slug },
-        summary: changedFields({ slug: current.slug }, { slug: input.slug }),
-      });
-      return ok({ slug: input.slug, previousSlug: current.slug });
+      const name = input.name !== undefined && input.name !== before.name ? input.name : undefined;
+      const slug = input.slug !== undefined && input.slug !== before.slug ? input.slug : undefined;
+      if (name === undefined && slug === undefined) return ok({ slug: before.slug, previousSlug: before.slug });
+      if (slug !== undefined) await tx.organizationSlugRedirect.deleteMany({ where: { slug } });
+      await tx.organization.update({ where: { id: input.organizationId }, data: { name, slug } });
+      if (slug !== undefined) {
+        await tx.organizationSlugRedirect.upsert({
+          where: { slug: before.slug },
+          create: { slug: before.slug, organizationId: input.organizationId },
+          update: { organizationId: input.organizationId },
+        });
+      }
+      if (name !== undefined) {
+        await recordAudit(tx, context, {
+          organizationId: before.id,
+          action: 'organization.renamed',
+          target: organizationTarget({ id: before.id, slug: slug ?? before.slug }),
+          summary: changedFields({ name: before.name }, { name }),
+        });
+      }
+      if (slug !== undefined) {
+        await recordAudit(tx, context, {
+          organizationId: before.id,
+          action: 'organization.slug_changed',
+          target: { type: 'organization', id: before.id, label: slug },
+          summary: changedFields({ slug: before.slug }, { slug }),
+        });
+      }
+      return ok({ slug: slug ?? before.slug, previousSlug: before.slug });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return slugTaken(client, input);
+    if (isUniqueViolation(error) && input.slug !== undefined) return slugTaken(client, { slug: input.slug, name: input.name });
     throw error;
   }
 }

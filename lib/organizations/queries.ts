@@ -64,6 +64,7 @@ const LIST_SELECT = {
   id: true,
   name: true,
   slug: true,
+  status: true,
   state: true,
   memberCount: true,
   pendingInvitationCount: true,
@@ -82,6 +83,7 @@ export type OrganizationListRow = {
   id: string;
   name: string;
   slug: string;
+  status: 'active' | 'suspended';
   state: OrganizationStateName;
   memberCount: number;
   pendingInvitationCount: number;

@@ -13,8 +13,11 @@ const OLDEST_MS = 30 * 24 * 60 * 60_000;
 export const reportActivitySchema = z.object({
   organizationId: organizationIdSchema,
   /** The end user's address, when the app knows it; activity without one counts too. */
-  email: z.union([z.null(), emailSchema]).optional().default(null),
-  occurredAt: z.iso.datetime({ offset: true, error: 'Send an ISO 8601 time, like 2026-12-03T12:00:00Z.' }).optional(),
+  email: z.union([z.null(), emailSchema]).optional().default(null).describe('The end user’s address, when the app knows it.'),
+  occurredAt: z.iso
+    .datetime({ offset: true, error: 'Send an ISO 8601 time, like 2026-12-03T12:00:00Z.' })
+    .optional()
+    .describe('When it happened: within the last 30 days; now when left out.'),
 });
 export type ReportActivityInput = z.infer<typeof reportActivitySchema>;
 

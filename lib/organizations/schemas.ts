@@ -26,8 +26,8 @@ export const slugSchema = z
   });
 
 export const createOrganizationSchema = z.object({
-  name: organizationNameSchema,
-  slug: slugSchema,
+  name: organizationNameSchema.describe('Up to 100 characters.'),
+  slug: slugSchema.describe('Lowercase letters, digits and hyphens; unique.'),
 });
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 
@@ -44,6 +44,19 @@ export const changeSlugSchema = z.object({
   slug: slugSchema,
 });
 export type ChangeSlugInput = z.infer<typeof changeSlugSchema>;
+
+/** The REST API's update: a new name, a new slug, or both (at least one). */
+export const updateOrganizationSchema = z
+  .object({
+    organizationId: organizationIdSchema,
+    name: organizationNameSchema.optional().describe('A new name, up to 100 characters.'),
+    slug: slugSchema.optional().describe('A new slug; the old one keeps redirecting in the console.'),
+  })
+  .refine((input) => input.name !== undefined || input.slug !== undefined, {
+    message: 'Send a new name, a new slug, or both.',
+    path: ['name'],
+  });
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
 
 export const organizationRefSchema = z.object({ organizationId: organizationIdSchema });
 export type OrganizationRefInput = z.infer<typeof organizationRefSchema>;

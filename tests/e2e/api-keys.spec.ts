@@ -19,6 +19,7 @@ test('create an API key (shown once), the app reads its organization and reports
   await page.getByRole('button', { name: 'Create API key' }).click();
   await expect(page.getByText('Choose at least one scope.')).toBeVisible();
   await page.getByLabel(/^activity\.report/).check();
+  await page.getByLabel(/^organizations\.read/).check();
   await page.getByRole('button', { name: 'Create API key' }).click();
   await expect(page.getByText('No organization has the slug “no-such-organization”.')).toBeVisible();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Production app');
@@ -58,4 +59,30 @@ test('create an API key (shown once), the app reads its organization and reports
   await expect(page.getByRole('row', { name: /Production app/ }).first()).toContainText('Revoked');
   expect((await app.get('/api/v1/organizations')).status()).toBe(401);
   await app.dispose();
+});
+
+test('the API reference: every endpoint from the OpenAPI document, reachable from the keyboard', async ({ page, playwright }) => {
+  await page.goto('/api-keys');
+  await page.getByRole('link', { name: 'Read the API reference' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
+  await expectAccessible(page);
+  const addMember = page.getByRole('article', { name: 'Add a member' });
+  await expect(addMember).toContainText('/api/v1/organizations/{id}/members');
+  await expect(addMember).toContainText('members.manage');
+  await expect(addMember.getByRole('cell', { name: /^email/ })).toBeVisible();
+
+  // The table of contents jumps to an endpoint from the keyboard.
+  const link = page.getByRole('navigation', { name: 'Endpoints' }).getByRole('link', { name: /A person’s effective permissions/ });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#getMemberPermissions$/);
+
+  // The document it reads is served as is, without a key.
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  const doc = await anonymous.get('/api/v1/openapi.json');
+  expect(doc.status()).toBe(200);
+  const body = (await doc.json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(body.openapi).toBe('3.1.0');
+  expect(Object.keys(body.paths)).toContain('/organizations/{id}/permissions');
+  await anonymous.dispose();
 });

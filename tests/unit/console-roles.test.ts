@@ -19,7 +19,7 @@ describe('console roles', () => {
     expect(hasPermission(consoleUser('admin'), 'console.manage')).toBe(false);
     expect(hasPermission(consoleUser('admin'), 'organizations.delete')).toBe(true);
     expect(hasPermission(consoleUser('admin'), 'roles.manage')).toBe(true);
-    expect([...permissionsOf(consoleUser('viewer'))]).toEqual(['audit.read']);
+    expect([...permissionsOf(consoleUser('viewer'))].sort()).toEqual(['audit.read', 'members.read', 'organizations.read']);
   });
 
   it('never lets an organization role hold console.manage', () => {

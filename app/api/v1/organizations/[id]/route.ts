@@ -1,13 +1,6 @@
-import { handleApi } from '@/lib/api/http';
-import { apiOrganizationById } from '@/lib/api/organizations';
-import { db } from '@/lib/db/client';
-import { notFound } from '@/lib/result';
+import { apiHandler } from '@/lib/api/route';
 
-/** GET /api/v1/organizations/{id}: one organization the key reaches, with its state and the reasons for it. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return handleApi(request, async (call) => {
-    const organization = await apiOrganizationById(await db(), call, id);
-    return organization ? { status: 200, body: { data: organization } } : notFound();
-  });
-}
+/** /organizations/{id}: declared in lib/api/endpoints.ts, documented at /api/v1/openapi.json. */
+export const GET = apiHandler('GET', '/organizations/{id}');
+export const PATCH = apiHandler('PATCH', '/organizations/{id}');
+export const DELETE = apiHandler('DELETE', '/organizations/{id}');

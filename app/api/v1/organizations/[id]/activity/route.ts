@@ -1,13 +1,4 @@
-import { handleApi, runApiCommand } from '@/lib/api/http';
-import { reportActivityCommand } from '@/lib/organizations/commands';
+import { apiHandler } from '@/lib/api/route';
 
-/**
- * POST /api/v1/organizations/{id}/activity: end-user activity the app saw, `{ email?, occurredAt? }`
- * (scope activity.report). It is what makes an organization Active; the answer carries its state.
- */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return handleApi(request, async (call) => runApiCommand(reportActivityCommand, call, { ...call.body, organizationId: id }), {
-    created: true,
-  });
-}
+/** /organizations/{id}/activity: declared in lib/api/endpoints.ts, documented at /api/v1/openapi.json. */
+export const POST = apiHandler('POST', '/organizations/{id}/activity');

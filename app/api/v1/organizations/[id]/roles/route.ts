@@ -1,0 +1,4 @@
+import { apiHandler } from '@/lib/api/route';
+
+/** /organizations/{id}/roles: declared in lib/api/endpoints.ts, documented at /api/v1/openapi.json. */
+export const GET = apiHandler('GET', '/organizations/{id}/roles');

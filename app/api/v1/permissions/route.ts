@@ -1,0 +1,4 @@
+import { apiHandler } from '@/lib/api/route';
+
+/** /permissions: declared in lib/api/endpoints.ts, documented at /api/v1/openapi.json. */
+export const GET = apiHandler('GET', '/permissions');
