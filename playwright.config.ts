@@ -16,6 +16,8 @@ const dnsControlPort = pickPort('E2E_DNS_CONTROL_PORT', 18000);
 const devAppPort = pickPort('E2E_DEV_APP_PORT', 20000);
 // The test OpenID provider that the SSO journeys start: the app may fetch its discovery over plain http.
 const oidcPort = pickPort('E2E_OIDC_PORT', 22000);
+// The builder's app's webhook receiver that the webhook journey starts.
+const hookPort = pickPort('E2E_HOOK_PORT', 24000);
 const devAppUrl = `http://localhost:${devAppPort}`;
 // 127.0.0.1, not localhost: Next.js rewrites loopback addresses to localhost in request URLs, and
 // every redirect must still land on APP_URL's own origin, where the session cookie lives.
@@ -98,7 +100,7 @@ export default defineConfig({
         AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
         NEXT_TELEMETRY_DISABLED: '1',
         DNS_SERVERS: `127.0.0.1:${dnsPort}`,
-        OUTBOUND_ALLOW_ORIGINS: `http://127.0.0.1:${oidcPort}`,
+        OUTBOUND_ALLOW_ORIGINS: `http://127.0.0.1:${oidcPort},http://127.0.0.1:${hookPort}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

@@ -22,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           { href: '/roles', label: 'Roles' },
           { href: '/team', label: 'Team' },
           { href: '/api-keys', label: 'API keys' },
+          { href: '/webhooks', label: 'Webhooks' },
           { href: '/audit', label: 'Audit log' },
           { href: '/jobs', label: 'Jobs' },
           ...(devMailbox ? [{ href: '/dev/mailbox', label: 'Dev mailbox' }] : []),

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { FormAction } from '@/components/actions-context';
-import { FieldError } from '@/components/ui/field-error';
+import { CheckboxList } from '@/components/ui/checkbox-list';
 import { FormMessage } from '@/components/ui/form-message';
 import { RevokeButton } from '@/components/ui/revoke-button';
 import { ShownOnce } from '@/components/ui/shown-once';
@@ -55,29 +55,15 @@ export function CreateApiKeyForm({ action, scopes }: { action: FormAction; scope
             errors={failure?.fieldErrors?.expiresInDays}
           />
         </div>
-        <fieldset aria-describedby="api-key-scopes-error">
-          <legend className="text-sm font-medium text-slate-800">Scopes: the commands it may run</legend>
-          <ul className="mt-1 grid gap-1 sm:grid-cols-2">
-            {scopes.map((scope) => (
-              <li key={scope.key}>
-                <label className="flex items-start gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    name="scopes[]"
-                    value={scope.key}
-                    className="mt-1"
-                    checked={chosen.includes(scope.key)}
-                    onChange={(event) => setChosen(event.target.checked ? [...chosen, scope.key] : chosen.filter((s) => s !== scope.key))}
-                  />
-                  <span>
-                    <code className="text-xs">{scope.key}</code>: {scope.description}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-          <FieldError id="api-key-scopes-error" errors={failure?.fieldErrors?.scopes} />
-        </fieldset>
+        <CheckboxList
+          legend="Scopes: the commands it may run"
+          name="scopes[]"
+          options={scopes.map((scope) => ({ value: scope.key, description: scope.description }))}
+          chosen={chosen}
+          onChange={setChosen}
+          errorId="api-key-scopes-error"
+          errors={failure?.fieldErrors?.scopes}
+        />
         <FormMessage result={formLevelFailure(failure)} />
         <SubmitButton pending={pending} pendingLabel="Creating…">
           Create API key

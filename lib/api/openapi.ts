@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ERRORS } from '@/lib/commands/errors';
 import { PERMISSIONS } from '@/lib/commands/permissions';
+import { WEBHOOK_SUBSCRIPTIONS } from '@/lib/webhooks/events';
+import { webhookEventPayload } from '@/lib/webhooks/payload';
 import {
   type CommandEndpoint,
   ENDPOINTS,
@@ -151,6 +153,28 @@ export function openApiDocument(origin: string): Json {
     paths[endpoint.path] ??= {};
     paths[endpoint.path]![endpoint.method.toLowerCase()] = operation(endpoint, components);
   }
+  // What Orgdesk POSTs to the app's webhook endpoints: one entry per subscription, one body schema.
+  const event = jsonSchema(webhookEventPayload, 'output', components);
+  const webhooks = Object.fromEntries(
+    Object.entries(WEBHOOK_SUBSCRIPTIONS).map(([name, description]) => [
+      name,
+      {
+        post: {
+          summary: description,
+          description:
+            'Signed the Standard Webhooks way: verify `webhook-signature` over `webhook-id.webhook-timestamp.body` with the endpoint’s `whsec_` secret. Answer 2xx; anything else is retried for about a day.',
+          parameters: ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((header) => ({
+            name: header,
+            in: 'header',
+            required: true,
+            schema: { type: 'string' },
+          })),
+          requestBody: { required: true, content: { 'application/json': { schema: event } } },
+          responses: { '200': { description: 'Received. Any 2xx will do.' } },
+        },
+      },
+    ]),
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -167,6 +191,7 @@ export function openApiDocument(origin: string): Json {
     servers: [{ url: `${origin}/api/v1` }],
     tags: (Object.keys(TAG_DESCRIPTIONS) as Tag[]).map((name) => ({ name, description: TAG_DESCRIPTIONS[name] })),
     paths,
+    webhooks,
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An Orgdesk API key, `odk_` and 43 characters.' } },
       schemas: components,

@@ -90,6 +90,13 @@ export const AUDIT_ACTIONS = {
   'setup_link.opened': 'Setup link opened',
   'setup_link.sso_tested': 'Test sign-in passed through a setup link',
   'setup_link.delivery_failed': 'Setup link email not delivered',
+  'webhook.endpoint_created': 'Webhook endpoint added',
+  'webhook.endpoint_updated': 'Webhook endpoint changed',
+  'webhook.endpoint_disabled': 'Webhook endpoint disabled',
+  'webhook.endpoint_enabled': 'Webhook endpoint enabled',
+  'webhook.secret_rotated': 'Webhook signing secret rotated',
+  'webhook.endpoint_deleted': 'Webhook endpoint deleted',
+  'webhook.delivery_resent': 'Webhook delivery re-sent',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

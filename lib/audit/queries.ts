@@ -69,6 +69,7 @@ export async function listAuditEvents(client: DbOrTx, scope: { organizationId?: 
   if (!where) return { rows: [], nextCursor: null };
   const rows = await client.auditEvent.findMany({
     where: { AND: [where, afterCursor(query.after)] },
+    omit: { webhookType: true },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take: pageSize + 1,
   });

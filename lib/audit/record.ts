@@ -2,6 +2,7 @@ import type { CommandContext } from '@/lib/commands/define';
 import { principalRecord } from '@/lib/commands/principal';
 import type { DbOrTx } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { webhookEventType } from '@/lib/webhooks/events';
 import type { AuditAction } from './actions';
 
 /** A field's value before and after a change. */
@@ -17,7 +18,9 @@ export interface AuditEventInput {
 
 /**
  * Writes one audit event. Call it inside the transaction of the change it describes, so the
- * change and its record commit or roll back together. Events keep no foreign key to what they
+ * change and its record commit or roll back together. An event the builder's app can hear about
+ * carries its webhook type: the row is the outbox entry its deliveries are made from
+ * (lib/webhooks/fan-out.ts), so an event and its deliveries can't part. Events keep no foreign key to what they
  * describe: they outlive it.
  */
 export async function recordAudit(tx: DbOrTx, context: Pick<CommandContext, 'principal' | 'now' | 'request'>, event: AuditEventInput) {
@@ -70,16 +73,19 @@ export function attributedAuditInsertStatement(entries: readonly AttributedEvent
       target_id: event.target.id,
       target_label: event.target.label ?? null,
       summary: event.summary ?? {},
+      webhook_type: webhookEventType(event.action),
     }));
   });
   return Prisma.sql`
     INSERT INTO audit_events
-      (id, occurred_at, organization_id, actor_kind, actor_id, actor_email, action, target_type, target_id, target_label, summary, ip, request_id)
+      (id, occurred_at, organization_id, actor_kind, actor_id, actor_email, action, target_type, target_id, target_label, summary, ip, request_id,
+       webhook_type)
     SELECT gen_random_uuid(), e.occurred_at, e.organization_id, e.actor_kind, e.actor_id, e.actor_email, e.action, e.target_type,
-      e.target_id, e.target_label, coalesce(e.summary, '{}'::jsonb), e.ip, e.request_id
+      e.target_id, e.target_label, coalesce(e.summary, '{}'::jsonb), e.ip, e.request_id, e.webhook_type
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       AS e(occurred_at timestamptz, actor_kind text, actor_id text, actor_email text, ip text, request_id text,
-           organization_id uuid, action text, target_type text, target_id text, target_label text, summary jsonb)`;
+           organization_id uuid, action text, target_type text, target_id text, target_label text, summary jsonb,
+           webhook_type text)`;
 }
 
 function auditRow(context: Pick<CommandContext, 'principal' | 'now' | 'request'>, event: AuditEventInput) {
@@ -97,6 +103,7 @@ function auditRow(context: Pick<CommandContext, 'principal' | 'now' | 'request'>
     summary: (event.summary ?? {}) as object,
     ip: context.request.ip,
     requestId: context.request.requestId,
+    webhookType: webhookEventType(event.action),
   };
 }
 

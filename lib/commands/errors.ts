@@ -45,6 +45,8 @@ export const ERRORS = {
   setup_link_expired: { status: 410, message: 'This setup link has expired. Ask whoever sent it for a new one.' },
   setup_link_revoked: { status: 410, message: 'This setup link was revoked. Ask whoever sent it for a new one.' },
   already_member: { status: 409, message: 'That person is already a member of this organization. Change their role instead.' },
+  endpoint_disabled: { status: 409, message: 'The endpoint is disabled. Enable it first, then re-send.' },
+  delivery_in_progress: { status: 409, message: 'This delivery is still being tried. Wait for it to succeed or fail.' },
   directory_exists: { status: 409, message: 'This organization already has a directory. Rotate its token or change its settings instead.' },
   // SCIM's refusals (lib/directory/scim/errors.ts): the hint carries the scimType.
   scim_invalid: { status: 400, message: 'The SCIM request is not valid.' },

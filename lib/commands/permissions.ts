@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'console.manage': 'Invite console users, change their console roles, suspend and remove them.',
   'api_keys.manage': 'Create and revoke API keys for the builder’s app.',
   'activity.report': 'Report end-user activity from the builder’s app.',
+  'webhooks.manage': 'Add, change, disable and delete webhook endpoints, and re-send deliveries.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,6 +53,7 @@ export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   'directory.sync',
   'organizations.launch_override',
   'api_keys.manage',
+  'webhooks.manage',
 ]);
 
 /**
@@ -64,6 +66,7 @@ export const NOT_FOR_API_KEYS: ReadonlySet<Permission> = new Set<Permission>([
   'directory.sync',
   'organizations.launch_override',
   'api_keys.manage',
+  'webhooks.manage',
 ]);
 
 export const API_KEY_SCOPES: readonly Permission[] = ALL_PERMISSIONS.filter((p) => !NOT_FOR_API_KEYS.has(p));

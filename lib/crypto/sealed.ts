@@ -13,6 +13,8 @@ export const SEAL_PURPOSES = {
   ssoSecret: 'sso-secret-v1',
   /** A setup link waiting in the job queue to be emailed (cleared once sent). */
   setupLink: 'setup-link-v1',
+  /** A webhook endpoint's signing secret (the builder's app verifies with it; Orgdesk signs with it). */
+  webhookSecret: 'webhook-secret-v1',
 } as const;
 export type SealPurpose = keyof typeof SEAL_PURPOSES;
 

@@ -52,6 +52,8 @@ export interface OutboundOptions {
   timeoutMs?: number;
   maxBytes?: number;
   accept?: string;
+  /** Keep the first `maxBytes` of a longer answer instead of refusing it (a webhook receiver's reply). */
+  truncate?: boolean;
 }
 
 export type OutboundFailure = 'not_https' | 'private_address' | 'unreachable' | 'timeout' | 'http_status' | 'too_large';
@@ -91,6 +93,12 @@ function publicOnlyLookup(hostname: string, options: dns.LookupOptions, callback
   });
 }
 
+function plainHeaders(response: http.IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = String(value);
+  return headers;
+}
+
 interface RawResponse {
   status: number;
   headers: Record<string, string>;
@@ -101,7 +109,7 @@ interface RawResponse {
  * One request through the guard: any method, no redirects followed, a time limit on the whole
  * exchange and a cap on the body. The raw answer whatever its status, or a failure in words.
  */
-async function outboundRequest(
+export async function outboundRequest(
   address: string,
   options: OutboundOptions & { method?: string; headers?: Record<string, string>; body?: Buffer },
 ): Promise<Result<RawResponse>> {
@@ -135,6 +143,12 @@ async function outboundRequest(
         let size = 0;
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
+          if (size > maxBytes && options.truncate) {
+            chunks.push(chunk.subarray(0, Math.max(0, chunk.length - (size - maxBytes))));
+            resolve(ok({ status: response.statusCode ?? 0, headers: plainHeaders(response), body: Buffer.concat(chunks) }));
+            request.destroy();
+            return;
+          }
           if (size > maxBytes) {
             request.destroy();
             resolve(failure('too_large', `over ${Math.round(maxBytes / 1024)} KB`));
@@ -144,9 +158,7 @@ async function outboundRequest(
         });
         response.on('end', () => {
           if (size > maxBytes) return;
-          const headers: Record<string, string> = {};
-          for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = String(value);
-          resolve(ok({ status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks) }));
+          resolve(ok({ status: response.statusCode ?? 0, headers: plainHeaders(response), body: Buffer.concat(chunks) }));
         });
         response.on('error', () => resolve(failure('unreachable')));
       },
@@ -213,4 +225,26 @@ export function guardedFetch(options: OutboundOptions) {
     const { status, headers: responseHeaders, body: content } = answer.data;
     return new Response(status === 204 || status === 304 ? null : new Uint8Array(content), { status, headers: responseHeaders });
   };
+}
+
+/**
+ * Whether an address a builder gave may be reached: https (or an allow-listed origin), and a host
+ * that resolves only to public addresses now. The send itself checks again, on the address it
+ * connects to. Null when it may, else the reason in words.
+ */
+export async function refusedDestination(address: string, allowOrigins: readonly string[]): Promise<string | null> {
+  const url = new URL(address);
+  if (allowOrigins.includes(url.origin)) return null;
+  if (url.protocol !== 'https:') return `Use an https:// address: ${url.host} would receive events in the clear.`;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = net.isIP(host) ? [host] : (await dns.promises.lookup(host, { all: true })).map((entry) => entry.address);
+  } catch (error) {
+    return `${url.hostname} doesn’t resolve (${(error as NodeJS.ErrnoException).code ?? 'no answer'}). Check the address.`;
+  }
+  if (!addresses.length || addresses.some(isPrivateAddress)) {
+    return `${url.hostname} resolves to a private, loopback or link-local address, which Orgdesk doesn’t send to. Use a public address, or ask the operator to allow ${url.origin} in OUTBOUND_ALLOW_ORIGINS.`;
+  }
+  return null;
 }

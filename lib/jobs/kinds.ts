@@ -2,6 +2,7 @@ import { signInEmailJob } from '@/lib/auth/sign-in-link';
 import { consoleInvitationEmailJob } from '@/lib/console/delivery';
 import { invitationEmailJob } from '@/lib/invitations/delivery';
 import { setupLinkEmailJob } from '@/lib/setup-links/delivery';
+import { webhookDeliveryJob } from '@/lib/webhooks/delivery';
 import type { JobKind } from './kind';
 import { probeJob } from './probe';
 
@@ -13,10 +14,9 @@ let kinds: Record<string, JobKind<unknown>> | undefined;
  */
 export function jobKinds(): Record<string, JobKind<unknown>> {
   kinds ??= Object.fromEntries(
-    ([invitationEmailJob, consoleInvitationEmailJob, signInEmailJob, setupLinkEmailJob, probeJob] as JobKind<unknown>[]).map((kind) => [
-      kind.kind,
-      kind,
-    ]),
+    (
+      [invitationEmailJob, consoleInvitationEmailJob, signInEmailJob, setupLinkEmailJob, webhookDeliveryJob, probeJob] as JobKind<unknown>[]
+    ).map((kind) => [kind.kind, kind]),
   );
   return kinds;
 }

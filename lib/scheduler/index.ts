@@ -4,6 +4,7 @@ import { runDueJobs, WORKER_ID } from '@/lib/jobs/runner';
 import { catchUpOrganizationStates } from '@/lib/organizations/recompute';
 import { pruneRateLimits } from '@/lib/rate-limit';
 import { refreshDueSamlMetadata } from '@/lib/sso/mutations';
+import { fanOutWebhookEvents } from '@/lib/webhooks/fan-out';
 import { recordHeartbeat } from './heartbeat';
 
 /**
@@ -14,6 +15,8 @@ import { recordHeartbeat } from './heartbeat';
  */
 export const LOOPS = [
   { name: 'jobs', everyMs: 2_000, timeoutMs: 5 * 60_000, run: async (signal: AbortSignal) => runDueJobs(await db(), { signal }) },
+  // Audit events the builder's app subscribed to become delivery jobs (the outbox's relay).
+  { name: 'webhook-fan-out', everyMs: 2_000, timeoutMs: 5 * 60_000, run: async () => fanOutWebhookEvents(await db(), new Date()) },
   { name: 'domain-checks', everyMs: 60_000, timeoutMs: 5 * 60_000, run: async () => runDueDomainChecks(await db(), new Date()) },
   // Time alone changes states (an invitation expires, the activity window closes): record those
   // changes and their events even when nobody opens a page.
