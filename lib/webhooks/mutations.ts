@@ -1,4 +1,4 @@
-import { recordAudit } from '@/lib/audit/record';
+import { changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { principalRecord } from '@/lib/commands/principal';
 import { getConfig } from '@/lib/config';
@@ -75,10 +75,11 @@ export async function updateWebhookEndpoint(
       select: { url: true, eventTypes: true, description: true },
     });
     if (!before) return notFound();
-    const changes: Record<string, { before: unknown; after: unknown }> = {};
-    if (before.url !== input.url) changes.url = { before: before.url, after: input.url };
-    if (before.description !== input.description) changes.description = { before: before.description, after: input.description };
-    if (before.eventTypes.join() !== input.eventTypes.join()) changes.eventTypes = { before: before.eventTypes, after: input.eventTypes };
+    const changes = changedFields(
+      { url: before.url, description: before.description, eventTypes: before.eventTypes.join() },
+      { url: input.url, description: input.description, eventTypes: input.eventTypes.join() },
+    );
+    if (changes.eventTypes) changes.eventTypes = { before: before.eventTypes, after: input.eventTypes };
     if (!Object.keys(changes).length) return ok({ changed: false });
     await tx.webhookEndpoint.update({
       where: { id: input.endpointId },
