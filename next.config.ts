@@ -3,7 +3,7 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 
 const base: NextConfig = {
   // PGlite loads its WASM and data files at run time; bundling it breaks every request.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'nodemailer'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'nodemailer', 'oidc-provider'],
   poweredByHeader: false,
   typedRoutes: false,
   // Metadata (the page title) is rendered in <head> before the page, never streamed after it, so

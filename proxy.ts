@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { contentSecurityPolicy, hasOwnPolicy } from '@/lib/http/csp';
+import { contentSecurityPolicy, formsLeaveSite, hasOwnPolicy } from '@/lib/http/csp';
 
 /**
  * Runs before every page: a fresh nonce per request and a strict Content-Security-Policy. The
@@ -11,6 +11,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === 'development',
     https: request.nextUrl.protocol === 'https:',
+    formsLeave: formsLeaveSite(request.nextUrl.pathname),
   });
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);

@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --sizes 10000,100000] [-- --url postgresql://…] [-- --runs 60] [-- --suite scim]
  * Seeds PostgreSQL at each size and measures the organizations page's queries, the commands, and
- * directory sync (SCIM). `--suite scim` runs the directory sync figures alone.
+ * directory sync (SCIM), and what the builder's app leans on (the permission check, webhook
+ * deliveries). `--suite scim` and `--suite app` run those figures alone.
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -10,6 +11,7 @@ import { listInvitations } from '../lib/invitations/queries';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
 import { getOrganizationDetail, listMembers, listOrganizations } from '../lib/organizations/queries';
 import { encodeListCursor, ORGANIZATION_SORTS } from '../lib/organizations/schemas';
+import { benchApp } from './app';
 import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
 import { benchCommands } from './commands';
 import { benchInvitations } from './invitations';
@@ -145,6 +147,7 @@ async function benchSize(size: number) {
   }
   console.log(`  creates per second, 8 concurrent callers: ${commands.createsPerSecond.toFixed(0)}`);
   if (size === sizes.at(-1)) Object.assign(results, await printScim(client, url.toString()));
+  if (size === sizes.at(-1)) Object.assign(results, await printApp(client, size));
   const ids = (await client.organization.findMany({ select: { id: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.id);
   // The detail page: the organization with its state facts, then its first page of members and of invitations.
   results['detail page'] = await measure(async (i) => {
@@ -173,7 +176,37 @@ async function printScim(client: Awaited<ReturnType<typeof createClient>>, plain
   return scim.figures;
 }
 
+/** The builder's app: the permission check at p50/p95, webhook deliveries per second. */
+async function printApp(client: Awaited<ReturnType<typeof createClient>>, size: number) {
+  const app = await benchApp(client, measure, Number(arg('deliveries', '500')));
+  const check = app.permissionCheck;
+  console.log(`\nThe builder's app at ${size.toLocaleString('en')} organizations (ms, ${runs} runs; statements without BEGIN/COMMIT):`);
+  console.log(
+    `  permission check (GET /api/v1/organizations/{id}/permissions, through its route handler) | p50 ${check.p50.toFixed(1)} | p95 ${check.p95.toFixed(1)} | ${check.statements} statements`,
+  );
+  for (const statement of check.sql) console.log(`      ${statement}`);
+  const hooks = app.webhooks;
+  console.log(
+    `  webhook deliveries to a loopback receiver: ${hooks.succeeded}/${hooks.deliveries} delivered at ${hooks.perSecond.toFixed(0)}/s ` +
+      `(fan-out and job queue in this process; ${hooks.statementsPerDelivery.toFixed(1)} statements and ${hooks.cpuPerDeliveryMs.toFixed(1)} ms of Node CPU per delivery)`,
+  );
+  return { 'permission check (API)': { p50: check.p50, p95: check.p95 } };
+}
+
 async function main() {
+  if (arg('suite', 'all') === 'app') {
+    const size = Number(arg('sizes', '100000').split(',').at(-1));
+    const url = await freshBenchDatabase(baseUrl, `orgdesk_bench_app_${size}`);
+    const seeder = new pg.Client({ connectionString: url });
+    await seeder.connect();
+    await seedBenchData(seeder, size);
+    await seeder.end();
+    const client = await createClient({ kind: 'postgres', url }, undefined, { logQueries: true });
+    setDb(Promise.resolve(client));
+    await printApp(client, size);
+    await client.$disconnect();
+    return;
+  }
   if (arg('suite', 'all') === 'scim') {
     const url = await freshBenchDatabase(baseUrl, 'orgdesk_bench_scim');
     const client = await createClient({ kind: 'postgres', url }, undefined, { logQueries: true });

@@ -22,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           { href: '/roles', label: 'Roles' },
           { href: '/team', label: 'Team' },
           { href: '/api-keys', label: 'API keys' },
+          { href: '/applications', label: 'Applications' },
           { href: '/webhooks', label: 'Webhooks' },
           { href: '/audit', label: 'Audit log' },
           { href: '/jobs', label: 'Jobs' },

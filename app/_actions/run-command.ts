@@ -34,3 +34,10 @@ export async function runOrganizationCommand<S extends z.ZodType, T>(command: Co
   }
   return result;
 }
+
+/** Runs a console-wide command from a form and, when it succeeds, refreshes the pages under `path`. */
+export async function runConsoleCommand<S extends z.ZodType, T>(command: Command<S, T>, form: FormData, path: string): Promise<Result<T>> {
+  const result = await runFormCommand(command, form);
+  if (result.ok) revalidatePath(path, 'layout');
+  return result;
+}

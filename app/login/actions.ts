@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth/auth';
-import { safeCallbackPath } from '@/lib/auth/links';
+import { memberReturnPath, safeCallbackPath } from '@/lib/auth/links';
 import { formValues, validationFailure } from '@/lib/commands/input';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -38,13 +38,15 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
   }
   const config = getConfig();
   if (audience === 'member') {
+    // A member signing in to an application comes back to its sign-in page afterwards.
+    const returnTo = memberReturnPath(parsed.data.callbackUrl, config.appUrl);
     // An address at a domain an organization signs in with SSO goes to its identity provider,
     // unless the person asks for an email link, which an organization requiring SSO refuses
     // (except to its break-glass owners).
     if (parsed.data.emailLink !== 'on') {
       const connection = await ssoConnectionForEmail(client, email);
       if (connection) {
-        const started = await startSsoSignIn(client, connection.id, 'sign_in', now, email);
+        const started = await startSsoSignIn(client, connection.id, 'sign_in', now, email, returnTo === '/account' ? null : returnTo);
         if (started.ok) redirect(started.data);
         const message = `Your organization’s single sign-on can’t start right now (${started.message}) Try again in a few minutes, or ask its admin.`;
         return fail('sso_incomplete', message, { fieldErrors: { email: [message] }, values });
@@ -55,7 +57,7 @@ async function requestSignInLink(form: FormData, audience: 'builder' | 'member')
         'Your organization requires single sign-on for this address. Sign in without asking for an email link, or ask its admin.';
       return fail('sso_required', message, { fieldErrors: { email: [message] }, values });
     }
-    await signIn('nodemailer', { email, redirect: false, redirectTo: '/account' });
+    await signIn('nodemailer', { email, redirect: false, redirectTo: returnTo });
     kickJobs();
     redirect('/account/login/check-email');
   }

@@ -5,6 +5,7 @@ import { useActionState, useState } from 'react';
 import type { FormAction } from '@/components/actions-context';
 import { CheckboxList } from '@/components/ui/checkbox-list';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmedAction } from '@/components/ui/confirmed-action';
 import { FormMessage } from '@/components/ui/form-message';
 import { ShownOnce } from '@/components/ui/shown-once';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -136,22 +137,14 @@ export function EndpointToggle({
 
 /** A new signing secret, after a confirmation; shown once. The old one keeps signing for a day. */
 export function RotateSecret({ endpointId, action }: { endpointId: string; action: FormAction }) {
-  const [result, run] = useActionState(action, null);
-  const rotated = result?.ok ? (result.data as { secret: string; previousUntil: Date }) : null;
   return (
-    <div className="space-y-3">
-      <ConfirmDialog
-        trigger="Rotate secret…"
-        title="Rotate the signing secret?"
-        confirmLabel="Rotate secret"
-        action={run}
-        fields={{ endpointId }}
-      >
-        A new secret signs every delivery from now on. For 24 hours each delivery is also signed with the old one, so your app keeps
-        accepting them while you put the new secret in place.
-      </ConfirmDialog>
-      <FormMessage result={failureOf(result)} />
-      {rotated ? (
+    <ConfirmedAction<{ secret: string; previousUntil: Date }>
+      trigger="Rotate secret…"
+      title="Rotate the signing secret?"
+      confirmLabel="Rotate secret"
+      action={action}
+      fields={{ endpointId }}
+      shown={(rotated) => (
         <ShownOnce
           heading="New signing secret"
           note={`${SECRET_NOTE} The old secret signs too until ${formatDateTime(new Date(rotated.previousUntil))}.`}
@@ -159,28 +152,27 @@ export function RotateSecret({ endpointId, action }: { endpointId: string; actio
           copyLabel="Copy the new signing secret"
           testId="webhook-secret"
         />
-      ) : null}
-    </div>
+      )}
+    >
+      A new secret signs every delivery from now on. For 24 hours each delivery is also signed with the old one, so your app keeps accepting
+      them while you put the new secret in place.
+    </ConfirmedAction>
   );
 }
 
 /** Delete an endpoint, after a confirmation; the page goes back to the list. */
 export function DeleteEndpoint({ endpointId, action }: { endpointId: string; action: FormAction }) {
-  const [result, run] = useActionState(action, null);
   return (
-    <div>
-      <ConfirmDialog
-        trigger="Delete endpoint…"
-        triggerVariant="danger"
-        title="Delete this endpoint?"
-        confirmLabel="Delete endpoint"
-        action={run}
-        fields={{ endpointId }}
-      >
-        It stops receiving events at once, and its delivery history is deleted with it. This can’t be undone.
-      </ConfirmDialog>
-      <FormMessage result={failureOf(result)} />
-    </div>
+    <ConfirmedAction
+      trigger="Delete endpoint…"
+      triggerVariant="danger"
+      title="Delete this endpoint?"
+      confirmLabel="Delete endpoint"
+      action={action}
+      fields={{ endpointId }}
+    >
+      It stops receiving events at once, and its delivery history is deleted with it. This can’t be undone.
+    </ConfirmedAction>
   );
 }
 

@@ -97,6 +97,12 @@ export const AUDIT_ACTIONS = {
   'webhook.secret_rotated': 'Webhook signing secret rotated',
   'webhook.endpoint_deleted': 'Webhook endpoint deleted',
   'webhook.delivery_resent': 'Webhook delivery re-sent',
+  'application.created': 'Application registered',
+  'application.updated': 'Application changed',
+  'application.secret_rotated': 'Application client secret rotated',
+  'application.deleted': 'Application deleted',
+  'oidc.signing_key_rotated': 'OpenID signing key rotated',
+  'application.signed_in': 'Signed in to an application',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

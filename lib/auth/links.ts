@@ -23,3 +23,12 @@ export function safeCallbackPath(value: string | null | undefined, appUrl: strin
     return fallback;
   }
 }
+
+/**
+ * Where a member goes after signing in: back to an application's sign-in page when that is where
+ * they started, else the member area. Same-origin paths under /account/authorize/ only.
+ */
+export function memberReturnPath(value: string | null | undefined, appUrl: string): string {
+  const path = safeCallbackPath(value, appUrl, '/account');
+  return /^\/account\/authorize\/[\w-]+$/.test(path) ? path : '/account';
+}

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   'api_keys.manage': 'Create and revoke API keys for the builder’s app.',
   'activity.report': 'Report end-user activity from the builder’s app.',
   'webhooks.manage': 'Add, change, disable and delete webhook endpoints, and re-send deliveries.',
+  'applications.manage': 'Register the builder’s applications that sign in through Orgdesk, rotate their secrets and the signing keys.',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,6 +55,7 @@ export const CONSOLE_ONLY_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   'organizations.launch_override',
   'api_keys.manage',
   'webhooks.manage',
+  'applications.manage',
 ]);
 
 /**
@@ -67,6 +69,7 @@ export const NOT_FOR_API_KEYS: ReadonlySet<Permission> = new Set<Permission>([
   'organizations.launch_override',
   'api_keys.manage',
   'webhooks.manage',
+  'applications.manage',
 ]);
 
 export const API_KEY_SCOPES: readonly Permission[] = ALL_PERMISSIONS.filter((p) => !NOT_FOR_API_KEYS.has(p));

@@ -15,6 +15,8 @@ export const SEAL_PURPOSES = {
   setupLink: 'setup-link-v1',
   /** A webhook endpoint's signing secret (the builder's app verifies with it; Orgdesk signs with it). */
   webhookSecret: 'webhook-secret-v1',
+  /** The private key that signs ID tokens (Orgdesk as an OpenID provider). */
+  oidcSigningKey: 'oidc-signing-key-v1',
 } as const;
 export type SealPurpose = keyof typeof SEAL_PURPOSES;
 

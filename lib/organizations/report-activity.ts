@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CommandContext } from '@/lib/commands/define';
-import type { Db } from '@/lib/db/client';
+import type { Db, Tx } from '@/lib/db/client';
 import { emailSchema } from '@/lib/email/schemas';
+import type { ActivityKind } from '@/lib/generated/prisma/enums';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { lockOrganization, recomputeOrganizationState } from './recompute';
 import { organizationIdSchema } from './schemas';
@@ -35,15 +36,34 @@ export async function reportActivity(
   if (occurredAt.getTime() > context.now.getTime() + SKEW_MS || occurredAt.getTime() < context.now.getTime() - OLDEST_MS) {
     return fail('invalid_input', undefined, { fieldErrors: { occurredAt: ['Send a time within the last 30 days, not in the future.'] } });
   }
-  return client.$transaction(async (tx) => {
-    if (!(await lockOrganization(tx, input.organizationId))) return notFound();
-    const organization = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { status: true } });
-    if (organization.status === 'suspended') return fail('suspended', 'This organization is suspended: its activity isn’t recorded.');
-    await tx.endUserActivity.create({
-      data: { organizationId: input.organizationId, kind: 'api_event', actorEmail: input.email, occurredAt, createdAt: context.now },
-    });
-    await recomputeOrganizationState(tx, input.organizationId, context.now, context);
-    const after = await tx.organization.findUniqueOrThrow({ where: { id: input.organizationId }, select: { state: true } });
-    return ok({ recordedAt: occurredAt, state: after.state });
+  return client.$transaction((tx) =>
+    recordEndUserActivity(tx, context, { organizationId: input.organizationId, kind: 'api_event', email: input.email, occurredAt }),
+  );
+}
+
+/**
+ * One end-user activity row (reported by the app, or a sign-in to it through Orgdesk) and the
+ * organization's state recomputed in the same transaction, under the organization's lock. A
+ * suspended organization records nothing.
+ */
+export async function recordEndUserActivity(
+  tx: Tx,
+  context: CommandContext,
+  activity: { organizationId: string; kind: ActivityKind; email: string | null; occurredAt: Date },
+): Promise<Result<{ recordedAt: Date; state: string }>> {
+  if (!(await lockOrganization(tx, activity.organizationId))) return notFound();
+  const organization = await tx.organization.findUniqueOrThrow({ where: { id: activity.organizationId }, select: { status: true } });
+  if (organization.status === 'suspended') return fail('suspended', 'This organization is suspended: its activity isn’t recorded.');
+  await tx.endUserActivity.create({
+    data: {
+      organizationId: activity.organizationId,
+      kind: activity.kind,
+      actorEmail: activity.email,
+      occurredAt: activity.occurredAt,
+      createdAt: context.now,
+    },
   });
+  await recomputeOrganizationState(tx, activity.organizationId, context.now, context);
+  const after = await tx.organization.findUniqueOrThrow({ where: { id: activity.organizationId }, select: { state: true } });
+  return ok({ recordedAt: activity.occurredAt, state: after.state });
 }

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { runDueDomainChecks } from '@/lib/domains/checker';
 import { runDueJobs, WORKER_ID } from '@/lib/jobs/runner';
+import { pruneOidcPayloads } from '@/lib/oidc/adapter';
 import { catchUpOrganizationStates } from '@/lib/organizations/recompute';
 import { pruneRateLimits } from '@/lib/rate-limit';
 import { refreshDueSamlMetadata } from '@/lib/sso/mutations';
@@ -24,6 +25,8 @@ export const LOOPS = [
   // Metadata given by URL is read again daily; this pass picks the connections that are due.
   { name: 'sso-metadata', everyMs: 10 * 60_000, timeoutMs: 5 * 60_000, run: async () => refreshDueSamlMetadata(await db(), new Date()) },
   { name: 'prune-rate-limits', everyMs: 10 * 60_000, timeoutMs: 60_000, run: async () => pruneRateLimits(await db(), new Date()) },
+  // Expired OpenID sessions, codes and tokens, and signing keys past their publication.
+  { name: 'prune-oidc', everyMs: 10 * 60_000, timeoutMs: 60_000, run: async () => pruneOidcPayloads(await db(), new Date()) },
 ] as const;
 
 type Loop = (typeof LOOPS)[number];

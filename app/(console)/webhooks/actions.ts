@@ -1,8 +1,7 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runFormCommand } from '@/app/_actions/run-command';
+import { runConsoleCommand, type runFormCommand } from '@/app/_actions/run-command';
 import type { Result } from '@/lib/result';
 import {
   createWebhookEndpointCommand,
@@ -16,11 +15,8 @@ import {
 
 type Previous = Result<unknown> | null;
 
-/** Runs a webhook command from a form and refreshes the pages that show endpoints. */
-async function run(command: Parameters<typeof runFormCommand>[0], form: FormData) {
-  const result = await runFormCommand(command, form);
-  if (result.ok) revalidatePath('/webhooks', 'layout');
-  return result;
+function run(command: Parameters<typeof runFormCommand>[0], form: FormData) {
+  return runConsoleCommand(command, form, '/webhooks');
 }
 
 export async function createWebhookEndpointAction(_previous: Previous, form: FormData) {

@@ -16,7 +16,10 @@ export function outcomeRedirect(outcome: AcsOutcome, appUrl: string): NextRespon
   if (outcome.kind === 'refused') {
     return NextResponse.redirect(new URL(`/account/login/sso-error?code=${encodeURIComponent(outcome.code)}`, appUrl), 303);
   }
-  const response = NextResponse.redirect(new URL(`/account/sso/${outcome.ticket}`, appUrl), 303);
+  const landing = new URL(`/account/sso/${outcome.ticket}`, appUrl);
+  // A sign-in started from an application's sign-in page goes back there (the ticket route checks the path).
+  if (outcome.returnTo) landing.searchParams.set('next', outcome.returnTo);
+  const response = NextResponse.redirect(landing, 303);
   // The ticket travels in the address only to this site; it must not leak onward.
   response.headers.set('referrer-policy', 'no-referrer');
   return response;
