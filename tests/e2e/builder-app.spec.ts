@@ -70,6 +70,16 @@ test('the builder’s app: register it, a member signs in through Orgdesk, the a
     await member.getByRole('button', { name: 'Sign in' }).click();
     await expect(member.getByRole('heading', { name: 'Continue to Builder’s app' })).toBeVisible();
     await expectAccessible(member);
+    // Only the person's own organizations are accepted, and only from this site.
+    const continueUrl = `${new URL(member.url()).pathname}/continue`;
+    const foreign = await member.request.post(continueUrl, {
+      form: { membershipId: '00000000-0000-4000-8000-000000000000' },
+      headers: { origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(foreign.status()).toBe(303);
+    expect(foreign.headers().location).toContain('?error=choice');
+    expect((await member.request.post(continueUrl, { form: { cancel: '1' }, maxRedirects: 0 })).status()).toBe(403);
     await member.getByRole('button', { name: new RegExp(name) }).click();
     await expect(member.getByRole('heading', { name: 'Welcome to the builder’s app' })).toBeVisible();
     await expect(member.getByText(`Signed in as ${person} in ${name} (member).`)).toBeVisible();

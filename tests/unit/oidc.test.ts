@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeRedirect } from '@/app/api/sso/outcome';
 import { memberReturnPath } from '@/lib/auth/links';
 import { contentSecurityPolicy, formsLeaveSite, hasOwnPolicy } from '@/lib/http/csp';
 import { matchesRequestedOrganization } from '@/lib/oidc/accounts';
@@ -115,5 +116,17 @@ describe('the Node bridge', () => {
     const res = collectedResponse();
     res.writeHead(302, { Location: '/next' });
     expect(res.getHeader('location')).toBe('/next');
+  });
+});
+
+describe('an SSO sign-in started from an application’s sign-in page', () => {
+  it('lands on the ticket page with the way back, which the ticket page checks again', () => {
+    const app = 'https://orgdesk.example.com';
+    const back = outcomeRedirect({ kind: 'signed_in', ticket: 't'.repeat(30), returnTo: '/account/authorize/abc123def4' }, app);
+    const location = new URL(back.headers.get('location')!);
+    expect(location.pathname).toBe(`/account/sso/${'t'.repeat(30)}`);
+    expect(memberReturnPath(location.searchParams.get('next'), app)).toBe('/account/authorize/abc123def4');
+    const plain = new URL(outcomeRedirect({ kind: 'signed_in', ticket: 't'.repeat(30), returnTo: null }, app).headers.get('location')!);
+    expect(plain.searchParams.has('next')).toBe(false);
   });
 });
