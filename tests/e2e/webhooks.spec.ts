@@ -14,7 +14,8 @@ async function startReceiver() {
     request.on('end', () => {
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(request.headers)) headers[name] = String(value);
-      received.push({ headers, body: Buffer.concat(chunks).toString('utf8') });
+      // Only what this journey's endpoint gets (other journeys' endpoints may post to this port).
+      if (request.url === '/orgdesk') received.push({ headers, body: Buffer.concat(chunks).toString('utf8') });
       response.writeHead(200, { 'content-type': 'text/plain' }).end('thanks');
     });
   });

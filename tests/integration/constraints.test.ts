@@ -116,3 +116,32 @@ describe('invariants the database holds itself (a direct write is refused)', () 
     expect(rows).toEqual([]);
   });
 });
+
+describe('what the OpenID provider’s tables hold themselves', () => {
+  it('an application has a redirect URI, a previous secret has its end, one signing key is active, a grant’s membership exists', async () => {
+    const app = (id = crypto.randomUUID()) => ({
+      id,
+      name: 'App',
+      clientId: `oda_${crypto.randomBytes(16).toString('hex')}`,
+      secretHash: 'h',
+      secretPrefix: 'ods_',
+      createdByEmail: 'a@b.c',
+    });
+    expect(await refused((tx) => tx.application.create({ data: { ...app(), redirectUris: [] } }))).toBe(true);
+    expect(
+      await refused((tx) =>
+        tx.application.create({ data: { ...app(), redirectUris: ['https://a.example/cb'], previousSecretHash: 'old' } }),
+      ),
+    ).toBe(true);
+    expect(await refused((tx) => tx.application.create({ data: { ...app(), redirectUris: ['https://a.example/cb'] } }))).toBe(false);
+    expect(
+      await refused(async (tx) => {
+        await tx.oidcSigningKey.create({ data: { kid: `k-${crypto.randomUUID()}`, alg: 'RS256', privateJwk: 'x' } });
+        await tx.oidcSigningKey.create({ data: { kid: `k-${crypto.randomUUID()}`, alg: 'RS256', privateJwk: 'x' } });
+      }),
+    ).toBe(true);
+    expect(
+      await refused((tx) => tx.oidcGrantMembership.create({ data: { grantId: crypto.randomUUID(), membershipId: crypto.randomUUID() } })),
+    ).toBe(true);
+  });
+});

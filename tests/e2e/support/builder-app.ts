@@ -55,7 +55,7 @@ export async function startBuilderApp(orgdeskUrl: string, port: number) {
       response
         .writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': STRICT_POLICY })
         .end(html(title, content));
-    if (request.method === 'POST' && url.pathname === '/orgdesk') {
+    if (request.method === 'POST' && url.pathname === '/hooks/builder-app') {
       try {
         const event = new Webhook(settings!.webhookSecret).verify(body, request.headers as Record<string, string>) as {
           type: string;
@@ -124,7 +124,7 @@ export async function startBuilderApp(orgdeskUrl: string, port: number) {
   return {
     origin,
     redirectUri,
-    webhookUrl: `${origin}/orgdesk`,
+    webhookUrl: `${origin}/hooks/builder-app`,
     events,
     rejectedWebhooks,
     signIns,
