@@ -62,6 +62,12 @@ export async function publishedSigningKeys(client: Db, now: Date): Promise<Priva
   return keys;
 }
 
+/** Makes the first signing key when there is none (first start); a no-op after, on every instance. */
+export async function ensureSigningKey(client: Db, now: Date): Promise<void> {
+  const active = await client.oidcSigningKey.count({ where: { retiredAt: null } });
+  if (!active) await insertKey(client, now);
+}
+
 /** The keys as the console lists them: id, age, and whether each signs or is only still published. */
 export async function listSigningKeys(client: DbOrTx, now: Date) {
   const rows = await client.oidcSigningKey.findMany({

@@ -68,6 +68,8 @@ function configuration(keys: Awaited<ReturnType<typeof publishedSigningKeys>>): 
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
     },
+    // The authorization code flow only: no implicit or hybrid responses.
+    responseTypes: ['code'],
     // Every application uses PKCE (S256), confidential or not.
     pkce: { required: () => true },
     clientBasedCORS: () => false,

@@ -16,6 +16,7 @@ import {
   updateApplicationCommand,
 } from '@/lib/oidc/commands';
 import { finishSignIn, signInRequest } from '@/lib/oidc/interaction';
+import { ensureSigningKey } from '@/lib/oidc/keys';
 import { serveOidc } from '@/lib/oidc/serve';
 import { reactivateOrganizationCommand, suspendOrganizationCommand } from '@/lib/organizations/commands';
 import { builder, createTestOrganization, memberOf, uniqueEmail } from '../factories';
@@ -140,6 +141,8 @@ describe('Orgdesk as an OpenID provider', () => {
     const discovery = (await (await fetch(`${appUrl}/oidc/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
     expect(discovery.issuer).toBe(`${appUrl}/oidc`);
     expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
+    expect(discovery.response_types_supported).toEqual(['code']);
+    expect(discovery.grant_types_supported).not.toContain('implicit');
     expect(discovery.claims_supported).toEqual(expect.arrayContaining(['org_id', 'org_slug', 'role', 'permissions', 'email']));
     const jwks = (await (await fetch(`${appUrl}/oidc/jwks`)).json()) as { keys: { kid: string; d?: string }[] };
     expect(jwks.keys.length).toBeGreaterThanOrEqual(1);
@@ -147,6 +150,10 @@ describe('Orgdesk as an OpenID provider', () => {
     const stored = await (await db()).oidcSigningKey.findFirstOrThrow({ where: { retiredAt: null } });
     expect(stored.privateJwk).toMatch(/^v1\./);
     expect(stored.privateJwk).not.toContain('"d"');
+    // Several instances starting at once still make one active key.
+    const store = await db();
+    await Promise.all([ensureSigningKey(store, new Date()), ensureSigningKey(store, new Date())]);
+    expect(await store.oidcSigningKey.count({ where: { retiredAt: null } })).toBe(1);
   });
 
   it('signs a member in: the ID token and userinfo carry the organization, role and permissions; the sign-in is activity', async () => {
