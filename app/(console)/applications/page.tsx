@@ -98,7 +98,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           ))}
         </DataTable>
         {keys.length === 0 ? (
-          <p className="text-sm text-slate-700">The first key is made when the first application signs someone in.</p>
+          <p className="text-sm text-slate-700">No key yet: the first is made when Orgdesk starts, or at the first sign-in.</p>
         ) : null}
         {manage ? <RotateSigningKey action={rotateSigningKeyAction} /> : null}
       </section>
