@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcomeRedirect } from '@/app/api/sso/outcome';
 import { resetConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { addDomain } from '@/lib/demo/records';
+import { signInChoices } from '@/lib/oidc/accounts';
 import {
   configureOidcConnectionCommand,
   createSsoConnectionCommand,
@@ -213,5 +215,25 @@ describe('an OpenID Connect connection', () => {
       code: 'not_found',
     });
     expect(await (await db()).ssoRequest.count({ where: { connectionId: theirs.id } })).toBe(0);
+  });
+});
+
+describe('signing in to an application through SSO', () => {
+  it('brings the person back to the application’s sign-in page they started from, signed in', async () => {
+    const setup = await oidcConnection();
+    const email = `app-user@${setup.domainName}`;
+    op.person = { sub: `op-app-${setup.id}`, email, given_name: 'App', family_name: 'User' };
+    op.tamper = {};
+    const client = await db();
+    const returnTo = '/account/authorize/abcdefghij0123456789';
+    const started = await startSsoSignIn(client, setup.id, 'sign_in', new Date(), email, returnTo);
+    if (!started.ok) throw new Error(started.message);
+    const outcome = await completeOidcCallback(client, setup.id, await throughProvider(started.data), new Date(), request);
+    expect(outcome).toMatchObject({ kind: 'signed_in', returnTo });
+    const landing = new URL(outcomeRedirect(outcome, 'http://orgdesk.test:3000').headers.get('location')!);
+    expect(landing.searchParams.get('next')).toBe(returnTo);
+    // The person is a member now, so the sign-in page offers their organization.
+    const user = await client.user.findUniqueOrThrow({ where: { email } });
+    expect((await signInChoices(client, user.id)).map((choice) => choice.organization.id)).toEqual([setup.org.id]);
   });
 });
