@@ -22,3 +22,8 @@ export function formatLongDateTime(date: Date): string {
 export function formatCount(count: number, atLeast = false): string {
   return `${count.toLocaleString('en-US')}${atLeast ? '+' : ''}`;
 }
+
+/** Text made safe inside HTML or XML, in an element or a quoted attribute. Pure. */
+export function escapeMarkup(value: unknown): string {
+  return String(value).replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
+}

@@ -1,3 +1,5 @@
+import { escapeMarkup } from '@/lib/format';
+
 /**
  * What Orgdesk, the service provider, gives an identity provider for one connection: each
  * connection has its own addresses, so two connections never share an audience. Pure.
@@ -23,10 +25,6 @@ export function serviceProviderValues(appUrl: string, connectionId: string): Ser
   };
 }
 
-function escapeXml(value: string): string {
-  return value.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!);
-}
-
 /**
  * The SP metadata file: the entity ID, the ACS (HTTP-POST) and the NameID format, asking for
  * signed assertions. Orgdesk signs no requests, so it publishes no key.
@@ -34,10 +32,10 @@ function escapeXml(value: string): string {
 export function serviceProviderMetadata(values: ServiceProviderValues): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${escapeXml(values.entityId)}">`,
+    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${escapeMarkup(values.entityId)}">`,
     '  <md:SPSSODescriptor AuthnRequestsSigned="false" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">',
     '    <md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>',
-    `    <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${escapeXml(values.acsUrl)}" index="0" isDefault="true"/>`,
+    `    <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${escapeMarkup(values.acsUrl)}" index="0" isDefault="true"/>`,
     '  </md:SPSSODescriptor>',
     '</md:EntityDescriptor>',
     '',
