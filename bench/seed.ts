@@ -81,6 +81,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
       ['member_count', 'int'],
       ['pending_invitation_count', 'int'],
       ['verified_domain_count', 'int'],
+      ['end_user_activity_at', 'timestamptz'],
       ['suspended_at', 'timestamptz'],
       ['created_at', 'timestamptz'],
       ['updated_at', 'timestamptz'],
@@ -226,6 +227,7 @@ export async function seedBenchData(client: pg.Client, count: number, now = new 
       member_count: facts.memberCount,
       pending_invitation_count: countPendingInvitations(facts, now),
       verified_domain_count: facts.domains.filter((d) => d.status === 'verified').length,
+      end_user_activity_at: facts.lastEndUserActivityAt,
       created_at: new Date(now.getTime() - random() * 700 * DAY),
       updated_at: now,
     });

@@ -95,6 +95,15 @@ export async function updateRole(client: Db, context: CommandContext, input: Upd
       where: { key: role.key },
       data: { name: input.name, description: input.description, operatingTeam },
     });
+    if (operatingTeam !== role.operatingTeam) {
+      // Whose activity counts as end-user activity changed in every organization with a member in
+      // this role: their stored state (and its facts) are due again, and the scheduler and reads
+      // catch them up.
+      await tx.$executeRaw`
+        UPDATE organizations SET state_valid_until = ${context.now}
+        WHERE id IN (SELECT organization_id FROM memberships WHERE role = ${role.key})
+          AND (state_valid_until IS NULL OR state_valid_until > ${context.now})`;
+    }
     await tx.rolePermission.deleteMany({ where: { roleKey: role.key, permissionKey: { notIn: after } } });
     await tx.rolePermission.createMany({
       data: after.filter((key) => !before.includes(key)).map((permissionKey) => ({ roleKey: role.key, permissionKey })),

@@ -2,7 +2,6 @@ import type { Db, DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { fetchNumberedPage } from '@/lib/pagination';
-import { lastEndUserActivityAt } from './activity';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
 import {
@@ -229,13 +228,13 @@ export type OrganizationLookup =
   | { kind: 'redirect'; slug: string }
   | { kind: 'missing' };
 
-/** Finds an organization by its slug, or by an old slug that now redirects. */
+/**
+ * Finds an organization by its slug (its detail, in one query), or by an old slug that now
+ * redirects (a second query, only when the slug isn't current).
+ */
 export async function findOrganizationBySlug(client: Db, slug: string, now: Date): Promise<OrganizationLookup> {
-  const current = await client.organization.findUnique({ where: { slug }, select: { id: true } });
-  if (current) {
-    const organization = await getOrganizationDetail(client, current.id, now);
-    if (organization) return { kind: 'found', organization };
-  }
+  const organization = await loadOrganizationDetail(client, { slug }, now);
+  if (organization) return { kind: 'found', organization };
   const redirect = await client.organizationSlugRedirect.findUnique({
     where: { slug },
     select: { organization: { select: { slug: true } } },
@@ -281,33 +280,40 @@ export async function listMembers(client: DbOrTx, organizationId: string, reques
 }
 
 /** Everything the detail page shows, including the facts its state was derived from. */
-export async function getOrganizationDetail(client: Db, organizationId: string, now: Date) {
-  // The organization with its domains, connections and counts in one query, and its last
-  // end-user activity beside it (both at once, on two connections).
+export function getOrganizationDetail(client: Db, organizationId: string, now: Date) {
+  return loadOrganizationDetail(client, { id: organizationId }, now);
+}
+
+/**
+ * The organization with its domains, connections and counts, in one query. Its last end-user
+ * activity is stored on its row by every recompute, beside the state derived from it.
+ */
+async function loadOrganizationDetail(client: Db, where: { id: string } | { slug: string }, now: Date) {
   const load = () =>
-    Promise.all([
-      client.organization.findUnique({
-        where: { id: organizationId },
-        include: {
-          domains: { orderBy: { name: 'asc' } },
-          autoJoinRoleRef: { select: { name: true } },
-          ssoConnections: { select: { id: true, name: true, protocol: true, provider: true, enabled: true, status: true } },
-          directory: true,
-          // Created from a directory group: its source, shown in the workspace's header.
-          sourceGroup: { select: { displayName: true, directory: { select: { organization: { select: { name: true, slug: true } } } } } },
-          _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },
-        },
-      }),
-      lastEndUserActivityAt(client, organizationId),
-    ]);
-  let [organization, lastActivity] = await load();
+    client.organization.findUnique({
+      where,
+      include: {
+        domains: { orderBy: { name: 'asc' } },
+        autoJoinRoleRef: { select: { name: true } },
+        ssoConnections: { select: { id: true, name: true, protocol: true, provider: true, enabled: true, status: true } },
+        directory: true,
+        // Created from a directory group: its source, shown in the workspace's header.
+        sourceGroup: { select: { displayName: true, directory: { select: { organization: { select: { name: true, slug: true } } } } } },
+        _count: { select: { memberships: true, invitations: { where: { isTest: false } } } },
+      },
+    });
+  let organization = await load();
   // A stored state whose validity ran out (the scheduler hasn't caught up yet) is recomputed first.
   if (organization?.stateValidUntil && organization.stateValidUntil <= now) {
-    await catchUpOrganizationStates(client, now, { organizationId });
-    [organization, lastActivity] = await load();
+    await catchUpOrganizationStates(client, now, { organizationId: organization.id });
+    organization = await load();
   }
   if (!organization) return null;
-  return { ...organization, stateReasons: organization.stateReasons as unknown as StateReason[], lastEndUserActivityAt: lastActivity };
+  return {
+    ...organization,
+    stateReasons: organization.stateReasons as unknown as StateReason[],
+    lastEndUserActivityAt: organization.endUserActivityAt,
+  };
 }
 
 /**

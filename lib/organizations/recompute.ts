@@ -100,6 +100,7 @@ export async function recomputeOrganizationState(
         pending_invitation_count = ${countPendingInvitations(facts, now)},
         verified_domain_count = ${facts.domains.filter((domain) => domain.status === 'verified').length},
         last_activity_at = ${lastActivityAt},
+        end_user_activity_at = ${facts.lastEndUserActivityAt},
         updated_at = ${new Date()}
       WHERE id = ${organizationId}::uuid
       RETURNING id

@@ -15,6 +15,7 @@ import { addActivity, addMember } from '@/lib/demo/records';
 import { sendInvitationsCommand } from '@/lib/invitations/commands';
 import { changeMemberRoleCommand } from '@/lib/members/commands';
 import { lastEndUserActivityAt } from '@/lib/organizations/activity';
+import { getOrganizationDetail } from '@/lib/organizations/queries';
 import { builder, createTestOrganization, form, memberOf, uniqueEmail } from '../factories';
 
 const unique = (prefix: string) => `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
@@ -59,8 +60,18 @@ describe('roles are rows', () => {
     });
     // The lead is in the operating team: their activity is not end-user activity.
     expect(await lastEndUserActivityAt(client, org.id)).toBeNull();
-    await client.role.update({ where: { key }, data: { operatingTeam: false } });
+    expect((await getOrganizationDetail(client, org.id, new Date()))?.lastEndUserActivityAt).toBeNull();
+    // Taking the role out of the operating team makes the lead an end user: every organization with
+    // a member in it is due for a recompute, and the next read stores the new fact and state.
+    expect(
+      await updateRoleCommand(builder, { roleKey: key, name: 'Ops lead', description: 'Runs operations.', permissions: ['audit.read'] }),
+    ).toMatchObject({ ok: true });
     expect(await lastEndUserActivityAt(client, org.id)).not.toBeNull();
+    const due = await client.organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(due.stateValidUntil!.getTime()).toBeLessThanOrEqual(Date.now());
+    const detail = await getOrganizationDetail(client, org.id, new Date());
+    expect(detail?.lastEndUserActivityAt).toEqual(await lastEndUserActivityAt(client, org.id));
+    expect(detail?.state).toBe('active');
     // The organization can use it, after the defaults, least privileged first.
     const roles = await rolesForOrganization(client, org.id);
     expect(roles.slice(0, 3).map((r) => r.key)).toEqual(['member', 'admin', 'owner']);

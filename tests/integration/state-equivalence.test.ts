@@ -187,6 +187,7 @@ describe('the stored state equals the pure rules over generated organizations', 
         expect(stored.stateReasons, context).toEqual(expected.reasons);
         expect(stored.pendingInvitationCount, context).toBe(countPendingInvitations(facts, now));
         expect(stored.memberCount, context).toBe(facts.memberCount);
+        expect(stored.endUserActivityAt?.getTime() ?? null, context).toBe(facts.lastEndUserActivityAt?.getTime() ?? null);
       }
     }
   });
