@@ -2,6 +2,7 @@ import { changedFields, recordAudit } from '@/lib/audit/record';
 import type { CommandContext } from '@/lib/commands/define';
 import { CONSOLE_ONLY_PERMISSIONS, type Permission } from '@/lib/commands/permissions';
 import type { Db, DbOrTx } from '@/lib/db/client';
+import { markStatesDueForRoleMembers } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { describeUsage, permissionsAfterEdit, type RoleUsage, usageTotal } from './policy';
 import type { CreatePermissionInput, CreateRoleInput, DeleteRoleInput, PermissionRefInput, UpdateRoleInput } from './schemas';
@@ -95,15 +96,7 @@ export async function updateRole(client: Db, context: CommandContext, input: Upd
       where: { key: role.key },
       data: { name: input.name, description: input.description, operatingTeam },
     });
-    if (operatingTeam !== role.operatingTeam) {
-      // Whose activity counts as end-user activity changed in every organization with a member in
-      // this role: their stored state (and its facts) are due again, and the scheduler and reads
-      // catch them up.
-      await tx.$executeRaw`
-        UPDATE organizations SET state_valid_until = ${context.now}
-        WHERE id IN (SELECT organization_id FROM memberships WHERE role = ${role.key})
-          AND (state_valid_until IS NULL OR state_valid_until > ${context.now})`;
-    }
+    if (operatingTeam !== role.operatingTeam) await markStatesDueForRoleMembers(tx, role.key, context.now);
     await tx.rolePermission.deleteMany({ where: { roleKey: role.key, permissionKey: { notIn: after } } });
     await tx.rolePermission.createMany({
       data: after.filter((key) => !before.includes(key)).map((permissionKey) => ({ roleKey: role.key, permissionKey })),
@@ -157,6 +150,7 @@ export async function deleteRole(
       if (target.key === 'owner' && usage.mappings) {
         return invalid('A group mapping grants Owner only when allowed one by one: choose another role, or remap those groups first.');
       }
+      if (target.operatingTeam !== role.operatingTeam) await markStatesDueForRoleMembers(tx, role.key, context.now);
       await tx.membership.updateMany({ where: { role: role.key }, data: { role: target.key } });
       await tx.invitation.updateMany({ where: { role: role.key }, data: { role: target.key } });
       await tx.organization.updateMany({ where: { autoJoinRole: role.key }, data: { autoJoinRole: target.key } });

@@ -130,6 +130,19 @@ export function lastActivity(current: Date, cause: StateChangeCause, endUserActi
 }
 
 /**
+ * Makes the stored state of every organization with a member in `roleKey` due now, for the
+ * scheduler and the next read to recompute: for a change to who is in the operating team (a role's
+ * flag, or its members moved to a role with the other flag), which changes whose activity is
+ * end-user activity there.
+ */
+export async function markStatesDueForRoleMembers(tx: DbOrTx, roleKey: string, now: Date) {
+  await tx.$executeRaw`
+    UPDATE organizations SET state_valid_until = ${now}
+    WHERE id IN (SELECT organization_id FROM memberships WHERE role = ${roleKey})
+      AND (state_valid_until IS NULL OR state_valid_until > ${now})`;
+}
+
+/**
  * Catches up the organizations whose stored state has run out of validity (an invitation expired,
  * the activity window closed). The scheduler runs it on its own; reads may run it too, so every
  * read sees the exact state. Each organization is recomputed in its own short transaction, taken

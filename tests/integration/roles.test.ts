@@ -78,6 +78,27 @@ describe('roles are rows', () => {
     expect(roles.map((r) => r.key)).toContain(key);
   });
 
+  it('deleting an operating-team role and moving its members to Member makes them end users: the state is due and catches up', async () => {
+    const client = await db();
+    const key = `ops-${crypto.randomBytes(4).toString('hex')}`;
+    await client.role.create({ data: { key, name: 'Ops lead', operatingTeam: true } });
+    const lead = uniqueEmail('lead');
+    const org = await createTestOrganization({
+      build: async (tx, id) => {
+        await addMember(tx, id, uniqueEmail('owner'), { role: 'owner' });
+        await addMember(tx, id, lead, { role: key });
+        await addActivity(tx, id, new Date(), { actorEmail: lead });
+      },
+    });
+    expect((await getOrganizationDetail(client, org.id, new Date()))?.lastEndUserActivityAt).toBeNull();
+    expect(await deleteRoleCommand(builder, { roleKey: key, moveTo: 'member' })).toMatchObject({ ok: true });
+    const due = await client.organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(due.stateValidUntil!.getTime()).toBeLessThanOrEqual(Date.now());
+    const detail = await getOrganizationDetail(client, org.id, new Date());
+    expect(detail?.lastEndUserActivityAt).not.toBeNull();
+    expect(detail?.state).toBe('active');
+  });
+
   it('a role limited to one organization is offered there only', async () => {
     const client = await db();
     const [mine, other] = [await createTestOrganization(), await createTestOrganization()];
