@@ -1,4 +1,5 @@
 import type { DbOrTx } from '@/lib/db/client';
+import { type OrganizationRef, ofOrganization } from '@/lib/organizations/ref';
 import type { RoleUsage } from './policy';
 import { MEMBER_ROLES, type RoleKey } from './roles';
 
@@ -29,9 +30,9 @@ export function roleName(roles: ReadonlyMap<RoleKey, RoleSummary>, key: RoleKey)
  * The roles an organization can use: the defaults (least privileged first), then custom roles for
  * every organization or for this one, by name.
  */
-export async function rolesForOrganization(client: DbOrTx, organizationId: string): Promise<RoleSummary[]> {
+export async function rolesForOrganization(client: DbOrTx, organization: OrganizationRef): Promise<RoleSummary[]> {
   const rows = await client.role.findMany({
-    where: { OR: [{ organizationId: null }, { organizationId }] },
+    where: { OR: [{ organizationId: null }, ofOrganization(organization)] },
     select: { key: true, name: true, description: true, operatingTeam: true, isDefault: true },
     orderBy: [{ isDefault: 'desc' }, { name: 'asc' }],
   });

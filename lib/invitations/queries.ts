@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
 import { isConsumerMailDomain } from '@/lib/domains/consumer';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { type OrganizationRef, ofOrganization } from '@/lib/organizations/ref';
 import { fetchNumberedPage } from '@/lib/pagination';
 import type { ReviewContext } from './review';
 import type { InvitationStatusFilter } from './schemas';
@@ -76,12 +77,12 @@ export function invitationStatusWhere(filter: InvitationStatusFilter, now: Date)
 /** The invitation list on the organization page, newest first, filtered by effective status and address, a numbered page at a time. */
 export async function listInvitations(
   client: DbOrTx,
-  organizationId: string,
+  organization: OrganizationRef,
   view: { filter: InvitationStatusFilter; search?: string; page?: number },
   now: Date,
 ) {
   const where: Prisma.InvitationWhereInput = {
-    organizationId,
+    ...ofOrganization(organization),
     isTest: false,
     ...invitationStatusWhere(view.filter, now),
     ...(view.search ? { email: { contains: escapeLike(view.search), mode: 'insensitive' } } : {}),
@@ -101,7 +102,7 @@ export async function listInvitations(
       () => client.invitation.count({ where }),
     ),
     client.invitation.findFirst({
-      where: { organizationId, isTest: true },
+      where: { ...ofOrganization(organization), isTest: true },
       orderBy: { createdAt: 'desc' },
       select: { email: true, createdAt: true, deliveryStatus: true, lastSentAt: true, deliveryError: true },
     }),

@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { fetchNumberedPage } from '@/lib/pagination';
 import { countByFilter, getFilter } from './filters';
 import { catchUpOrganizationStates } from './recompute';
+import { type OrganizationRef, ofOrganization } from './ref';
 import {
   decodeListCursor,
   defaultSort,
@@ -243,27 +244,20 @@ export async function findOrganizationBySlug(client: Db, slug: string, now: Date
   return { kind: 'missing' };
 }
 
-/** The name behind a current slug, for the page title; null for an unknown or retired slug. */
-export async function organizationNameBySlug(client: Db, slug: string): Promise<string | null> {
-  const organization = await client.organization.findUnique({ where: { slug }, select: { name: true } });
-  return organization?.name ?? null;
-}
-
 /** Rows per page of an organization's members and invitations. */
 export const DETAIL_PAGE_SIZE = 50;
 
-/** One organization's members, oldest first, a numbered page at a time. */
 /** One page of an organization's members, oldest first, matching `search` in the address or name. */
-export async function listMembers(client: DbOrTx, organizationId: string, requestedPage: number, search = '') {
+export async function listMembers(client: DbOrTx, organization: OrganizationRef, requestedPage: number, search = '') {
   const pattern = escapeLike(search);
   const where: Prisma.MembershipWhereInput = search
     ? {
-        organizationId,
+        ...ofOrganization(organization),
         user: {
           OR: [{ email: { contains: pattern, mode: 'insensitive' } }, { name: { contains: pattern, mode: 'insensitive' } }],
         },
       }
-    : { organizationId };
+    : ofOrganization(organization);
   return fetchNumberedPage(
     requestedPage,
     DETAIL_PAGE_SIZE,

@@ -55,6 +55,27 @@ describe("an organization's members, a page at a time", () => {
     expect(page.page.total).toBe(3);
     expect(page.rows.every((m) => m.organizationId === mine.id)).toBe(true);
   });
+
+  it('lists the same by current slug as by id, and nothing under a slug no organization holds now', async () => {
+    const mine = await organizationWith(DETAIL_PAGE_SIZE + 2, { count: 3 });
+    const other = await organizationWith(2, { count: 4 });
+    const client = await db();
+    const now = new Date();
+    for (const page of [1, 2]) {
+      const bySlug = await listMembers(client, { slug: mine.slug }, page);
+      const byId = await listMembers(client, mine.id, page);
+      expect(bySlug.page).toEqual(byId.page);
+      expect(bySlug.rows.map((m) => m.id)).toEqual(byId.rows.map((m) => m.id));
+    }
+    const invitations = await listInvitations(client, { slug: mine.slug }, { filter: 'all' }, now);
+    expect(invitations.page.total).toBe(3);
+    expect(invitations.rows.every((i) => i.organizationId === mine.id)).toBe(true);
+    expect((await listMembers(client, { slug: other.slug }, 1)).rows.every((m) => m.organizationId === other.id)).toBe(true);
+    // A slug that was renamed away (it only redirects now) lists nothing.
+    await client.organization.update({ where: { id: other.id }, data: { slug: `${other.slug}-renamed` } });
+    expect((await listMembers(client, { slug: other.slug }, 1)).page.total).toBe(0);
+    expect((await listInvitations(client, { slug: other.slug }, { filter: 'all' }, now)).page.total).toBe(0);
+  });
 });
 
 describe("an organization's invitations, a page at a time", () => {

@@ -18,13 +18,17 @@ export default async function OrganizationInvitationsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { slug } = await params;
-  const { builder, organization, now } = await loadWorkspace(slug, 'invitations');
   const view = detailViewSchema.parse(await searchParams);
   const client = await db();
-  const [invitations, roles] = await Promise.all([
-    listInvitations(client, organization.id, { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage }, now),
-    rolesForOrganization(client, organization.id),
+  const now = new Date();
+  // The section's lists load by slug beside the workspace's own lookup: one round trip.
+  const lists = Promise.all([
+    listInvitations(client, { slug }, { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage }, now),
+    rolesForOrganization(client, { slug }),
   ]);
+  lists.catch(() => undefined);
+  const { builder, organization } = await loadWorkspace(slug, 'invitations');
+  const [invitations, roles] = await lists;
   return (
     <section aria-labelledby="invitations-heading" className="space-y-4">
       <h2 id="invitations-heading" className="text-lg font-semibold">

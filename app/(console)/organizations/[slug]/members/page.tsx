@@ -23,14 +23,14 @@ export default async function OrganizationMembersPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { slug } = await params;
-  const { builder, organization } = await loadWorkspace(slug, 'members');
-  const manage = hasPermission(builder, 'members.manage');
   const view = detailViewSchema.parse(await searchParams);
   const client = await db();
-  const [members, roles] = await Promise.all([
-    listMembers(client, organization.id, view.membersPage, view.memberSearch),
-    rolesForOrganization(client, organization.id),
-  ]);
+  // The section's lists load by slug beside the workspace's own lookup: one round trip.
+  const lists = Promise.all([listMembers(client, { slug }, view.membersPage, view.memberSearch), rolesForOrganization(client, { slug })]);
+  lists.catch(() => undefined);
+  const { builder, organization } = await loadWorkspace(slug, 'members');
+  const manage = hasPermission(builder, 'members.manage');
+  const [members, roles] = await lists;
   const sectionHref = `/organizations/${organization.slug}/members`;
   return (
     <section aria-labelledby="members-heading" className="space-y-3">
