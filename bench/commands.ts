@@ -21,6 +21,18 @@ export interface CommandFigure {
 }
 
 /**
+ * The detail page's data: the organization with its facts, its first page of members and of
+ * invitations, all by slug in one round trip (as the workspace's section pages load them).
+ */
+export function loadDetailBySlug(client: Db, slug: string, now: Date) {
+  return Promise.all([
+    findOrganizationBySlug(client, slug, now),
+    listMembers(client, { slug }, 1),
+    listInvitations(client, { slug }, { filter: 'all' }, now),
+  ]);
+}
+
+/**
  * The commands issue 10 sets targets for, each with the SQL statements it sends (BEGIN and COMMIT
  * not counted): create an organization, send one invitation, accept one, load the detail page.
  * Then creates per second with 8 concurrent callers.
@@ -75,13 +87,7 @@ export async function benchCommands(client: Db, measure: Measure, runs: number) 
   // in one round trip by slug, as the workspace's section pages load them.
   const slugs = await client.organization.findMany({ where: { id: { in: targets } }, select: { slug: true } });
   const detail = async (i: number) => {
-    const slug = slugs[i % slugs.length]!.slug;
-    const now = new Date();
-    await Promise.all([
-      findOrganizationBySlug(client, slug, now),
-      listMembers(client, { slug }, 1),
-      listInvitations(client, { slug }, { filter: 'all' }, now),
-    ]);
+    await loadDetailBySlug(client, slugs[i % slugs.length]!.slug, new Date());
   };
   await figure('organization detail', detail, () => detail(0));
 

@@ -7,13 +7,12 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createClient, setDb } from '../lib/db/client';
-import { listInvitations } from '../lib/invitations/queries';
 import { ORGANIZATION_FILTERS } from '../lib/organizations/filters';
-import { findOrganizationBySlug, listMembers, listOrganizations } from '../lib/organizations/queries';
+import { listOrganizations } from '../lib/organizations/queries';
 import { encodeListCursor, ORGANIZATION_SORTS } from '../lib/organizations/schemas';
 import { benchApp } from './app';
 import { benchAuditList, benchMutationWithAudit, seedAuditEvents } from './audit';
-import { benchCommands } from './commands';
+import { benchCommands, loadDetailBySlug } from './commands';
 import { benchInvitations } from './invitations';
 import { benchScim } from './scim';
 import { freshBenchDatabase, seedBenchData } from './seed';
@@ -151,14 +150,7 @@ async function benchSize(size: number) {
   const slugs = (await client.organization.findMany({ select: { slug: true }, take: 200, orderBy: { slug: 'asc' } })).map((o) => o.slug);
   // The detail page: the organization with its state facts, its first page of members and of
   // invitations, all by slug in one round trip.
-  results['detail page'] = await measure(async (i) => {
-    const slug = slugs[i % slugs.length]!;
-    await Promise.all([
-      findOrganizationBySlug(client, slug, now()),
-      listMembers(client, { slug }, 1),
-      listInvitations(client, { slug }, { filter: 'all' }, now()),
-    ]);
-  });
+  results['detail page'] = await measure((i) => loadDetailBySlug(client, slugs[i % slugs.length]!, now()));
   await client.$disconnect();
   return results;
 }

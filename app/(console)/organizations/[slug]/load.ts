@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { requireBuilderPage } from '@/lib/auth/require';
 import { currentBuilder } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
+import { type Db, db } from '@/lib/db/client';
 import { findOrganizationBySlug } from '@/lib/organizations/queries';
 
 /** One organization lookup per request, whichever of the layout and the page asks first. */
@@ -14,16 +14,26 @@ const findCached = cache(async (slug: string) => findOrganizationBySlug(await db
  * sign in, returning to this section), then the organization (an old slug redirects, an unknown
  * one is not found).
  */
-export async function loadWorkspace(slug: string, section = '') {
-  // The organization is looked up beside the session, not after it: one round trip, not two. It
-  // is shown only once the builder is known.
+export function loadWorkspace(slug: string, section = '') {
+  return loadWorkspaceWith(slug, section, async () => undefined);
+}
+
+/**
+ * `loadWorkspace`, with the section's own rows (`load`, by slug) read beside the session and the
+ * organization: one round trip, not three in a row. Nothing is shown until the builder is known.
+ */
+export async function loadWorkspaceWith<T>(slug: string, section: string, load: (client: Db, now: Date) => Promise<T>) {
+  const now = new Date();
   const pending = findCached(slug);
+  const rows = db().then((client) => load(client, now));
+  // Whatever fails is thrown below, once the builder is known; never as an unhandled rejection.
   pending.catch(() => undefined);
+  rows.catch(() => undefined);
   const builder = await requireBuilderPage(`/organizations/${slug}${section ? `/${section}` : ''}`);
   const lookup = await pending;
   if (lookup.kind === 'redirect') redirect(`/organizations/${lookup.slug}${section ? `/${section}` : ''}`);
   if (lookup.kind === 'missing') notFound();
-  return { builder, organization: lookup.organization, now: new Date() };
+  return { builder, organization: lookup.organization, now, data: await rows };
 }
 
 /** A section's title in the tab: "Members · Acme". Only builders see the organization's name. */

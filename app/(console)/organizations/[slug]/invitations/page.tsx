@@ -3,10 +3,9 @@ import { InvitationList } from '@/components/invitations/invitation-list';
 import { InviteMembersForm } from '@/components/invitations/invite-members-form';
 import { rolesForOrganization } from '@/lib/access/queries';
 import { hasPermission } from '@/lib/commands/permissions';
-import { db } from '@/lib/db/client';
 import { listInvitations } from '@/lib/invitations/queries';
 import { detailViewSchema } from '@/lib/organizations/detail-view';
-import { loadWorkspace, sectionMetadata } from '../load';
+import { loadWorkspaceWith, sectionMetadata } from '../load';
 
 export const generateMetadata = sectionMetadata('Invitations');
 
@@ -19,16 +18,17 @@ export default async function OrganizationInvitationsPage({
 }) {
   const { slug } = await params;
   const view = detailViewSchema.parse(await searchParams);
-  const client = await db();
-  const now = new Date();
-  // The section's lists load by slug beside the workspace's own lookup: one round trip.
-  const lists = Promise.all([
-    listInvitations(client, { slug }, { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage }, now),
-    rolesForOrganization(client, { slug }),
-  ]);
-  lists.catch(() => undefined);
-  const { builder, organization } = await loadWorkspace(slug, 'invitations');
-  const [invitations, roles] = await lists;
+  const {
+    builder,
+    organization,
+    now,
+    data: [invitations, roles],
+  } = await loadWorkspaceWith(slug, 'invitations', (client, now) =>
+    Promise.all([
+      listInvitations(client, { slug }, { filter: view.invitations, search: view.invitationSearch, page: view.invitationsPage }, now),
+      rolesForOrganization(client, { slug }),
+    ]),
+  );
   return (
     <section aria-labelledby="invitations-heading" className="space-y-4">
       <h2 id="invitations-heading" className="text-lg font-semibold">

@@ -6,12 +6,11 @@ import { NumberedPagination } from '@/components/ui/pagination';
 import { SearchForm } from '@/components/ui/search-form';
 import { rolesForOrganization } from '@/lib/access/queries';
 import { hasPermission } from '@/lib/commands/permissions';
-import { db } from '@/lib/db/client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { JOINED_VIA_LABELS } from '@/lib/members/labels';
 import { detailViewSchema, organizationSectionHref } from '@/lib/organizations/detail-view';
 import { listMembers } from '@/lib/organizations/queries';
-import { loadWorkspace, sectionMetadata } from '../load';
+import { loadWorkspaceWith, sectionMetadata } from '../load';
 
 export const generateMetadata = sectionMetadata('Members');
 
@@ -24,13 +23,14 @@ export default async function OrganizationMembersPage({
 }) {
   const { slug } = await params;
   const view = detailViewSchema.parse(await searchParams);
-  const client = await db();
-  // The section's lists load by slug beside the workspace's own lookup: one round trip.
-  const lists = Promise.all([listMembers(client, { slug }, view.membersPage, view.memberSearch), rolesForOrganization(client, { slug })]);
-  lists.catch(() => undefined);
-  const { builder, organization } = await loadWorkspace(slug, 'members');
+  const {
+    builder,
+    organization,
+    data: [members, roles],
+  } = await loadWorkspaceWith(slug, 'members', (client) =>
+    Promise.all([listMembers(client, { slug }, view.membersPage, view.memberSearch), rolesForOrganization(client, { slug })]),
+  );
   const manage = hasPermission(builder, 'members.manage');
-  const [members, roles] = await lists;
   const sectionHref = `/organizations/${organization.slug}/members`;
   return (
     <section aria-labelledby="members-heading" className="space-y-3">
