@@ -6,13 +6,14 @@ import { isUniqueViolation } from '@/lib/db/errors';
 import { lockOrganization, recomputeOrganizationState } from '@/lib/organizations/recompute';
 import { fail, notFound, ok, type Result } from '@/lib/result';
 import { checkDomain, newVerificationToken, type TxtLookup } from './checker';
+import { consumerDomainCheck } from './consumer';
 import { lookupTxt } from './dns';
 import { normalizeDomainInput } from './normalize';
 import type { AddDomainInput, DomainRefInput, EnableAutoJoinInput, IncludeSubdomainsInput } from './schemas';
 
 export async function addDomain(client: Db, context: CommandContext, input: AddDomainInput): Promise<Result<{ id: string; name: string }>> {
   const { now } = context;
-  const normalized = normalizeDomainInput(input.domain);
+  const normalized = normalizeDomainInput(input.domain, await consumerDomainCheck());
   if (!normalized.ok) {
     const message = normalized.suggestion ? `${normalized.reason} Keep just “${normalized.suggestion}”?` : normalized.reason;
     return fail('invalid_input', message, {

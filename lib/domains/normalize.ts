@@ -1,6 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { parse } from 'tldts';
-import { isConsumerMailDomain } from './consumer';
+import type { ConsumerDomainCheck } from './consumer';
 
 export type DomainInputResult = { ok: true; name: string; displayName: string } | { ok: false; reason: string; suggestion?: string };
 
@@ -8,15 +8,16 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
  * A builder's input to one domain: trimmed, lowercased, internationalized names mapped to their
- * A-label (punycode) form with UTS-46. Refuses what can't be an organization's own domain.
+ * A-label (punycode) form with UTS-46. Refuses what can't be an organization's own domain, consumer
+ * mail domains among them (`isConsumerDomain`, from consumerDomainCheck()).
  */
-export function normalizeDomainInput(input: string): DomainInputResult {
+export function normalizeDomainInput(input: string, isConsumerDomain: ConsumerDomainCheck): DomainInputResult {
   const raw = input.trim().toLowerCase().replace(/\.$/, '');
   if (!raw) return { ok: false, reason: 'Enter a domain, like acme.com.' };
   if (/[\s\r\n]/.test(raw) && !raw.includes('://')) return { ok: false, reason: 'A domain has no spaces.' };
   if (raw.includes('@')) {
     const domainPart = raw.slice(raw.lastIndexOf('@') + 1);
-    const kept = normalizeDomainInput(domainPart);
+    const kept = normalizeDomainInput(domainPart, isConsumerDomain);
     return { ok: false, reason: 'That is an email address, not a domain.', suggestion: kept.ok ? kept.displayName : undefined };
   }
   if (raw.includes('://') || raw.includes('/') || raw.includes('?') || raw.includes('#')) {
@@ -26,12 +27,12 @@ export function normalizeDomainInput(input: string): DomainInputResult {
     } catch {
       host = '';
     }
-    const kept = host ? normalizeDomainInput(host) : null;
+    const kept = host ? normalizeDomainInput(host, isConsumerDomain) : null;
     return { ok: false, reason: 'That is a web address, not a domain.', suggestion: kept?.ok ? kept.displayName : undefined };
   }
   const port = /^([^:[\]]+):(\d{1,5})$/.exec(raw);
   if (port) {
-    const kept = normalizeDomainInput(port[1]!);
+    const kept = normalizeDomainInput(port[1]!, isConsumerDomain);
     return {
       ok: false,
       reason: 'A domain has no port: leave out the colon and the number after it.',
@@ -57,7 +58,7 @@ export function normalizeDomainInput(input: string): DomainInputResult {
       reason: `${name} is a public suffix shared by many owners (like co.uk or github.io). Enter your own domain under it.`,
     };
   }
-  if (isConsumerMailDomain(name)) {
+  if (isConsumerDomain(name)) {
     return { ok: false, reason: `${name} is a consumer mail domain: anyone can get an address there. Use the organization’s own domain.` };
   }
   return { ok: true, name, displayName: domainToUnicode(name) || name };

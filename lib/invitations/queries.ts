@@ -2,7 +2,7 @@ import type { GrantableRole } from '@/lib/access/permissions';
 import type { RoleKey } from '@/lib/access/roles';
 import type { DbOrTx } from '@/lib/db/client';
 import { escapeLike } from '@/lib/db/like';
-import { isConsumerMailDomain } from '@/lib/domains/consumer';
+import { consumerDomainCheck } from '@/lib/domains/consumer';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { type OrganizationRef, ofOrganization } from '@/lib/organizations/ref';
 import { fetchNumberedPage } from '@/lib/pagination';
@@ -52,7 +52,7 @@ export async function loadReviewContext(
     pendingEmails: new Set(row.pending_emails),
     expiredPendingEmails: new Set(row.expired_emails),
     verifiedDomains: row.domains,
-    isConsumerDomain: isConsumerMailDomain,
+    isConsumerDomain: await consumerDomainCheck(),
     role: row.role,
   };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { consumerDomainCheck } from '@/lib/domains/consumer';
 import { dnsServersFromEnv } from '@/lib/domains/dns';
 import { normalizeDomainInput, verificationRecord } from '@/lib/domains/normalize';
 import { evaluateTxtAnswer, hasPendingExpired, nextPendingCheck, type TxtAnswer } from '@/lib/domains/verification';
+
+// The real list, as addDomain loads it.
+const isConsumerDomain = await consumerDomainCheck();
 
 describe('normalizeDomainInput', () => {
   it.each([
@@ -12,7 +16,7 @@ describe('normalizeDomainInput', () => {
     ['eu.acme.co.uk', 'eu.acme.co.uk', 'eu.acme.co.uk'],
     ['xn--bcher-kva.example', 'xn--bcher-kva.example', 'bücher.example'],
   ])('%j -> %s (%s)', (input, name, displayName) => {
-    expect(normalizeDomainInput(input)).toEqual({ ok: true, name, displayName });
+    expect(normalizeDomainInput(input, isConsumerDomain)).toEqual({ ok: true, name, displayName });
   });
 
   it.each([
@@ -30,21 +34,21 @@ describe('normalizeDomainInput', () => {
     ['xn--zz.test', 'That isn’t a valid domain name.'],
     ['acme.com:443', 'A domain has no port: leave out the colon and the number after it.'],
   ])('refuses %j', (input, reason) => {
-    expect(normalizeDomainInput(input)).toMatchObject({ ok: false, reason });
+    expect(normalizeDomainInput(input, isConsumerDomain)).toMatchObject({ ok: false, reason });
   });
 
   it('offers to keep just the domain of a pasted URL or email', () => {
-    expect(normalizeDomainInput('https://Acme.com/login?x=1')).toEqual({
+    expect(normalizeDomainInput('https://Acme.com/login?x=1', isConsumerDomain)).toEqual({
       ok: false,
       reason: 'That is a web address, not a domain.',
       suggestion: 'acme.com',
     });
-    expect(normalizeDomainInput('it@Acme.com')).toEqual({
+    expect(normalizeDomainInput('it@Acme.com', isConsumerDomain)).toEqual({
       ok: false,
       reason: 'That is an email address, not a domain.',
       suggestion: 'acme.com',
     });
-    expect(normalizeDomainInput('it@gmail.com')).toEqual({
+    expect(normalizeDomainInput('it@gmail.com', isConsumerDomain)).toEqual({
       ok: false,
       reason: 'That is an email address, not a domain.',
       suggestion: undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConsumerMailDomain } from '@/lib/domains/consumer';
+import { consumerDomainCheck } from '@/lib/domains/consumer';
 import { domainMatches } from '@/lib/domains/match';
 import { splitAddressInput } from '@/lib/invitations/parse';
 import { canResend, canRevoke, classifyDeliveryError, describeExpiry, invitationExpiresAt, retryDelayMs } from '@/lib/invitations/policy';
@@ -65,6 +65,12 @@ describe('domainMatches (whole labels, A-labels)', () => {
 });
 
 describe('consumer mail domains', () => {
+  it('loads the list once, on first use, and shares it', async () => {
+    const [first, second] = await Promise.all([consumerDomainCheck(), consumerDomainCheck()]);
+    expect(first('gmail.com')).toBe(true);
+    expect(second('gmail.com')).toBe(true);
+  });
+
   it.each([
     ['gmail.com', true],
     ['outlook.com', true],
@@ -72,8 +78,8 @@ describe('consumer mail domains', () => {
     ['acme.com', false],
     ['example.com', false],
     ['corp.test', false],
-  ])('%s -> %s', (domain, expected) => {
-    expect(isConsumerMailDomain(domain)).toBe(expected);
+  ])('%s -> %s', async (domain, expected) => {
+    expect((await consumerDomainCheck())(domain)).toBe(expected);
   });
 });
 
