@@ -102,14 +102,15 @@ export async function recordApplicationSignIn(
   signIn: { grantId: string; clientId: string },
   now: Date,
 ): Promise<Result<{ recordedAt: Date; state: string }> | null> {
-  const bound = await grantMembership(client, signIn.grantId);
-  const membership = bound
-    ? await client.membership.findUnique({
-        where: { id: bound.id },
-        select: { id: true, organizationId: true, user: { select: { email: true } } },
-      })
-    : null;
-  const application = await client.application.findUnique({ where: { clientId: signIn.clientId }, select: { id: true, name: true } });
+  // The grant's membership with its member's email, and the application: two reads side by side.
+  const [bound, application] = await Promise.all([
+    client.oidcGrantMembership.findUnique({
+      where: { grantId: signIn.grantId },
+      select: { membership: { select: { id: true, organizationId: true, user: { select: { email: true } } } } },
+    }),
+    client.application.findUnique({ where: { clientId: signIn.clientId }, select: { id: true, name: true } }),
+  ]);
+  const membership = bound?.membership;
   if (!membership || !application) return null;
   const context = { principal: systemPrincipal(`sign-in to ${application.name}`), now, request: { ip: null, requestId: null } };
   return client.$transaction(async (tx) => {
