@@ -7,6 +7,25 @@ export function sessionCookieName(appUrl: string): string {
   return appUrl.startsWith('https:') ? '__Secure-authjs.session-token' : 'authjs.session-token';
 }
 
+/** The cookie that ends a browser's session: the same name and attributes, emptied and expired at once. */
+export function expiredSessionCookie(appUrl: string) {
+  return {
+    name: sessionCookieName(appUrl),
+    value: '',
+    options: { httpOnly: true, sameSite: 'lax' as const, secure: appUrl.startsWith('https:'), path: '/', maxAge: 0 },
+  };
+}
+
+/**
+ * Ends the Orgdesk session a browser's cookie names (console or member), optionally only when it
+ * is `userId`'s: its row goes, so the cookie signs nobody in. True when a session ended.
+ */
+export async function endSessionByToken(client: DbOrTx, sessionToken: string | undefined, userId?: string): Promise<boolean> {
+  if (!sessionToken) return false;
+  const ended = await client.session.deleteMany({ where: { sessionToken, ...(userId ? { userId } : {}) } });
+  return ended.count > 0;
+}
+
 /**
  * Starts an Auth.js database session for a user (after accepting an invitation, or an SSO
  * sign-in, whose connection the session remembers: disabling it ends the session).

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import Provider, { type Configuration, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import { endSessionByToken, expiredSessionCookie } from '@/lib/auth/member-session';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { findAccount, grantMembership, matchesRequestedOrganization, recordApplicationSignIn } from './accounts';
@@ -147,6 +148,16 @@ function build(keys: Awaited<ReturnType<typeof publishedSigningKeys>>): Provider
     if (oidc?.route === 'token' && ctx.status === 200 && code?.grantId && code.clientId) {
       const recorded = await recordApplicationSignIn(await db(), { grantId: code.grantId, clientId: code.clientId }, new Date());
       if (recorded && !recorded.ok) console.warn(`[oidc] sign-in activity not recorded: ${recorded.message}`);
+    }
+    // "Yes, sign me out" signs the person out of Orgdesk too, as the page says: the browser's
+    // Orgdesk session ends when it is the same person's. Only after that page: a sign-out the
+    // provider confirms by itself (it had nobody signed in) leaves other sessions alone.
+    const accountId = oidc?.route === 'end_session_confirm' && ctx.status === 303 ? oidc.session?.accountId : undefined;
+    if (accountId && oidc?.params?.logout) {
+      const expired = expiredSessionCookie(getConfig().appUrl);
+      if (await endSessionByToken(await db(), ctx.cookies.get(expired.name, { signed: false }), accountId)) {
+        ctx.cookies.set(expired.name, expired.value, { ...expired.options, signed: false });
+      }
     }
   });
   return provider;

@@ -111,6 +111,10 @@ test('the builder’s app: register it, a member signs in through Orgdesk, the a
     await expectAccessible(member);
     await member.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expect(member.getByRole('heading', { name: 'Signed out of the builder’s app' })).toBeVisible();
+    // Out of Orgdesk too: signing in again asks who they are instead of continuing as them.
+    await member.goto(`${app.origin}/login`);
+    await expect(member.getByRole('heading', { name: 'Sign in to Builder’s app' })).toBeVisible();
+    await expect(member.getByLabel('Email address')).toBeVisible();
     await context.close();
   } finally {
     await app.close();

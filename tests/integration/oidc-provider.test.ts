@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyCommand } from '@/lib/api-keys/commands';
+import { createSession, sessionCookieName } from '@/lib/auth/member-session';
 import { resetConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { addMemberCommand, suspendMemberCommand } from '@/lib/members/commands';
@@ -66,6 +67,12 @@ class Jar {
       else this.cookies.set(name!.trim(), value.join('='));
     }
   }
+  set(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+  has(name: string) {
+    return this.cookies.has(name);
+  }
   header() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
@@ -74,6 +81,18 @@ class Jar {
     this.take(response);
     return response;
   }
+}
+
+/** The end-session page's form sent with "Yes, sign me out" (its xsrf from the page). */
+async function confirmSignOut(jar: Jar, html: string): Promise<Response> {
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+  expect(xsrf).toBeTruthy();
+  return fetch(`${appUrl}/oidc/session/end/confirm`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }),
+  });
 }
 
 async function registerApp(name = 'Test app') {
@@ -290,6 +309,11 @@ describe('Orgdesk as an OpenID provider', () => {
     const organization = await createTestOrganization();
     const member = await newMember(organization.id);
     const jar = new Jar();
+    // The person's Orgdesk session in this browser (the sign-in page's), and another person's elsewhere.
+    const store = await db();
+    const own = await createSession(store, member.userId, new Date());
+    const other = await createSession(store, (await newMember(organization.id)).userId, new Date());
+    jar.set(sessionCookieName(appUrl), own.sessionToken);
     const tokens = await exchange(app, await signIn(app, jar, member.membershipId));
     const url = client.buildEndSessionUrl(app.config, {
       id_token_hint: tokens.id_token!,
@@ -299,20 +323,38 @@ describe('Orgdesk as an OpenID provider', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Sign out?');
-    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
-    expect(xsrf).toBeTruthy();
-    const confirmed = await fetch(`${appUrl}/oidc/session/end/confirm`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }),
-    });
+    const confirmed = await confirmSignOut(jar, html);
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('location')).toBe('http://127.0.0.1:9/bye');
     jar.take(confirmed);
+    // Signed out of Orgdesk too, as the page said: the session is gone and its cookie expired.
+    expect(await store.session.count({ where: { sessionToken: own.sessionToken } })).toBe(0);
+    expect(jar.has(sessionCookieName(appUrl))).toBe(false);
+    expect(await store.session.count({ where: { sessionToken: other.sessionToken } })).toBe(1);
     // Signed out: the next sign-in goes to the sign-in page again.
     const next = await signIn(app, jar, null, { prompt: '' });
     expect(next.location.pathname).toMatch(/^\/account\/authorize\//);
+  });
+
+  it('leaves Orgdesk sessions alone when the provider signs out nobody (no page was confirmed)', async () => {
+    const app = await registerApp();
+    const organization = await createTestOrganization();
+    const member = await newMember(organization.id);
+    const store = await db();
+    const session = await createSession(store, member.userId, new Date());
+    // A browser with an Orgdesk session but no sign-in at the provider: another site sends it to
+    // the end-session endpoint, which signs out without asking (an auto-submitting form).
+    const jar = new Jar();
+    jar.set(sessionCookieName(appUrl), session.sessionToken);
+    const page = await jar.get(`${appUrl}/oidc/session/end?client_id=${app.clientId}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain('Sign out?');
+    const confirmed = await confirmSignOut(jar, html);
+    expect(confirmed.status).toBe(303);
+    jar.take(confirmed);
+    expect(await store.session.count({ where: { sessionToken: session.sessionToken } })).toBe(1);
+    expect(jar.has(sessionCookieName(appUrl))).toBe(true);
   });
 });
 

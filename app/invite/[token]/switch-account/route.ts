@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { type NextRequest, NextResponse } from 'next/server';
-import { sessionCookieName } from '@/lib/auth/member-session';
+import { endSessionByToken, expiredSessionCookie } from '@/lib/auth/member-session';
 import { errorResponse } from '@/lib/commands/errors';
 import { getConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -16,10 +16,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const { token } = await params;
   const config = getConfig();
   if (!isSameSiteForm(request, config.appUrl)) return errorResponse(fail('cross_site', 'Switch accounts from the invitation page.'));
-  const name = sessionCookieName(config.appUrl);
-  const sessionToken = (await cookies()).get(name)?.value;
-  if (sessionToken) await (await db()).session.deleteMany({ where: { sessionToken } });
+  const expired = expiredSessionCookie(config.appUrl);
+  await endSessionByToken(await db(), (await cookies()).get(expired.name)?.value);
   const response = NextResponse.redirect(new URL(`/invite/${encodeURIComponent(token)}`, config.appUrl), 303);
-  response.cookies.set(name, '', { httpOnly: true, sameSite: 'lax', secure: config.appUrl.startsWith('https:'), path: '/', maxAge: 0 });
+  response.cookies.set(expired.name, expired.value, expired.options);
   return response;
 }
