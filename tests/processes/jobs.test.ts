@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Db } from '@/lib/db/client';
 import { deployMigrations } from '@/lib/db/deploy';
 import { enqueueProbes } from '@/lib/jobs/probe';
-import { Processes, productionEnv, testPort } from '../support/processes';
+import { commandOf, descendants, Processes, productionEnv, testPort } from '../support/processes';
 
 const SERVER = process.env.PROCESSES_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = `orgdesk_multi_${process.pid}`;
@@ -18,6 +18,7 @@ const JOBS = 1_000;
 
 const processes = new Processes();
 let client: Db;
+let workerPort: number;
 
 async function admin(sql: string) {
   const connection = new pg.Client({ connectionString: `${SERVER}/postgres` });
@@ -37,6 +38,7 @@ beforeAll(async () => {
   const base = testPort();
   for (const [i, port] of [base, base + 1].entries()) processes.start(`app-${i + 1}`, 'scripts/server.ts', productionEnv(port, URL_));
   for (const i of [1, 2]) processes.start(`worker-${i}`, 'dist/worker.mjs', productionEnv(base + 10 + i, URL_));
+  workerPort = base + 20;
   // Every instance has made a pass of the job loop: all four are claiming.
   await processes.until(
     'four instances running the job loop',
@@ -108,5 +110,33 @@ describe('two app processes and two workers on one PostgreSQL', () => {
     const runs = await client.jobProbeRun.groupBy({ by: ['jobId'], where: { jobId: { in: ids } }, _count: { _all: true } });
     expect(runs).toHaveLength(300);
     expect(runs.filter((run) => run._count._all !== 1)).toEqual([]);
+  });
+
+  it('npm run worker told to stop (SIGTERM to npm, as a process manager sends it) stops the worker it runs', async () => {
+    const npm = processes.startNpm('npm-worker', 'worker', productionEnv(workerPort, URL_));
+    // The Node process npm runs the worker in (not a shell between them).
+    const workerPid = await processes.until(
+      'npm starting the worker',
+      async () => descendants(npm.process.pid).find((pid) => /^node .*dist\/worker\.mjs$/.test(commandOf(pid) ?? '')),
+      60_000,
+    );
+    await processes.until(
+      'the worker running its job loop',
+      async () =>
+        (await client.schedulerHeartbeat.count({
+          where: { loop: 'jobs', instanceId: { contains: `:${workerPid}:` }, lastSuccessAt: { gt: new Date(0) } },
+        })) > 0,
+      120_000,
+    );
+    const exited = new Promise<number | null>((resolve) => npm.process.once('exit', (code) => resolve(code)));
+    npm.process.kill('SIGTERM');
+    await exited;
+    try {
+      // The worker stopped with npm: nothing is left running, holding claims or a port.
+      expect(await processes.until('the worker gone', async () => commandOf(workerPid) === null, 30_000)).toBe(true);
+    } finally {
+      // An orphan belongs to no one any more: don't leave it running after a failure.
+      if (commandOf(workerPid)) process.kill(workerPid, 'SIGKILL');
+    }
   });
 });

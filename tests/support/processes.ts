@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 /** Production processes a test starts (servers, workers), with their output kept for failures. */
 export class Processes {
@@ -7,7 +8,16 @@ export class Processes {
   /** A TypeScript script runs through tsx; a compiled one (dist/*.mjs) as production runs it. */
   start(name: string, script: string, env: Record<string, string>) {
     const args = script.endsWith('.mjs') ? [script] : ['--import', 'tsx', script];
-    const child = spawn(process.execPath, args, {
+    return this.spawn(name, process.execPath, args, env);
+  }
+
+  /** `npm run <script>`, as a builder or a process manager starts it. */
+  startNpm(name: string, script: string, env: Record<string, string>) {
+    return this.spawn(name, 'npm', ['run', '--silent', script], env);
+  }
+
+  private spawn(name: string, command: string, args: string[], env: Record<string, string>) {
+    const child = spawn(command, args, {
       env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -39,7 +49,35 @@ export class Processes {
   }
 
   killAll() {
-    for (const child of this.children) child.process.kill('SIGKILL');
+    for (const child of this.children) {
+      // What npm started too: killing npm outright leaves its children running.
+      for (const pid of descendants(child.process.pid)) process.kill(pid, 'SIGKILL');
+      child.process.kill('SIGKILL');
+    }
+  }
+}
+
+/** Every live process below `pid` (Linux /proc), children first. */
+export function descendants(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // Gone.
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** The command a live process runs (its arguments joined by spaces), or null once it has exited. */
+export function commandOf(pid: number): string | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // A zombie has exited; only its parent's wait is missing.
+    if (status.slice(status.lastIndexOf(')') + 2).startsWith('Z')) return null;
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return null;
   }
 }
 
