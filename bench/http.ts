@@ -5,7 +5,7 @@
  * signs a builder in, and measures the organization list, a filtered list, a search and a detail
  * page: time to first byte (p50, p95) and requests per second at concurrency 1 and 8, the server's
  * CPU per request, and the resident memory of the whole `npm start` process tree after warm-up and
- * after the run. `--node` runs the server (and npm) on another Node.js binary, to compare runtimes:
+ * after the run (each resident page once, and the sum of each process's RSS). `--node` runs the server (and npm) on another Node.js binary, to compare runtimes:
  * `--node "$(npx -y -p node@22 which node)"`.
  */
 import { spawn } from 'node:child_process';
@@ -52,17 +52,48 @@ function tree(root: number): number[] {
   return all;
 }
 
-function residentMb(root: number): number {
-  let kb = 0;
+/**
+ * The tree's resident memory two ways, in MB. `once` counts each resident page once: every
+ * process's private pages, plus each shared mapping once at the most any process of the tree has of
+ * it resident (npm and the server both map the Node.js binary). `rss` adds up each process's own
+ * resident set, so pages they share count once per process. PSS would split a shared page with
+ * processes outside the tree, this bench's own Node.js among them, and so undercount.
+ */
+function resident(root: number): { once: number; rss: number } {
+  let privateKb = 0;
+  let rss = 0;
+  const shared = new Map<string, number>();
   for (const pid of tree(root)) {
+    let smaps: string;
     try {
-      const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-      kb += Number(line?.[1] ?? 0);
+      smaps = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
     } catch {
-      // Gone.
+      continue; // Gone.
+    }
+    let key = '';
+    for (const line of smaps.split('\n')) {
+      const field = line.match(/^(\w+):\s+(\d+) kB/);
+      if (!field) {
+        // A mapping's header: address range, permissions, offset, device, inode, path.
+        const [range, , offset, device, inode] = line.split(/\s+/);
+        const [from, to] = (range ?? '').split('-').map((hex) => Number.parseInt(hex, 16));
+        key = inode === '0' ? `${pid}:${range}` : `${device}:${inode}:${offset}:${(to ?? 0) - (from ?? 0)}`;
+        continue;
+      }
+      const kb = Number(field[2]);
+      if (field[1] === 'Rss') rss += kb;
+      else if (field[1] === 'Private_Clean' || field[1] === 'Private_Dirty') privateKb += kb;
+      else if (field[1] === 'Shared_Clean' || field[1] === 'Shared_Dirty')
+        shared.set(`${key}:${field[1]}`, Math.max(shared.get(`${key}:${field[1]}`) ?? 0, kb));
     }
   }
-  return kb / 1024;
+  const sharedKb = [...shared.values()].reduce((sum, kb) => sum + kb, 0);
+  return { once: (privateKb + sharedKb) / 1024, rss: rss / 1024 };
+}
+
+function describeResident(root: number) {
+  const { once, rss } = resident(root);
+  return `${once.toFixed(0)} MB, each page once (${rss.toFixed(0)} MB adding up each process's RSS)`;
 }
 
 /** CPU seconds the tree has used so far. */
@@ -165,8 +196,7 @@ async function main() {
       return { ttfb, bytes: body.length };
     };
     for (const path of Object.values(pages)) for (let i = 0; i < 20; i++) await get(path);
-    const warm = residentMb(server.pid!);
-    console.log(`\nResident memory of the npm start tree after warm-up: ${warm.toFixed(0)} MB`);
+    console.log(`\nResident memory of the npm start tree after warm-up: ${describeResident(server.pid!)}`);
     console.log(`\npage | bytes | TTFB p50 c1 | p95 c1 | req/s c1 | CPU ms/req | TTFB p50 c8 | p95 c8 | req/s c8`);
     let total = 20 * Object.keys(pages).length;
     for (const [label, path] of Object.entries(pages)) {
@@ -208,9 +238,7 @@ async function main() {
         ].join(' | '),
       );
     }
-    console.log(
-      `\nResident memory of the npm start tree after ${total.toLocaleString('en')} requests: ${residentMb(server.pid!).toFixed(0)} MB`,
-    );
+    console.log(`\nResident memory of the npm start tree after ${total.toLocaleString('en')} requests: ${describeResident(server.pid!)}`);
     console.log(`(TTFB in ms, ${requests} requests per cell; CPU is the whole process tree's user + system time per request)`);
   } finally {
     process.kill(-server.pid!, 'SIGTERM');
