@@ -5,7 +5,8 @@
  * signs a builder in, and measures the organization list, a filtered list, a search and a detail
  * page: time to first byte (p50, p95) and requests per second at concurrency 1 and 8, the server's
  * CPU per request, and the resident memory of the whole `npm start` process tree after warm-up and
- * after the run (each resident page once, and the sum of each process's RSS). `--node` runs the server (and npm) on another Node.js binary, to compare runtimes:
+ * after the run (each resident page once, and the sum of each process's RSS). `--node` runs the
+ * server (and npm) on another Node.js binary, to compare runtimes:
  * `--node "$(npx -y -p node@22 which node)"`.
  */
 import { spawn } from 'node:child_process';

@@ -51,7 +51,13 @@ export class Processes {
   killAll() {
     for (const child of this.children) {
       // What npm started too: killing npm outright leaves its children running.
-      for (const pid of descendants(child.process.pid)) process.kill(pid, 'SIGKILL');
+      for (const pid of descendants(child.process.pid)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // It exited meanwhile.
+        }
+      }
       child.process.kill('SIGKILL');
     }
   }
